@@ -1,0 +1,11 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import englishMessages from 'ra-language-english';
+import { en } from './en';
+
+const messages = {
+  ...englishMessages,
+  ...en,
+  ra: { ...englishMessages.ra, page: { ...englishMessages.ra.page, empty: 'Nothing here yet' } },
+};
+
+export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], { allowMissing: true });

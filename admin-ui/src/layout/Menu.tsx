@@ -1,0 +1,22 @@
+import { Menu as RaMenu, useCanAccess } from 'react-admin';
+import ApartmentIcon from '@mui/icons-material/Apartment';
+import PeopleIcon from '@mui/icons-material/People';
+import SchoolIcon from '@mui/icons-material/School';
+
+function ResourceItem({ resource, label, icon }: { resource: string; label: string; icon: React.ReactElement }) {
+  const { canAccess } = useCanAccess({ resource, action: 'list' });
+  if (!canAccess) return null;
+  return <RaMenu.Item to={`/${resource}`} primaryText={label} leftIcon={icon} />;
+}
+
+/** Each role sees only what it may use (the API enforces it regardless). */
+export function Menu() {
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem primaryText="Home" />
+      <ResourceItem resource="districts" label="Districts" icon={<ApartmentIcon />} />
+      <ResourceItem resource="schools" label="Schools" icon={<SchoolIcon />} />
+      <ResourceItem resource="users" label="Users" icon={<PeopleIcon />} />
+    </RaMenu>
+  );
+}

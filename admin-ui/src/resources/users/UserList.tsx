@@ -1,0 +1,22 @@
+import { BooleanField, BooleanInput, Datagrid, DateField, EmailField, List, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import { ROLE_CHOICES } from './roles';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search name or email" />,
+  <SelectInput key="role" source="role" choices={ROLE_CHOICES} />,
+  <BooleanInput key="active" source="active" label="Active" />,
+];
+
+export function UserList() {
+  return (
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" />
+        <EmailField source="email" />
+        <SelectField source="role" choices={ROLE_CHOICES} />
+        <BooleanField source="active" />
+        <DateField source="lastLoginAt" label="Last sign-in" emptyText="never" />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,29 @@
+import { BooleanField, DateField, EditButton, EmailField, ReferenceArrayField, SelectField, Show, SimpleShowLayout, SingleFieldList, ChipField, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import { PasswordLink } from './PasswordLink';
+import { ROLE_CHOICES } from './roles';
+
+function Actions() {
+  const { canAccess } = useCanAccess({ resource: 'users', action: 'edit' });
+  return <TopToolbar>{canAccess && <EditButton />}</TopToolbar>;
+}
+
+export function UserShow() {
+  const { canAccess: canManage } = useCanAccess({ resource: 'users', action: 'edit' });
+  return (
+    <Show actions={<Actions />}>
+      <SimpleShowLayout>
+        <TextField source="name" />
+        <EmailField source="email" />
+        <SelectField source="role" choices={ROLE_CHOICES} />
+        <ReferenceArrayField source="schoolIds" reference="schools" label="Schools led">
+          <SingleFieldList linkType={false}>
+            <ChipField source="name" />
+          </SingleFieldList>
+        </ReferenceArrayField>
+        <BooleanField source="active" />
+        <DateField source="lastLoginAt" showTime label="Last sign-in" emptyText="never" />
+        {canManage && <PasswordLink />}
+      </SimpleShowLayout>
+    </Show>
+  );
+}

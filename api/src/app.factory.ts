@@ -1,0 +1,62 @@
+import helmet from '@fastify/helmet';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { AppModule, AppModuleOptions } from './app.module.js';
+import { correlationId } from './common/logging/logger-options.js';
+import { createValidationPipe } from './common/validation/validation.pipe.js';
+
+export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Emerge API')
+    .setDescription('Leadership-pipeline system for school districts. Lists speak the ra-data-simple-rest dialect; errors share one shape.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+}
+
+/** Builds the configured Nest application (not listening): used by main, the demo start and the tests. */
+export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.config.jsonBodyLimitBytes,
+    genReqId: (req: import('node:http').IncomingMessage) => correlationId(req),
+    // The JSON body of a route must be an object or array; Fastify rejects other garbage with a 400.
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  if (options.config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: options.config.corsOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'],
+      exposedHeaders: ['Content-Range', 'X-Correlation-Id'],
+    });
+  }
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const logger = new Logger('Http');
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('X-Correlation-Id', request.id);
+  });
+
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Emerge API' });
+
+  if (existsSync(options.config.consoleDir)) {
+    app.useStaticAssets({ root: options.config.consoleDir, prefix: '/', index: ['index.html'], wildcard: false });
+  } else {
+    logger.warn(`The console is not built (${options.config.consoleDir} missing); only the API is served`);
+  }
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,55 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import { JWT_SECRET } from './auth/jwt-secret.js';
+import { GlobalExceptionFilter } from './common/errors/global-exception.filter.js';
+import { loggerOptions } from './common/logging/logger-options.js';
+import { APP_CONFIG, AppConfig } from './config/config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { DistrictModule } from './modules/districts/district.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { SchoolModule } from './modules/schools/school.module.js';
+import { UserModule } from './modules/users/user.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  jwtSecret: string;
+}
+
+@Global()
+@Module({})
+class CoreModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: JWT_SECRET, useValue: options.jwtSecret },
+      ],
+      exports: [APP_CONFIG, JWT_SECRET],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(options),
+        LoggerModule.forRoot(loggerOptions(options.config)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), retryAttempts: 0 }),
+        AuthModule,
+        HealthModule,
+        DistrictModule,
+        SchoolModule,
+        UserModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
+    };
+  }
+}

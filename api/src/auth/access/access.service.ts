@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { AuthContext } from '../auth-context.js';
+import { Permission, roleHas } from '../permissions.js';
+import { AccessRepository } from './access.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Record-level access: which of these records may this caller act on with this permission?
+ * The role × resource rules of PRODUCT.md §1 and their exceptions live in this one switch.
+ */
+@Injectable()
+export class AccessService {
+  constructor(private readonly repo: AccessRepository) {}
+
+  /** Throws 403 when the role lacks the permission and 404 when any record is outside the caller's scope. */
+  async require(auth: AuthContext, permission: Permission, ids: string[], what = 'Record'): Promise<void> {
+    if (!roleHas(auth.role, permission)) {
+      throw new AppError(ErrorCode.Forbidden, `Your role (${auth.role}) may not do this (${permission})`);
+    }
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return;
+    if (!wanted.every((id) => UUID.test(id))) throw AppError.notFound(what);
+    const allowed = await this.allowed(auth, permission, wanted);
+    if (wanted.some((id) => !allowed.has(id))) throw AppError.notFound(what);
+  }
+
+  /** The subset of `ids` (e.g. references in a request body) that the caller may use with this permission. */
+  async filter(auth: AuthContext, permission: Permission, ids: string[]): Promise<Set<string>> {
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    return wanted.length ? this.allowed(auth, permission, wanted) : new Set();
+  }
+
+  private async allowed(auth: AuthContext, permission: Permission, ids: string[]): Promise<Set<string>> {
+    const { scope } = auth;
+    switch (permission) {
+      case Permission.DistrictRead:
+      case Permission.DistrictManage:
+        return scope.kind === 'platform' ? this.repo.districtIds(ids) : new Set();
+      case Permission.SchoolRead:
+      case Permission.SchoolManage:
+        return scope.kind === 'platform' ? new Set() : this.repo.schoolIdsInDistrict(scope.districtId, ids);
+      case Permission.UserRead:
+      case Permission.UserManage:
+        // platform_admin manages only the hr accounts it creates; hr the users of its district.
+        return scope.kind === 'platform' ? this.repo.hrUserIds(ids) : this.repo.userIdsInDistrict(scope.districtId, ids);
+      default:
+        return new Set();
+    }
+  }
+}

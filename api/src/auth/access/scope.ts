@@ -1,0 +1,34 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Scope } from '../auth-context.js';
+
+/** Which columns of a query carry the row's district, school and owner. */
+export interface ScopeColumns {
+  district: string;
+  /** The school the row belongs to; without it a `schools` scope sees the district's rows (e.g. schools themselves). */
+  school?: string;
+  /** The educator the row is about; a `self` scope sees only its own. */
+  educator?: string;
+  /** The user the row is; a `self` scope may see its own user row. */
+  user?: string;
+}
+
+/**
+ * The one place list and aggregate queries are narrowed to the caller's scope: the district, then the
+ * principal's schools (an empty list matches nothing) or the caller's own rows. No scope matches nothing.
+ */
+export function whereInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: Scope, cols: ScopeColumns): SelectQueryBuilder<T> {
+  if (scope.kind === 'platform') return qb.andWhere('1 = 0');
+  qb.andWhere(`${cols.district} = :scopeDistrictId`, { scopeDistrictId: scope.districtId });
+  if (scope.kind === 'schools' && cols.school) {
+    qb.andWhere(`${cols.school} = ANY(:scopeSchoolIds)`, { scopeSchoolIds: scope.schoolIds });
+  }
+  if (scope.kind === 'self') {
+    const own: string[] = [];
+    if (cols.educator && scope.educatorId) own.push(`${cols.educator} = :scopeEducatorId`);
+    if (cols.user) own.push(`${cols.user} = :scopeUserId`);
+    if (cols.educator || cols.user) {
+      qb.andWhere(own.length ? `(${own.join(' OR ')})` : '1 = 0', { scopeEducatorId: scope.educatorId, scopeUserId: scope.userId });
+    }
+  }
+  return qb;
+}

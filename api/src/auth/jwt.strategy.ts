@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppError } from '../common/errors/app-error.js';
+import { ErrorCode } from '../common/errors/error-code.js';
+import { JWT_SECRET } from './jwt-secret.js';
+import { AuthContext, scopeFor } from './auth-context.js';
+import { AuthRepository } from './auth.repository.js';
+
+export interface TokenPayload {
+  sub: string;
+  /** The user's token version when issued; a mismatch means the token was revoked. */
+  tv: number;
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(JWT_SECRET) secret: string,
+    private readonly repo: AuthRepository,
+  ) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, algorithms: ['HS256'] });
+  }
+
+  async validate(payload: TokenPayload): Promise<AuthContext> {
+    const user = typeof payload.sub === 'string' ? await this.repo.loadIdentity(payload.sub) : undefined;
+    if (!user || !user.active || user.tokenVersion !== payload.tv) {
+      throw new AppError(ErrorCode.Unauthenticated, 'Your session has ended; please sign in again');
+    }
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      districtId: user.districtId,
+      schoolIds: user.schoolIds,
+      educatorId: user.educatorId,
+      scope: scopeFor(user.role, user, user.schoolIds),
+    };
+  }
+}

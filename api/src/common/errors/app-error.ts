@@ -1,0 +1,27 @@
+import { ERROR_STATUS, ErrorCode } from './error-code.js';
+
+export type FieldErrors = Record<string, string>;
+
+/** A domain error: services throw it, the global filter turns it into the one error body. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  static notFound(what = 'Record'): AppError {
+    return new AppError(ErrorCode.NotFound, `${what} not found`);
+  }
+
+  static validation(errors: FieldErrors, message = 'Validation failed'): AppError {
+    return new AppError(ErrorCode.ValidationFailed, message, errors);
+  }
+}

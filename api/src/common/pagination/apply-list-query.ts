@@ -1,0 +1,31 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ListQuery } from './list-query.js';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Adds a parsed list query's filters, search, sort and page to a (scoped) query builder. */
+export function applyListQuery<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: { search?: string[]; idColumn: string },
+): SelectQueryBuilder<T> {
+  query.filters.forEach(({ def, value }, i) => {
+    const p = `lf${i}`;
+    const op = def.op ?? 'eq';
+    if (def.where) qb.andWhere(def.where(p), { [p]: Array.isArray(value) ? value : [value] });
+    else if (Array.isArray(value)) qb.andWhere(`${def.column} = ANY(:${p})`, { [p]: value });
+    else if (op === 'gte') qb.andWhere(`${def.column} >= :${p}`, { [p]: value });
+    else if (op === 'lte') qb.andWhere(`${def.column} <= :${p}`, { [p]: value });
+    else if (op === 'contains') qb.andWhere(`${def.column} ILIKE :${p}`, { [p]: `%${escapeLike(String(value))}%` });
+    else qb.andWhere(`${def.column} = :${p}`, { [p]: value });
+  });
+  if (query.q && spec.search?.length) {
+    qb.andWhere(`(${spec.search.map((c) => `${c} ILIKE :lq`).join(' OR ')})`, { lq: `%${escapeLike(query.q)}%` });
+  }
+  if (query.ids) qb.andWhere(`${spec.idColumn} = ANY(:lids)`, { lids: query.ids });
+  return qb
+    .orderBy(query.sort.column, query.sort.direction, query.sort.direction === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST')
+    .addOrderBy(spec.idColumn, 'ASC')
+    .offset(query.offset)
+    .limit(query.limit);
+}

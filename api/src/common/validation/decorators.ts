@@ -1,0 +1,133 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  Allow,
+  ArrayMaxSize,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import 'reflect-metadata';
+
+interface Common {
+  optional?: boolean;
+  nullable?: boolean;
+  description?: string;
+}
+
+/** Optional means "may be absent"; nullable additionally accepts an explicit null. */
+function presence({ optional, nullable }: Common): PropertyDecorator[] {
+  if (nullable) return [ValidateIf((_, v) => v !== null && v !== undefined)];
+  if (optional) return [IsOptional()];
+  return [];
+}
+
+function doc(opts: Common, schema: Record<string, unknown>): PropertyDecorator {
+  const meta = { ...schema, description: opts.description, nullable: opts.nullable || undefined };
+  return opts.optional || opts.nullable ? ApiPropertyOptional(meta) : ApiProperty(meta);
+}
+
+export function ValidateUUID(opts: Common & { each?: boolean; maxItems?: number } = {}): PropertyDecorator {
+  const each = opts.each ?? false;
+  return applyDecorators(
+    ...presence(opts),
+    IsUUID('all', { each, message: each ? '$property must contain only UUIDs' : '$property must be a UUID' }),
+    ...(each ? [ArrayMaxSize(opts.maxItems ?? 1000)] : []),
+    doc(opts, each ? { type: [String], format: 'uuid' } : { type: String, format: 'uuid' }),
+  );
+}
+
+export function ValidateString(
+  opts: Common & { minLength?: number; maxLength: number; pattern?: RegExp; patternMessage?: string; example?: string },
+): PropertyDecorator {
+  return applyDecorators(
+    ...presence(opts),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString(),
+    MinLength(opts.minLength ?? (opts.optional || opts.nullable ? 0 : 1), {
+      message: opts.minLength ? `$property must be at least ${opts.minLength} characters` : '$property is required',
+    }),
+    MaxLength(opts.maxLength),
+    ...(opts.pattern ? [Matches(opts.pattern, { message: opts.patternMessage })] : []),
+    doc(opts, { type: String, minLength: opts.minLength, maxLength: opts.maxLength, example: opts.example }),
+  );
+}
+
+export function ValidateEmail(opts: Common = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(opts),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+    IsEmail({}, { message: '$property must be an email address' }),
+    MaxLength(254),
+    doc(opts, { type: String, format: 'email' }),
+  );
+}
+
+export function ValidateEnum<T extends string>(
+  values: readonly T[],
+  enumName: string,
+  opts: Common & { each?: boolean } = {},
+): PropertyDecorator {
+  return applyDecorators(
+    ...presence(opts),
+    IsIn(values as unknown as unknown[], {
+      each: opts.each,
+      message: `$property must be one of: ${values.join(', ')}`,
+    }),
+    doc(opts, { enum: values, enumName, isArray: opts.each }),
+  );
+}
+
+export function ValidateInt(opts: Common & { min?: number; max?: number } = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(opts),
+    IsInt({ message: '$property must be a whole number' }),
+    ...(opts.min !== undefined ? [Min(opts.min)] : []),
+    ...(opts.max !== undefined ? [Max(opts.max)] : []),
+    doc(opts, { type: 'integer', minimum: opts.min, maximum: opts.max }),
+  );
+}
+
+export function ValidateBoolean(opts: Common = {}): PropertyDecorator {
+  return applyDecorators(...presence(opts), IsBoolean(), doc(opts, { type: Boolean }));
+}
+
+export function ValidateVersion(): PropertyDecorator {
+  return applyDecorators(
+    Type(() => Number),
+    IsInt({ message: 'version is required: send the version you read, to detect concurrent edits' }),
+    Min(1),
+    ApiProperty({ type: 'integer', description: 'The version you read; a stale one is a 409.' }),
+  );
+}
+
+const READ_ONLY = Symbol('readOnlyFields');
+
+/**
+ * A field the resource returns but does not let PUT edit. It is accepted and ignored when unchanged;
+ * a changed value is a 400 whose message is `hint` (how to change it instead).
+ */
+export function ReadOnly(hint = 'is read-only'): PropertyDecorator {
+  return (target, key) => {
+    const map: Record<string, string> = { ...(Reflect.getMetadata(READ_ONLY, target) ?? {}) };
+    map[String(key)] = hint;
+    Reflect.defineMetadata(READ_ONLY, map, target);
+    Allow()(target, key);
+    ApiPropertyOptional({ readOnly: true, description: `Read-only: ${hint}` })(target, key);
+  };
+}
+
+export function readOnlyFields(dto: object): Record<string, string> {
+  return (Reflect.getMetadata(READ_ONLY, Object.getPrototypeOf(dto)) as Record<string, string> | undefined) ?? {};
+}

@@ -1,0 +1,57 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EnvDto } from './env.dto.js';
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  jwtSecret: string | undefined;
+  jwtTtlSeconds: number;
+  logLevel: string;
+  corsOrigins: string[];
+  consoleDir: string;
+  jsonBodyLimitBytes: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Reads and validates the environment once; a bad variable throws a ConfigError naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dto = plainToInstance(EnvDto, { ...env }, { enableImplicitConversion: false });
+  const errors = validateSync(dto, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new ConfigError(`Invalid environment variable ${lines.join('; ')}`);
+  }
+  const nodeEnv = dto.NODE_ENV ?? 'development';
+  if (nodeEnv === 'production' && !dto.JWT_SECRET) {
+    throw new ConfigError('Invalid environment variable JWT_SECRET: required when NODE_ENV=production');
+  }
+  return {
+    nodeEnv,
+    port: dto.PORT ?? 3000,
+    host: dto.HOST ?? '0.0.0.0',
+    databaseUrl: dto.DATABASE_URL,
+    dataDir: resolve(dto.EMERGE_DATA_DIR ?? resolve(repoRoot, '.data')),
+    embeddedPgPort: dto.EMBEDDED_PG_PORT ?? 54329,
+    jwtSecret: dto.JWT_SECRET,
+    jwtTtlSeconds: dto.JWT_TTL_SECONDS ?? 8 * 3600,
+    logLevel: dto.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    corsOrigins: (dto.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    consoleDir: resolve(dto.CONSOLE_DIR ?? resolve(repoRoot, 'admin-ui/dist')),
+    jsonBodyLimitBytes: dto.JSON_BODY_LIMIT_BYTES ?? 1024 * 1024,
+  };
+}

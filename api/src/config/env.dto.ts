@@ -1,0 +1,72 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** Every environment variable Emerge reads, validated once at boot. */
+export class EnvDto {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: 'development' | 'production' | 'test';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  /** postgres://user:pass@host:port/db. When absent, an embedded PostgreSQL is started. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Folder for the embedded database's files (default: .data/ at the repository root). */
+  @IsOptional()
+  @IsString()
+  EMERGE_DATA_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  /** Signs access tokens. Required in production; development falls back to a per-data-folder secret. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  JWT_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  /** Comma-separated origins allowed to call the API from another origin (the console is same-origin). */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  /** Folder of the built console; defaults to admin-ui/dist next to the api. */
+  @IsOptional()
+  @IsString()
+  CONSOLE_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  JSON_BODY_LIMIT_BYTES?: number;
+}

@@ -1,0 +1,38 @@
+// `npm start`: build what is missing or stale, then run the demo server. Plain JS so it runs before any build.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function newest(dir) {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+// In dependency order; a workspace is rebuilt when its output is missing or older than its sources.
+const workspaces = [
+  { name: 'migrations', src: ['src'], out: 'dist/index.js' },
+  { name: 'api', src: ['src'], out: 'dist/main.js' },
+  { name: 'seeds', src: ['src'], out: 'dist/start.js' },
+  { name: 'admin-ui', src: ['src', 'index.html', 'public'], out: 'dist/index.html' },
+];
+let rebuilt = false;
+for (const ws of workspaces) {
+  const out = join(root, ws.name, ws.out);
+  const srcTime = Math.max(...ws.src.map((s) => join(root, ws.name, s)).filter(existsSync).map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)));
+  if (!rebuilt && existsSync(out) && statSync(out).mtimeMs >= srcTime) continue;
+  rebuilt = true; // a rebuilt dependency makes everything after it stale
+  process.stdout.write(`Building ${ws.name}…\n`);
+  const r = spawnSync('npm', ['run', 'build', '--silent', '-w', ws.name], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    process.stderr.write(`Emerge could not start: building ${ws.name} failed (see above).\n`);
+    process.exit(1);
+  }
+}
+await import(join(root, 'seeds/dist/start.js'));

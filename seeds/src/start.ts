@@ -1,0 +1,27 @@
+import { createDataSource, exitOnStartupError, startServer } from '@emerge/api';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './scenarios/demo-district.js';
+
+// What `npm start` runs: the API and console, with the demo district loaded into an empty database.
+startServer({
+  prepare: async (url, config) => {
+    if (config.nodeEnv === 'production') return;
+    const ds = createDataSource(url);
+    await ds.initialize();
+    try {
+      const loaded = await seedDemoIfEmpty(ds);
+      process.stdout.write(loaded ? 'Loaded the demo districts (Riverbend, Lakeside).\n' : 'Demo data already present; reusing it.\n');
+    } finally {
+      await ds.destroy();
+    }
+  },
+  banner: (url) => [
+    '',
+    `Emerge is running: ${url}`,
+    `  API ${url}/api   docs ${url}/api/docs   health ${url}/api/health`,
+    '',
+    `Demo logins (password ${DEMO_PASSWORD}):`,
+    ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${a.role.padEnd(15)} ${a.note}`),
+    '',
+    'Press Ctrl-C to stop.',
+  ],
+}).catch(exitOnStartupError);
