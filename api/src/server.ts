@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, ConfigError, loadConfig } from './config/config.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import type { AppConfig } from './config/config.js';
 import { migrate, resolveJwtSecret, RunningDatabase, startDatabase } from './database/database.js';
 import { StartupError } from './database/startup-error.js';
 import { createApp } from './app.factory.js';

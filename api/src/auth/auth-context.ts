@@ -1,4 +1,4 @@
-import { Role } from './permissions.js';
+import type { Role } from './permissions.js';
 
 /** Whose rows a caller may see: a whole district, some schools of one, only themself, or no people data. */
 export type Scope =

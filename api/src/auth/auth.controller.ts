@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AuthContext } from './auth-context.js';
+import type { AuthContext } from './auth-context.js';
 import { LoginDto, LoginResponseDto, SessionUserDto, SetPasswordDto } from './auth.dto.js';
 import { AuthService, toSessionUser } from './auth.service.js';
 import { Auth, Authenticated, Public } from './authenticated.decorator.js';

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { ROLES, Role } from './permissions.js';
+import { ROLES } from './permissions.js';
+import type { Role } from './permissions.js';
 import { ValidateEmail, ValidateString } from '../common/validation/decorators.js';
 
 export class LoginDto {

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard as PassportGuard } from '@nestjs/passport';
 import { AppError } from '../common/errors/app-error.js';
 import { ErrorCode } from '../common/errors/error-code.js';
-import { AuthContext } from './auth-context.js';
+import type { AuthContext } from './auth-context.js';
 import { AUTH_METADATA, AuthMetadata } from './authenticated.decorator.js';
 import { roleHas } from './permissions.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Role } from './permissions.js';
+import type { Role } from './permissions.js';
 
 export interface IdentityRow {
   id: string;

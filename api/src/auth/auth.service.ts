@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import { ErrorCode } from '../common/errors/error-code.js';
-import { AuthContext } from './auth-context.js';
+import type { AuthContext } from './auth-context.js';
 import { LoginDto, LoginResponseDto, SessionUserDto, SetPasswordDto } from './auth.dto.js';
 import { AuthRepository } from './auth.repository.js';
 import { TokenPayload } from './jwt.strategy.js';

@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
-import { AuthContext } from './auth-context.js';
+import type { AuthContext } from './auth-context.js';
 import { Permission } from './permissions.js';
 
 export const AUTH_METADATA = 'emerge:auth';

@@ -4,7 +4,8 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppError } from '../common/errors/app-error.js';
 import { ErrorCode } from '../common/errors/error-code.js';
 import { JWT_SECRET } from './jwt-secret.js';
-import { AuthContext, scopeFor } from './auth-context.js';
+import { scopeFor } from './auth-context.js';
+import type { AuthContext } from './auth-context.js';
 import { AuthRepository } from './auth.repository.js';
 
 export interface TokenPayload {

@@ -1,8 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
-import { Role } from '../auth/permissions.js';
+import type { Role } from '../auth/permissions.js';
 import { DistrictEntity } from '../modules/districts/district.entity.js';
-import { GradeBand, SchoolEntity } from '../modules/schools/school.entity.js';
+import { SchoolEntity } from '../modules/schools/school.entity.js';
+import type { GradeBand } from '../modules/schools/school.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 import { SeededRandom } from './random.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
-import { AuthContext } from '../auth-context.js';
+import type { AuthContext } from '../auth-context.js';
 import { Permission, roleHas } from '../permissions.js';
 import { AccessRepository } from './access.repository.js';
 

@@ -1,5 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Scope } from '../auth-context.js';
+import type { Scope } from '../auth-context.js';
 
 /** Which columns of a query carry the row's district, school and owner. */
 export interface ScopeColumns {

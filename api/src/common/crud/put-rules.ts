@@ -5,13 +5,20 @@ import { ErrorCode } from '../errors/error-code.js';
 const norm = (v: unknown): string => JSON.stringify(v instanceof Date ? v.toISOString() : (v ?? null));
 
 /**
- * The PUT rules of PRODUCT.md §3, in one place: read-only fields are ignored when unchanged and a 400
- * naming the alternative when changed; a stale `version` is a 409. Returns only the editable fields sent.
+ * The PUT rules of PRODUCT.md §3, in one place: a stale `version` is a 409; read-only fields are ignored
+ * when unchanged and a 400 naming the alternative when changed. Returns only the editable fields sent.
  */
 export function applyPutRules<D extends { version: number }>(
   dto: D,
   current: Record<string, unknown> & { version: number },
 ): Partial<Omit<D, 'version'>> {
+  // First: a stale copy differs in its timestamps too, and the useful answer is "reload".
+  if (dto.version !== current.version) {
+    throw new AppError(
+      ErrorCode.StaleVersion,
+      `This record was changed by someone else (your version ${dto.version}, current ${current.version}); reload it and try again`,
+    );
+  }
   const readOnly = readOnlyFields(dto);
   const errors: FieldErrors = {};
   const editable: Record<string, unknown> = {};
@@ -23,12 +30,6 @@ export function applyPutRules<D extends { version: number }>(
   }
   if (Object.keys(errors).length > 0) {
     throw new AppError(ErrorCode.ReadOnlyField, 'Read-only fields were changed', errors);
-  }
-  if (dto.version !== current.version) {
-    throw new AppError(
-      ErrorCode.StaleVersion,
-      `This record was changed by someone else (your version ${dto.version}, current ${current.version}); reload it and try again`,
-    );
   }
   return editable as Partial<Omit<D, 'version'>>;
 }

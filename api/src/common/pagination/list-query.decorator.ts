@@ -1,7 +1,8 @@
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ListSpec, parseListQuery } from './list-query.js';
+import { parseListQuery } from './list-query.js';
+import type { ListSpec } from './list-query.js';
 
 /** Injects the parsed and allow-list-checked `sort`/`range`/`filter` of a list route. */
 export const ListParams = createParamDecorator((spec: ListSpec, ctx: ExecutionContext) => {

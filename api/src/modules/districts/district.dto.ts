@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ListSpec } from '../../common/pagination/list-query.js';
+import type { ListSpec } from '../../common/pagination/list-query.js';
 import { ReadOnly, ValidateInt, ValidateString, ValidateVersion } from '../../common/validation/decorators.js';
 import { DistrictEntity } from './district.entity.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { applyListQuery } from '../../common/pagination/apply-list-query.js';
-import { ListQuery } from '../../common/pagination/list-query.js';
+import type { ListQuery } from '../../common/pagination/list-query.js';
 import { DISTRICT_LIST } from './district.dto.js';
 import { DistrictEntity } from './district.entity.js';
 

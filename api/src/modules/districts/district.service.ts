@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
-import { AuthContext } from '../../auth/auth-context.js';
+import type { AuthContext } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
 import { updateVersioned } from '../../common/crud/versioned-update.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { ListQuery, Page } from '../../common/pagination/list-query.js';
+import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import { CreateDistrictDto, DISTRICT_LIST, DistrictResponseDto, toDistrictResponse, UpdateDistrictDto } from './district.dto.js';
 import { DistrictEntity } from './district.entity.js';
 import { DistrictRepository } from './district.repository.js';

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ListSpec } from '../../common/pagination/list-query.js';
+import type { ListSpec } from '../../common/pagination/list-query.js';
 import { ReadOnly, ValidateEnum, ValidateString, ValidateVersion } from '../../common/validation/decorators.js';
-import { GRADE_BANDS, GradeBand, SchoolEntity } from './school.entity.js';
+import { GRADE_BANDS, SchoolEntity } from './school.entity.js';
+import type { GradeBand } from './school.entity.js';
 
 export const SCHOOL_LIST: ListSpec = {
   resource: 'schools',

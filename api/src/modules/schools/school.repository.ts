@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Scope } from '../../auth/auth-context.js';
+import type { Scope } from '../../auth/auth-context.js';
 import { whereInScope } from '../../auth/access/scope.js';
 import { applyListQuery } from '../../common/pagination/apply-list-query.js';
-import { ListQuery } from '../../common/pagination/list-query.js';
+import type { ListQuery } from '../../common/pagination/list-query.js';
 import { SCHOOL_LIST } from './school.dto.js';
 import { SchoolEntity } from './school.entity.js';
 

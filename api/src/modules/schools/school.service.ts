@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
-import { AuthContext } from '../../auth/auth-context.js';
+import type { AuthContext } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
 import { updateVersioned } from '../../common/crud/versioned-update.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
-import { ListQuery, Page } from '../../common/pagination/list-query.js';
+import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import { CreateSchoolDto, SCHOOL_LIST, SchoolResponseDto, toSchoolResponse, UpdateSchoolDto } from './school.dto.js';
 import { SchoolEntity } from './school.entity.js';
 import { SchoolRepository } from './school.repository.js';

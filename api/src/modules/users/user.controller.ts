@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuthContext } from '../../auth/auth-context.js';
+import type { AuthContext } from '../../auth/auth-context.js';
 import { Auth, Authenticated } from '../../auth/authenticated.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { ApiListQuery, ListParams } from '../../common/pagination/list-query.decorator.js';
-import { ListQuery } from '../../common/pagination/list-query.js';
+import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import { CreateUserDto, UpdateUserDto, USER_LIST, UserResponseDto } from './user.dto.js';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, Role } from '../../auth/permissions.js';
-import { ListSpec } from '../../common/pagination/list-query.js';
+import { ROLES } from '../../auth/permissions.js';
+import type { Role } from '../../auth/permissions.js';
+import type { ListSpec } from '../../common/pagination/list-query.js';
 import {
   ReadOnly,
   ValidateBoolean,

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
-import { AuthContext } from '../../auth/auth-context.js';
+import type { AuthContext } from '../../auth/auth-context.js';
 import { PasswordTokenService } from '../../auth/password-token.service.js';
-import { Permission, Role } from '../../auth/permissions.js';
+import { Permission } from '../../auth/permissions.js';
+import type { Role } from '../../auth/permissions.js';
 import { applyPutRules } from '../../common/crud/put-rules.js';
 import { AppError, FieldErrors } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
-import { ListQuery, Page } from '../../common/pagination/list-query.js';
+import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import { CreateUserDto, toUserResponse, UpdateUserDto, USER_LIST, UserResponseDto } from './user.dto.js';
 import { UserEntity } from './user.entity.js';
 import { UserRepository } from './user.repository.js';

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class InitialSchema1795691270838 implements MigrationInterface {
-  name = 'InitialSchema1795691270838';
+export class InitialSchema1795691815524 implements MigrationInterface {
+  name = 'InitialSchema1795691815524';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -22,6 +22,10 @@ export class InitialSchema1795691270838 implements MigrationInterface {
     );
     await queryRunner.query('CREATE INDEX "ix_users_district_role" ON "users"  ("district_id", "role") ');
     await queryRunner.query(
+      'CREATE TABLE "password_tokens" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "token_hash" character(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_password_tokens_token_hash" UNIQUE ("token_hash"), CONSTRAINT "PK_816120c39410c02dabd34b8672b" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "ix_password_tokens_user" ON "password_tokens"  ("user_id") ');
+    await queryRunner.query(
       'CREATE TABLE "user_schools" ("user_id" uuid NOT NULL, "school_id" uuid NOT NULL, CONSTRAINT "PK_f52f234ff9ad503d734826e7d43" PRIMARY KEY ("user_id", "school_id"))',
     );
     await queryRunner.query('CREATE INDEX "IDX_71989c1c9fe27940490c159af5" ON "user_schools"  ("user_id") ');
@@ -31,6 +35,9 @@ export class InitialSchema1795691270838 implements MigrationInterface {
     );
     await queryRunner.query(
       'ALTER TABLE "users" ADD CONSTRAINT "fk_users_district" FOREIGN KEY ("district_id") REFERENCES "districts"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "password_tokens" ADD CONSTRAINT "fk_password_tokens_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
     await queryRunner.query(
       'ALTER TABLE "user_schools" ADD CONSTRAINT "fk_user_schools_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE',
@@ -43,11 +50,14 @@ export class InitialSchema1795691270838 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE "user_schools" DROP CONSTRAINT "fk_user_schools_school"');
     await queryRunner.query('ALTER TABLE "user_schools" DROP CONSTRAINT "fk_user_schools_user"');
+    await queryRunner.query('ALTER TABLE "password_tokens" DROP CONSTRAINT "fk_password_tokens_user"');
     await queryRunner.query('ALTER TABLE "users" DROP CONSTRAINT "fk_users_district"');
     await queryRunner.query('ALTER TABLE "schools" DROP CONSTRAINT "fk_schools_district"');
     await queryRunner.query('DROP INDEX "public"."IDX_0e341cf0d0c012ff88eaa2bb5f"');
     await queryRunner.query('DROP INDEX "public"."IDX_71989c1c9fe27940490c159af5"');
     await queryRunner.query('DROP TABLE "user_schools"');
+    await queryRunner.query('DROP INDEX "public"."ix_password_tokens_user"');
+    await queryRunner.query('DROP TABLE "password_tokens"');
     await queryRunner.query('DROP INDEX "public"."ix_users_district_role"');
     await queryRunner.query('DROP TABLE "users"');
     await queryRunner.query('DROP TYPE "public"."user_role"');

@@ -1,0 +1,61 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory.js';
+import { loadConfig } from '../src/config/config.js';
+import { DEFAULT_PASSWORD, Factories } from '../src/testing/factories.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  db: DataSource;
+  factories: Factories;
+  http: () => ReturnType<typeof request>;
+  /** Logs in through the API and returns the bearer token. */
+  login(email: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const JWT_SECRET = randomBytes(32).toString('hex');
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const url = new URL(process.env.EMERGE_TEST_TEMPLATE_URL!);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Boots the real AppModule on a fresh database copied from the migrated template (milliseconds). */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const template = process.env.EMERGE_TEST_TEMPLATE;
+  if (!template) throw new Error('e2e tests run through jest.e2e.config.mjs (global setup missing)');
+  const name = `emerge_t_${randomBytes(5).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  const url = new URL(process.env.EMERGE_TEST_TEMPLATE_URL!);
+  url.pathname = `/${name}`;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', CONSOLE_DIR: '/nonexistent-console', JWT_SECRET, ...env });
+  const app = await createApp({ config, databaseUrl: url.toString(), jwtSecret: JWT_SECRET });
+  const db = app.get(DataSource);
+  const http = () => request(app.getHttpServer());
+  return {
+    app,
+    db,
+    factories: new Factories(db),
+    http,
+    async login(email, password = DEFAULT_PASSWORD) {
+      const res = await http().post('/api/auth/login').send({ email, password });
+      if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return (res.body as { accessToken: string }).accessToken;
+    },
+    async close() {
+      await app.close();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
