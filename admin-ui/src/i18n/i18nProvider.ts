@@ -5,7 +5,11 @@ import { en } from './en';
 const messages = {
   ...englishMessages,
   ...en,
-  ra: { ...englishMessages.ra, page: { ...englishMessages.ra.page, empty: 'Nothing here yet' } },
+  ra: {
+    ...englishMessages.ra,
+    auth: { ...englishMessages.ra.auth, username: 'Email' },
+    page: { ...englishMessages.ra.page, empty: 'Nothing here yet' },
+  },
 };
 
 export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], { allowMissing: true });

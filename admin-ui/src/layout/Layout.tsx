@@ -1,7 +1,12 @@
 import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
+import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 
 export function Layout({ children }: { children: ReactNode }) {
-  return <RaLayout menu={Menu}>{children}</RaLayout>;
+  return (
+    <RaLayout menu={Menu} appBar={AppBar}>
+      {children}
+    </RaLayout>
+  );
 }

@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import { describe, expect } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Browser, chromium, Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'emerge-demo-pass';
+export const baseUrl = process.env.EMERGE_BASE_URL ?? '';
+const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+/** Runs the suite when global setup found Chromium and started the app; otherwise it was skipped loudly there. */
+export const describeBrowser = baseUrl ? describe : describe.skip;
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.EMERGE_CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
+  return page;
+}
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/#/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.clear());
+}
+
+/** Saves a PNG of what a person would see; look at them after a run. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** axe-core against WCAG 2.1 A and AA: no violations allowed. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = result.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(violations).toEqual([]);
+}
+
+export async function menuItems(page: Page): Promise<string[]> {
+  const items = page.locator('a.RaMenuItemLink-root');
+  await items.first().waitFor();
+  return (await items.allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+}
