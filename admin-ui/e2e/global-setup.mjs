@@ -11,7 +11,12 @@ import { freePort, startScratchServer } from '../../api/dist/database/scratch.js
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function findChromium() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean);
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].filter(Boolean);
   return candidates.find((p) => existsSync(p));
 }
 
@@ -27,7 +32,14 @@ export default async function globalSetup() {
     throw new Error('Build first: npm run build (npm test does it)');
   }
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  };
   let scratch;
   let dataDir;
   if (process.env.DATABASE_URL) {
@@ -39,7 +51,10 @@ export default async function globalSetup() {
     env.EMBEDDED_PG_PORT = String(await freePort());
   }
   const started = Date.now();
-  const child = spawn(process.execPath, [join(root, 'seeds/dist/start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'seeds/dist/start.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -47,12 +62,20 @@ export default async function globalSetup() {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
     if (Date.now() - started > 90_000) throw new Error(`The app did not start within 90 s:\n${output}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${baseUrl}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
   process.stdout.write(`\n[browser] app ready at ${baseUrl} in ${Date.now() - started} ms; Chromium ${chromium}\n`);
   process.env.EMERGE_BASE_URL = baseUrl;
   process.env.EMERGE_CHROMIUM = chromium;
-  globalThis.__emergeBrowserApp = { child, dataDir, scratch, dbUrl: env.DATABASE_URL, cleanupDir: () => dataDir && rmSync(dataDir, { recursive: true, force: true }) };
+  globalThis.__emergeBrowserApp = {
+    child,
+    dataDir,
+    scratch,
+    dbUrl: env.DATABASE_URL,
+    cleanupDir: () => dataDir && rmSync(dataDir, { recursive: true, force: true }),
+  };
 }

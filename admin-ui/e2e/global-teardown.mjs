@@ -6,6 +6,7 @@ export default async function globalTeardown() {
     app.child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
   }
-  if (app.scratch && app.dbUrl) await app.scratch.dropDatabase(new URL(app.dbUrl).pathname.slice(1)).catch(() => undefined);
+  if (app.scratch && app.dbUrl)
+    await app.scratch.dropDatabase(new URL(app.dbUrl).pathname.slice(1)).catch(() => undefined);
   app.cleanupDir();
 }

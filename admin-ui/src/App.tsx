@@ -1,13 +1,13 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { Home } from './pages/Home';
-import { SetPasswordPage } from './pages/SetPasswordPage';
+import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
+import { Home } from './pages/Home';
+import { SetPasswordPage } from './pages/SetPasswordPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
-import { i18nProvider } from './i18n/i18nProvider';
 import districts from './resources/districts';
 import schools from './resources/schools';
 import users from './resources/users';

@@ -12,7 +12,9 @@ import { createValidationPipe } from './common/validation/validation.pipe.js';
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Emerge API')
-    .setDescription('Leadership-pipeline system for school districts. Lists speak the ra-data-simple-rest dialect; errors share one shape.')
+    .setDescription(
+      'Leadership-pipeline system for school districts. Lists speak the ra-data-simple-rest dialect; errors share one shape.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
@@ -27,7 +29,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     // The JSON body of a route must be an object or array; Fastify rejects other garbage with a 400.
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(PinoLogger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -1,9 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ConfigError, loadConfig } from './config/config.js';
+import { createApp } from './app.factory.js';
 import type { AppConfig } from './config/config.js';
+import { ConfigError, loadConfig } from './config/config.js';
 import { migrate, resolveJwtSecret, RunningDatabase, startDatabase } from './database/database.js';
 import { StartupError } from './database/startup-error.js';
-import { createApp } from './app.factory.js';
 
 export interface ServerHooks {
   /** Runs after migrations, before the app listens (the demo start loads its data here). */
@@ -28,7 +28,8 @@ export async function startServer(hooks: ServerHooks = {}): Promise<RunningServe
     await hooks.prepare?.(db.url, config);
     app = await createApp({ config, databaseUrl: db.url, jwtSecret: await resolveJwtSecret(config) });
     await app.listen({ port: config.port, host: config.host }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') throw new StartupError(`Port ${config.port} is already in use; stop what uses it or set PORT to another port.`);
+      if (e.code === 'EADDRINUSE')
+        throw new StartupError(`Port ${config.port} is already in use; stop what uses it or set PORT to another port.`);
       throw e;
     });
   } catch (e) {

@@ -39,7 +39,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   const url = new URL(process.env.EMERGE_TEST_TEMPLATE_URL!);
   url.pathname = `/${name}`;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', CONSOLE_DIR: '/nonexistent-console', JWT_SECRET, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    CONSOLE_DIR: '/nonexistent-console',
+    JWT_SECRET,
+    ...env,
+  });
   const app = await createApp({ config, databaseUrl: url.toString(), jwtSecret: JWT_SECRET });
   const db = app.get(DataSource);
   const http = () => request(app.getHttpServer());

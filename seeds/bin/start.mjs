@@ -25,7 +25,12 @@ const workspaces = [
 let rebuilt = false;
 for (const ws of workspaces) {
   const out = join(root, ws.name, ws.out);
-  const srcTime = Math.max(...ws.src.map((s) => join(root, ws.name, s)).filter(existsSync).map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)));
+  const srcTime = Math.max(
+    ...ws.src
+      .map((s) => join(root, ws.name, s))
+      .filter(existsSync)
+      .map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)),
+  );
   if (!rebuilt && existsSync(out) && statSync(out).mtimeMs >= srcTime) continue;
   rebuilt = true; // a rebuilt dependency makes everything after it stale
   process.stdout.write(`Building ${ws.name}…\n`);

@@ -9,7 +9,9 @@ startServer({
     await ds.initialize();
     try {
       const loaded = await seedDemoIfEmpty(ds);
-      process.stdout.write(loaded ? 'Loaded the demo districts (Riverbend, Lakeside).\n' : 'Demo data already present; reusing it.\n');
+      process.stdout.write(
+        loaded ? 'Loaded the demo districts (Riverbend, Lakeside).\n' : 'Demo data already present; reusing it.\n',
+      );
     } finally {
       await ds.destroy();
     }

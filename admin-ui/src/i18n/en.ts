@@ -7,7 +7,16 @@ export const en = {
     },
     users: {
       name: 'User |||| Users',
-      fields: { name: 'Name', email: 'Email', role: 'Role', schoolIds: 'Schools led', active: 'Active', lastLoginAt: 'Last sign-in', q: 'Search', districtId: 'District' },
+      fields: {
+        name: 'Name',
+        email: 'Email',
+        role: 'Role',
+        schoolIds: 'Schools led',
+        active: 'Active',
+        lastLoginAt: 'Last sign-in',
+        q: 'Search',
+        districtId: 'District',
+      },
     },
     districts: {
       name: 'District |||| Districts',

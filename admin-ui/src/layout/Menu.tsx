@@ -1,7 +1,7 @@
-import { Menu as RaMenu, useCanAccess } from 'react-admin';
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import PeopleIcon from '@mui/icons-material/People';
 import SchoolIcon from '@mui/icons-material/School';
+import { Menu as RaMenu, useCanAccess } from 'react-admin';
 
 function ResourceItem({ resource, label, icon }: { resource: string; label: string; icon: React.ReactElement }) {
   const { canAccess } = useCanAccess({ resource, action: 'list' });

@@ -41,8 +41,26 @@ export function SetPasswordPage() {
               <Typography variant="body2" sx={{ my: 1 }}>
                 At least 12 characters, and not your email address.
               </Typography>
-              <TextField label="New password" type="password" fullWidth margin="normal" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password" />
-              <TextField label="Repeat the password" type="password" fullWidth margin="normal" value={confirm} onChange={(e) => setConfirm(e.target.value)} required autoComplete="new-password" />
+              <TextField
+                label="New password"
+                type="password"
+                fullWidth
+                margin="normal"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+                autoComplete="new-password"
+              />
+              <TextField
+                label="Repeat the password"
+                type="password"
+                fullWidth
+                margin="normal"
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+                required
+                autoComplete="new-password"
+              />
               {error && (
                 <Alert severity="error" role="alert">
                   {error}

@@ -11,9 +11,17 @@ export const authProvider: AuthProvider = {
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ email: username, password }),
     });
-    const body = (await response.json().catch(() => ({}))) as { accessToken?: string; user?: SessionUser; message?: string };
+    const body = (await response.json().catch(() => ({}))) as {
+      accessToken?: string;
+      user?: SessionUser;
+      message?: string;
+    };
     if (!response.ok || !body.accessToken || !body.user) {
-      throw new Error(response.status === 429 ? (body.message ?? 'Too many attempts; wait and try again') : (body.message ?? 'Sign-in failed'));
+      throw new Error(
+        response.status === 429
+          ? (body.message ?? 'Too many attempts; wait and try again')
+          : (body.message ?? 'Sign-in failed'),
+      );
     }
     session.save(body.accessToken, body.user);
   },

@@ -20,7 +20,11 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     if (e instanceof HttpError) {
       const body = (e.body ?? {}) as ErrorBody;
       const message = body.message ?? e.message;
-      throw new HttpError(body.correlationId && e.status >= 500 ? `${message} (reference ${body.correlationId})` : message, e.status, body);
+      throw new HttpError(
+        body.correlationId && e.status >= 500 ? `${message} (reference ${body.correlationId})` : message,
+        e.status,
+        body,
+      );
     }
     throw e;
   }

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { ROLES } from './permissions.js';
-import type { Role } from './permissions.js';
 import { ValidateEmail, ValidateString } from '../common/validation/decorators.js';
+import type { Role } from './permissions.js';
+import { ROLES } from './permissions.js';
 
 export class LoginDto {
   @ValidateEmail()

@@ -2,8 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.js';
 import { AccessRepository } from './access/access.repository.js';
 import { AccessService } from './access/access.service.js';
 import { AuthController } from './auth.controller.js';
@@ -20,7 +20,10 @@ import { PasswordTokenService } from './password-token.service.js';
     PassportModule,
     JwtModule.registerAsync({
       inject: [JWT_SECRET, APP_CONFIG],
-      useFactory: (secret: string, config: AppConfig) => ({ secret, signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds } }),
+      useFactory: (secret: string, config: AppConfig) => ({
+        secret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
+      }),
     }),
   ],
   controllers: [AuthController],

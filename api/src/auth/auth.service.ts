@@ -7,8 +7,8 @@ import type { AuthContext } from './auth-context.js';
 import { LoginDto, LoginResponseDto, SessionUserDto, SetPasswordDto } from './auth.dto.js';
 import { AuthRepository } from './auth.repository.js';
 import { TokenPayload } from './jwt.strategy.js';
-import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { PasswordTokenService } from './password-token.service.js';
+import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 
 export function toSessionUser(auth: AuthContext): SessionUserDto {
   return {
@@ -37,7 +37,8 @@ export class AuthService {
     if (!found || !found.passwordHash || !ok) {
       throw new AppError(ErrorCode.InvalidCredentials, 'Email or password is incorrect');
     }
-    if (!found.active) throw new AppError(ErrorCode.InvalidCredentials, 'This account is disabled; ask your district HR office');
+    if (!found.active)
+      throw new AppError(ErrorCode.InvalidCredentials, 'This account is disabled; ask your district HR office');
     const identity = await this.repo.loadIdentity(found.id);
     if (!identity) throw new AppError(ErrorCode.InvalidCredentials, 'Email or password is incorrect');
     await this.repo.recordLogin(found.id);

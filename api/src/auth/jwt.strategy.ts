@@ -3,10 +3,10 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppError } from '../common/errors/app-error.js';
 import { ErrorCode } from '../common/errors/error-code.js';
-import { JWT_SECRET } from './jwt-secret.js';
-import { scopeFor } from './auth-context.js';
 import type { AuthContext } from './auth-context.js';
+import { scopeFor } from './auth-context.js';
 import { AuthRepository } from './auth.repository.js';
+import { JWT_SECRET } from './jwt-secret.js';
 
 export interface TokenPayload {
   sub: string;

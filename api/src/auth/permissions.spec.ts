@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { scopeFor } from './auth-context.js';
 import { passwordProblem } from './password.js';
 import { Permission, ROLE_PERMISSIONS, ROLES } from './permissions.js';
-import { scopeFor } from './auth-context.js';
 
 describe('ROLE_PERMISSIONS', () => {
   it('gives platform_admin no access to people data of a district', () => {

@@ -15,14 +15,14 @@ export enum Permission {
 const EVERYONE = [Permission.SessionRead];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: [...EVERYONE, Permission.DistrictRead, Permission.DistrictManage, Permission.UserRead, Permission.UserManage],
-  hr: [
+  platform_admin: [
     ...EVERYONE,
-    Permission.SchoolRead,
-    Permission.SchoolManage,
+    Permission.DistrictRead,
+    Permission.DistrictManage,
     Permission.UserRead,
     Permission.UserManage,
   ],
+  hr: [...EVERYONE, Permission.SchoolRead, Permission.SchoolManage, Permission.UserRead, Permission.UserManage],
   superintendent: [...EVERYONE, Permission.SchoolRead],
   coordinator: [...EVERYONE, Permission.SchoolRead],
   principal: [...EVERYONE, Permission.SchoolRead],

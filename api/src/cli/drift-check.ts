@@ -9,7 +9,9 @@ try {
   const { up } = await schemaDiff(url);
   if (up.length > 0) {
     code = 1;
-    process.stderr.write(`Entities and migrations have drifted; run npm run db:migration:generate -- <Name>. Pending SQL:\n${up.join(';\n')};\n`);
+    process.stderr.write(
+      `Entities and migrations have drifted; run npm run db:migration:generate -- <Name>. Pending SQL:\n${up.join(';\n')};\n`,
+    );
   } else {
     process.stdout.write('Entities and migrations agree.\n');
   }

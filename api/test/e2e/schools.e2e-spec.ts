@@ -19,7 +19,12 @@ describe('/api/schools', () => {
     otherDistrictId = (await f.createDistrict({ name: 'Lakeside' })).id;
     const bands = ['high', 'middle', 'elementary'] as const;
     for (let i = 0; i < 30; i++) {
-      const s = await f.createSchool({ districtId, name: `School ${String(i).padStart(2, '0')}`, code: `C${i}`, gradeBand: bands[i % 3] });
+      const s = await f.createSchool({
+        districtId,
+        name: `School ${String(i).padStart(2, '0')}`,
+        code: `C${i}`,
+        gradeBand: bands[i % 3],
+      });
       schoolIds.push(s.id);
     }
     await f.createSchool({ districtId: otherDistrictId, name: 'Lakeside High', code: 'LHS' });
@@ -29,7 +34,9 @@ describe('/api/schools', () => {
       principal: await f.createUser({ role: 'principal', districtId, schoolIds: [schoolIds[0]!] }),
       otherHr: await f.createUser({ role: 'hr', districtId: otherDistrictId }),
     };
-    [hr, superintendent, principal, otherHr] = (await Promise.all([users.hr, users.sup, users.principal, users.otherHr].map((u) => t.login(u.email)))) as [string, string, string, string];
+    [hr, superintendent, principal, otherHr] = (await Promise.all(
+      [users.hr, users.sup, users.principal, users.otherHr].map((u) => t.login(u.email)),
+    )) as [string, string, string, string];
   });
   afterAll(() => t.close());
 
@@ -41,7 +48,11 @@ describe('/api/schools', () => {
     });
 
     it('lists only the caller district, sorted and paged, with Content-Range', async () => {
-      const res = await t.http().get('/api/schools').query({ sort: '["name","DESC"]', range: '[0,9]' }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .get('/api/schools')
+        .query({ sort: '["name","DESC"]', range: '[0,9]' })
+        .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(200);
       expect(res.headers['content-range']).toBe('schools 0-9/30');
       expect(res.body).toHaveLength(10);
@@ -58,24 +69,61 @@ describe('/api/schools', () => {
     });
 
     it('pages through the rest with a stable order', async () => {
-      const res = await t.http().get('/api/schools').query({ sort: '["name","ASC"]', range: '[25,49]' }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .get('/api/schools')
+        .query({ sort: '["name","ASC"]', range: '[25,49]' })
+        .auth(hr, { type: 'bearer' });
       expect(res.headers['content-range']).toBe('schools 25-29/30');
-      expect(res.body.map((s: { name: string }) => s.name)).toEqual(['School 25', 'School 26', 'School 27', 'School 28', 'School 29']);
+      expect(res.body.map((s: { name: string }) => s.name)).toEqual([
+        'School 25',
+        'School 26',
+        'School 27',
+        'School 28',
+        'School 29',
+      ]);
     });
 
     it('filters by an enum, by any of several values, by free text, and by ids', async () => {
-      const high = await t.http().get('/api/schools').query({ filter: '{"gradeBand":"high"}' }).auth(hr, { type: 'bearer' });
+      const high = await t
+        .http()
+        .get('/api/schools')
+        .query({ filter: '{"gradeBand":"high"}' })
+        .auth(hr, { type: 'bearer' });
       expect(high.headers['content-range']).toBe('schools 0-9/10');
-      const two = await t.http().get('/api/schools').query({ filter: '{"gradeBand":["high","middle"]}' }).auth(hr, { type: 'bearer' });
+      const two = await t
+        .http()
+        .get('/api/schools')
+        .query({ filter: '{"gradeBand":["high","middle"]}' })
+        .auth(hr, { type: 'bearer' });
       expect(two.body).toHaveLength(20);
       const q = await t.http().get('/api/schools').query({ filter: '{"q":"school 1"}' }).auth(hr, { type: 'bearer' });
-      expect(q.body.map((s: { name: string }) => s.name)).toEqual(['School 10', 'School 11', 'School 12', 'School 13', 'School 14', 'School 15', 'School 16', 'School 17', 'School 18', 'School 19']);
-      const ids = await t.http().get('/api/schools').query({ filter: JSON.stringify({ id: schoolIds.slice(0, 3) }) }).auth(hr, { type: 'bearer' });
+      expect(q.body.map((s: { name: string }) => s.name)).toEqual([
+        'School 10',
+        'School 11',
+        'School 12',
+        'School 13',
+        'School 14',
+        'School 15',
+        'School 16',
+        'School 17',
+        'School 18',
+        'School 19',
+      ]);
+      const ids = await t
+        .http()
+        .get('/api/schools')
+        .query({ filter: JSON.stringify({ id: schoolIds.slice(0, 3) }) })
+        .auth(hr, { type: 'bearer' });
       expect(ids.body.map((s: { id: string }) => s.id).sort()).toEqual(schoolIds.slice(0, 3).sort());
     });
 
-    it('never returns another district\'s schools, even when asked by id', async () => {
-      const res = await t.http().get('/api/schools').query({ filter: JSON.stringify({ id: schoolIds.slice(0, 3) }) }).auth(otherHr, { type: 'bearer' });
+    it("never returns another district's schools, even when asked by id", async () => {
+      const res = await t
+        .http()
+        .get('/api/schools')
+        .query({ filter: JSON.stringify({ id: schoolIds.slice(0, 3) }) })
+        .auth(otherHr, { type: 'bearer' });
       expect(res.status).toBe(200);
       expect(res.body).toEqual([]);
       expect(res.headers['content-range']).toBe('schools */0');
@@ -114,7 +162,7 @@ describe('/api/schools', () => {
       }
     });
 
-    it('is a 404 for another district\'s school', async () => {
+    it("is a 404 for another district's school", async () => {
       const res = await t.http().get(`/api/schools/${schoolIds[5]}`).auth(otherHr, { type: 'bearer' });
       expect(res.status).toBe(404);
       expect(res.body).toEqual(expected.notFound);
@@ -124,14 +172,22 @@ describe('/api/schools', () => {
   describe('POST /api/schools', () => {
     it('is a 403 for a role without the permission', async () => {
       for (const token of [superintendent, principal]) {
-        const res = await t.http().post('/api/schools').send({ name: 'X', code: 'X1', gradeBand: 'high' }).auth(token, { type: 'bearer' });
+        const res = await t
+          .http()
+          .post('/api/schools')
+          .send({ name: 'X', code: 'X1', gradeBand: 'high' })
+          .auth(token, { type: 'bearer' });
         expect(res.status).toBe(403);
         expect(res.body).toEqual(expected.forbidden);
       }
     });
 
     it('reports every invalid field beside its name, and writes nothing', async () => {
-      const res = await t.http().post('/api/schools').send({ name: '', code: 'bad code!', gradeBand: 'college', extra: 1 }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .post('/api/schools')
+        .send({ name: '', code: 'bad code!', gradeBand: 'college', extra: 1 })
+        .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(400);
       expect(res.body).toEqual(
         expected.validation({
@@ -146,39 +202,66 @@ describe('/api/schools', () => {
     });
 
     it('creates a school in the caller district, ignoring nothing it was not allowed', async () => {
-      const res = await t.http().post('/api/schools').send({ name: '  New Academy ', code: 'NA1', gradeBand: 'k12' }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .post('/api/schools')
+        .send({ name: '  New Academy ', code: 'NA1', gradeBand: 'k12' })
+        .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual(expect.objectContaining({ name: 'New Academy', code: 'NA1', gradeBand: 'k12', districtId, version: 1 }));
+      expect(res.body).toEqual(
+        expect.objectContaining({ name: 'New Academy', code: 'NA1', gradeBand: 'k12', districtId, version: 1 }),
+      );
     });
 
     it('is a 409 on a duplicate code, shown beside the code field', async () => {
-      const res = await t.http().post('/api/schools').send({ name: 'Dup', code: 'C1', gradeBand: 'high' }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .post('/api/schools')
+        .send({ name: 'Dup', code: 'C1', gradeBand: 'high' })
+        .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(409);
       expect(res.body).toEqual(expected.unique({ code: expect.any(String) }));
     });
 
     it('allows the same code in another district', async () => {
-      const res = await t.http().post('/api/schools').send({ name: 'Other C1', code: 'C1', gradeBand: 'high' }).auth(otherHr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .post('/api/schools')
+        .send({ name: 'Other C1', code: 'C1', gradeBand: 'high' })
+        .auth(otherHr, { type: 'bearer' });
       expect(res.status).toBe(201);
       expect(res.body.districtId).toBe(otherDistrictId);
     });
   });
 
   describe('PUT /api/schools/:id', () => {
-    const fetchSchool = async (id: string) => (await t.http().get(`/api/schools/${id}`).auth(hr, { type: 'bearer' })).body;
+    const fetchSchool = async (id: string) =>
+      (await t.http().get(`/api/schools/${id}`).auth(hr, { type: 'bearer' })).body;
 
     it('accepts the whole record back, ignores unchanged read-only fields and bumps the version', async () => {
       const record = await fetchSchool(schoolIds[2]!);
-      const res = await t.http().put(`/api/schools/${record.id}`).send({ ...record, name: 'Renamed School' }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .put(`/api/schools/${record.id}`)
+        .send({ ...record, name: 'Renamed School' })
+        .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ ...record, name: 'Renamed School', version: 2, updatedAt: expect.any(String) });
     });
 
     it('is a 409 for a stale version, and keeps the newer write', async () => {
       const record = await fetchSchool(schoolIds[3]!);
-      const first = await t.http().put(`/api/schools/${record.id}`).send({ ...record, name: 'First writer' }).auth(hr, { type: 'bearer' });
+      const first = await t
+        .http()
+        .put(`/api/schools/${record.id}`)
+        .send({ ...record, name: 'First writer' })
+        .auth(hr, { type: 'bearer' });
       expect(first.status).toBe(200);
-      const second = await t.http().put(`/api/schools/${record.id}`).send({ ...record, name: 'Second writer' }).auth(hr, { type: 'bearer' });
+      const second = await t
+        .http()
+        .put(`/api/schools/${record.id}`)
+        .send({ ...record, name: 'Second writer' })
+        .auth(hr, { type: 'bearer' });
       expect(second.status).toBe(409);
       expect(second.body).toEqual(expected.staleVersion);
       expect((await fetchSchool(record.id)).name).toBe('First writer');
@@ -186,23 +269,37 @@ describe('/api/schools', () => {
 
     it('is a 400 naming the field when a read-only field changes', async () => {
       const record = await fetchSchool(schoolIds[4]!);
-      const res = await t.http().put(`/api/schools/${record.id}`).send({ ...record, districtId: otherDistrictId }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .put(`/api/schools/${record.id}`)
+        .send({ ...record, districtId: otherDistrictId })
+        .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(400);
-      expect(res.body).toEqual(expected.readOnly({ districtId: 'districtId cannot be changed here: a school stays in its district' }));
+      expect(res.body).toEqual(
+        expected.readOnly({ districtId: 'districtId cannot be changed here: a school stays in its district' }),
+      );
     });
 
     it('is a 400 for an unknown field and a missing version', async () => {
       const record = await fetchSchool(schoolIds[4]!);
       const { version: _v, ...noVersion } = record;
-      const res = await t.http().put(`/api/schools/${record.id}`).send({ ...noVersion, colour: 'red' }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .put(`/api/schools/${record.id}`)
+        .send({ ...noVersion, colour: 'red' })
+        .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(400);
       expect(res.body).toEqual(expected.validation({ colour: expect.any(String), version: expect.any(String) }));
     });
 
     it('is a 404 for another district and a 403 for a reader', async () => {
       const record = await fetchSchool(schoolIds[4]!);
-      expect((await t.http().put(`/api/schools/${record.id}`).send(record).auth(otherHr, { type: 'bearer' })).status).toBe(404);
-      expect((await t.http().put(`/api/schools/${record.id}`).send(record).auth(principal, { type: 'bearer' })).status).toBe(403);
+      expect(
+        (await t.http().put(`/api/schools/${record.id}`).send(record).auth(otherHr, { type: 'bearer' })).status,
+      ).toBe(404);
+      expect(
+        (await t.http().put(`/api/schools/${record.id}`).send(record).auth(principal, { type: 'bearer' })).status,
+      ).toBe(403);
     });
   });
 
@@ -222,7 +319,9 @@ describe('/api/schools', () => {
     });
 
     it('is a 404 for another district', async () => {
-      expect((await t.http().delete(`/api/schools/${schoolIds[9]}`).auth(otherHr, { type: 'bearer' })).status).toBe(404);
+      expect((await t.http().delete(`/api/schools/${schoolIds[9]}`).auth(otherHr, { type: 'bearer' })).status).toBe(
+        404,
+      );
     });
   });
 });

@@ -37,12 +37,25 @@ describe('/api/users', () => {
 
   describe('POST /api/users', () => {
     it('is a 403 for a principal', async () => {
-      const res = await t.http().post('/api/users').send({ email: 'x@test.example', name: 'X', role: 'coordinator' }).auth(principal, { type: 'bearer' });
+      const res = await t
+        .http()
+        .post('/api/users')
+        .send({ email: 'x@test.example', name: 'X', role: 'coordinator' })
+        .auth(principal, { type: 'bearer' });
       expect(res.status).toBe(403);
     });
 
     it('creates a principal who leads schools of the district, with a one-time set-password link', async () => {
-      const res = await t.http().post('/api/users').send({ email: 'New.Principal@Test.example', name: 'New Principal', role: 'principal', schoolIds: [schoolA, schoolB] }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .post('/api/users')
+        .send({
+          email: 'New.Principal@Test.example',
+          name: 'New Principal',
+          role: 'principal',
+          schoolIds: [schoolA, schoolB],
+        })
+        .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         id: expect.any(String),
@@ -65,12 +78,36 @@ describe('/api/users', () => {
     });
 
     const invalid: [string, () => object, Record<string, unknown>][] = [
-      ['a school of another district', () => ({ email: 'p2@test.example', name: 'P', role: 'principal', schoolIds: [otherSchool] }), { schoolIds: "every school must be one of the district's schools" }],
-      ['a principal without schools', () => ({ email: 'p3@test.example', name: 'P', role: 'principal' }), { schoolIds: 'a principal leads at least one school' }],
-      ['schools for a coordinator', () => ({ email: 'c1@test.example', name: 'C', role: 'coordinator', schoolIds: [schoolA] }), { schoolIds: 'only principals lead schools' }],
-      ['an educator role', () => ({ email: 'e1@test.example', name: 'E', role: 'educator' }), { role: expect.any(String) }],
-      ['a platform_admin role', () => ({ email: 'a1@test.example', name: 'A', role: 'platform_admin' }), { role: expect.any(String) }],
-      ['another district', () => ({ email: 'x1@test.example', name: 'X', role: 'hr', districtId: otherDistrictId }), { districtId: 'users are created in your own district' }],
+      [
+        'a school of another district',
+        () => ({ email: 'p2@test.example', name: 'P', role: 'principal', schoolIds: [otherSchool] }),
+        { schoolIds: "every school must be one of the district's schools" },
+      ],
+      [
+        'a principal without schools',
+        () => ({ email: 'p3@test.example', name: 'P', role: 'principal' }),
+        { schoolIds: 'a principal leads at least one school' },
+      ],
+      [
+        'schools for a coordinator',
+        () => ({ email: 'c1@test.example', name: 'C', role: 'coordinator', schoolIds: [schoolA] }),
+        { schoolIds: 'only principals lead schools' },
+      ],
+      [
+        'an educator role',
+        () => ({ email: 'e1@test.example', name: 'E', role: 'educator' }),
+        { role: expect.any(String) },
+      ],
+      [
+        'a platform_admin role',
+        () => ({ email: 'a1@test.example', name: 'A', role: 'platform_admin' }),
+        { role: expect.any(String) },
+      ],
+      [
+        'another district',
+        () => ({ email: 'x1@test.example', name: 'X', role: 'hr', districtId: otherDistrictId }),
+        { districtId: 'users are created in your own district' },
+      ],
     ];
     it.each(invalid)('rejects %s', async (_label, body, errors) => {
       const res = await t.http().post('/api/users').send(body()).auth(hr, { type: 'bearer' });
@@ -80,7 +117,11 @@ describe('/api/users', () => {
 
     it('is a 409 beside the email when it is taken, in any district', async () => {
       const existing = await t.factories.createUser({ districtId: otherDistrictId });
-      const res = await t.http().post('/api/users').send({ email: existing.email, name: 'Dup', role: 'coordinator' }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .post('/api/users')
+        .send({ email: existing.email, name: 'Dup', role: 'coordinator' })
+        .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(409);
       expect(res.body).toEqual(expected.unique({ email: 'A user with this email already exists' }));
     });
@@ -88,19 +129,35 @@ describe('/api/users', () => {
 
   describe('platform_admin', () => {
     it('creates a district and its first hr user, and nothing else', async () => {
-      const district = await t.http().post('/api/districts').send({ name: 'Brand New USD', slug: 'brand-new' }).auth(platform, { type: 'bearer' });
+      const district = await t
+        .http()
+        .post('/api/districts')
+        .send({ name: 'Brand New USD', slug: 'brand-new' })
+        .auth(platform, { type: 'bearer' });
       expect(district.status).toBe(201);
       expect(district.body.smallCellThreshold).toBe(10);
-      const user = await t.http().post('/api/users').send({ email: 'first.hr@brand-new.example', name: 'First HR', role: 'hr', districtId: district.body.id }).auth(platform, { type: 'bearer' });
+      const user = await t
+        .http()
+        .post('/api/users')
+        .send({ email: 'first.hr@brand-new.example', name: 'First HR', role: 'hr', districtId: district.body.id })
+        .auth(platform, { type: 'bearer' });
       expect(user.status).toBe(201);
       expect(user.body.districtId).toBe(district.body.id);
-      const principalAttempt = await t.http().post('/api/users').send({ email: 'p@brand-new.example', name: 'P', role: 'principal', districtId: district.body.id }).auth(platform, { type: 'bearer' });
+      const principalAttempt = await t
+        .http()
+        .post('/api/users')
+        .send({ email: 'p@brand-new.example', name: 'P', role: 'principal', districtId: district.body.id })
+        .auth(platform, { type: 'bearer' });
       expect(principalAttempt.status).toBe(400);
       expect((await get('/api/schools', platform)).status).toBe(403);
     });
 
     it('rejects a small-cell threshold below 5', async () => {
-      const res = await t.http().post('/api/districts').send({ name: 'Tiny', slug: 'tiny', smallCellThreshold: 3 }).auth(platform, { type: 'bearer' });
+      const res = await t
+        .http()
+        .post('/api/districts')
+        .send({ name: 'Tiny', slug: 'tiny', smallCellThreshold: 3 })
+        .auth(platform, { type: 'bearer' });
       expect(res.status).toBe(400);
       expect(res.body).toEqual(expected.validation({ smallCellThreshold: expect.any(String) }));
     });
@@ -118,14 +175,20 @@ describe('/api/users', () => {
 
   describe('GET /api/users', () => {
     it('lists the district users only, filtered by role and school', async () => {
-      const res = await get(`/api/users?filter=${encodeURIComponent(JSON.stringify({ role: 'principal', schoolId: schoolA }))}`, hr);
+      const res = await get(
+        `/api/users?filter=${encodeURIComponent(JSON.stringify({ role: 'principal', schoolId: schoolA }))}`,
+        hr,
+      );
       expect(res.status).toBe(200);
       expect(res.body.length).toBeGreaterThanOrEqual(2);
       for (const u of res.body) {
         expect(u.districtId).toBe(districtId);
         expect(u.schoolIds).toContain(schoolA);
       }
-      const other = await get(`/api/users?filter=${encodeURIComponent(JSON.stringify({ role: 'principal' }))}`, otherHr);
+      const other = await get(
+        `/api/users?filter=${encodeURIComponent(JSON.stringify({ role: 'principal' }))}`,
+        otherHr,
+      );
       expect(other.body).toEqual([]);
     });
 
@@ -139,21 +202,37 @@ describe('/api/users', () => {
   describe('PUT /api/users/:id', () => {
     it('does not let hr raise or change their own role, or deactivate themself', async () => {
       const me = (await get(`/api/users/${hrId}`, hr)).body;
-      const role = await t.http().put(`/api/users/${hrId}`).send({ ...me, role: 'superintendent' }).auth(hr, { type: 'bearer' });
+      const role = await t
+        .http()
+        .put(`/api/users/${hrId}`)
+        .send({ ...me, role: 'superintendent' })
+        .auth(hr, { type: 'bearer' });
       expect(role.status).toBe(400);
       expect(role.body).toEqual(expected.validation({ role: 'you cannot change your own role' }));
-      const off = await t.http().put(`/api/users/${hrId}`).send({ ...me, active: false }).auth(hr, { type: 'bearer' });
+      const off = await t
+        .http()
+        .put(`/api/users/${hrId}`)
+        .send({ ...me, active: false })
+        .auth(hr, { type: 'bearer' });
       expect(off.body).toEqual(expected.validation({ active: 'you cannot deactivate yourself' }));
-      const move = await t.http().put(`/api/users/${hrId}`).send({ ...me, districtId: otherDistrictId }).auth(hr, { type: 'bearer' });
+      const move = await t
+        .http()
+        .put(`/api/users/${hrId}`)
+        .send({ ...me, districtId: otherDistrictId })
+        .auth(hr, { type: 'bearer' });
       expect(move.status).toBe(400);
       expect(move.body).toEqual(expected.readOnly({ districtId: expect.any(String) }));
     });
 
-    it('changes a principal\'s schools and ends their sessions', async () => {
+    it("changes a principal's schools and ends their sessions", async () => {
       const user = await t.factories.createUser({ role: 'principal', districtId, schoolIds: [schoolA] });
       const token = await t.login(user.email);
       const record = (await get(`/api/users/${user.id}`, hr)).body;
-      const res = await t.http().put(`/api/users/${user.id}`).send({ ...record, schoolIds: [schoolB] }).auth(hr, { type: 'bearer' });
+      const res = await t
+        .http()
+        .put(`/api/users/${user.id}`)
+        .send({ ...record, schoolIds: [schoolB] })
+        .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(200);
       expect(res.body.schoolIds).toEqual([schoolB]);
       expect(res.body.version).toBe(2);
@@ -166,13 +245,23 @@ describe('/api/users', () => {
       const user = await t.factories.createUser({ role: 'coordinator', districtId });
       const token = await t.login(user.email);
       const record = (await get(`/api/users/${user.id}`, hr)).body;
-      expect((await t.http().put(`/api/users/${user.id}`).send({ ...record, active: false }).auth(hr, { type: 'bearer' })).status).toBe(200);
+      expect(
+        (
+          await t
+            .http()
+            .put(`/api/users/${user.id}`)
+            .send({ ...record, active: false })
+            .auth(hr, { type: 'bearer' })
+        ).status,
+      ).toBe(200);
       expect((await get('/api/schools', token)).status).toBe(401);
     });
 
     it('is a 404 across districts', async () => {
       const record = (await get(`/api/users/${hrId}`, hr)).body;
-      expect((await t.http().put(`/api/users/${hrId}`).send(record).auth(otherHr, { type: 'bearer' })).status).toBe(404);
+      expect((await t.http().put(`/api/users/${hrId}`).send(record).auth(otherHr, { type: 'bearer' })).status).toBe(
+        404,
+      );
     });
   });
 

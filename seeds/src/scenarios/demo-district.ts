@@ -1,5 +1,5 @@
-import { Factories } from '@emerge/api/testing';
 import { Role } from '@emerge/api';
+import { Factories } from '@emerge/api/testing';
 import { DataSource } from 'typeorm';
 
 export const DEMO_PASSWORD = 'emerge-demo-pass';
@@ -48,8 +48,10 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     const riverbend = await f.createDistrict({ name: 'Riverbend Unified School District', slug: 'riverbend' });
     const lakeside = await f.createDistrict({ name: 'Lakeside County Schools', slug: 'lakeside' });
     const rSchools = [];
-    for (const [name, code, gradeBand] of RIVERBEND_SCHOOLS) rSchools.push(await f.createSchool({ districtId: riverbend.id, name, code, gradeBand }));
-    for (const [name, code, gradeBand] of LAKESIDE_SCHOOLS) await f.createSchool({ districtId: lakeside.id, name, code, gradeBand });
+    for (const [name, code, gradeBand] of RIVERBEND_SCHOOLS)
+      rSchools.push(await f.createSchool({ districtId: riverbend.id, name, code, gradeBand }));
+    for (const [name, code, gradeBand] of LAKESIDE_SCHOOLS)
+      await f.createSchool({ districtId: lakeside.id, name, code, gradeBand });
     const rhs = rSchools[0]!;
 
     const names: Record<string, string> = {

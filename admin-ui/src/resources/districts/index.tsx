@@ -1,12 +1,39 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
-import { Create, Datagrid, Edit, List, maxLength, minValue, NumberField, NumberInput, regex, required, SearchInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  maxLength,
+  minValue,
+  NumberField,
+  NumberInput,
+  regex,
+  required,
+  SearchInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+} from 'react-admin';
 
 function DistrictInputs() {
   return (
     <>
       <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />
-      <TextInput source="slug" label="Short name" validate={[required(), maxLength(60), regex(/^[a-z0-9-]+$/, 'Lower-case letters, digits and dashes')]} />
-      <NumberInput source="smallCellThreshold" label="Small-cell threshold" defaultValue={10} validate={minValue(5)} helperText="Counts of people below this are hidden in reports (at least 5)" />
+      <TextInput
+        source="slug"
+        label="Short name"
+        validate={[required(), maxLength(60), regex(/^[a-z0-9-]+$/, 'Lower-case letters, digits and dashes')]}
+      />
+      <NumberInput
+        source="smallCellThreshold"
+        label="Small-cell threshold"
+        defaultValue={10}
+        validate={minValue(5)}
+        helperText="Counts of people below this are hidden in reports (at least 5)"
+      />
     </>
   );
 }
@@ -47,4 +74,11 @@ const DistrictEdit = () => (
   </Edit>
 );
 
-export default { list: DistrictList, show: DistrictShow, create: DistrictCreate, edit: DistrictEdit, icon: ApartmentIcon, recordRepresentation: 'name' };
+export default {
+  list: DistrictList,
+  show: DistrictShow,
+  create: DistrictCreate,
+  edit: DistrictEdit,
+  icon: ApartmentIcon,
+  recordRepresentation: 'name',
+};

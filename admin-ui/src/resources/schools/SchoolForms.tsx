@@ -1,4 +1,15 @@
-import { Create, DeleteButton, Edit, maxLength, required, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import {
+  Create,
+  DeleteButton,
+  Edit,
+  maxLength,
+  required,
+  SaveButton,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+} from 'react-admin';
 import { GRADE_BANDS } from './gradeBands';
 
 /** Shared by create and edit; the server validates too and its messages show beside the field. */
@@ -6,7 +17,11 @@ function SchoolInputs() {
   return (
     <>
       <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />
-      <TextInput source="code" validate={[required(), maxLength(20)]} helperText="The district's own code for the school, unique in the district" />
+      <TextInput
+        source="code"
+        validate={[required(), maxLength(20)]}
+        helperText="The district's own code for the school, unique in the district"
+      />
       <SelectInput source="gradeBand" choices={GRADE_BANDS} validate={required()} />
     </>
   );

@@ -1,8 +1,23 @@
-import { CreateButton, Datagrid, DateField, EmptyClasses, List, SearchInput, SelectField, SelectInput, TextField, TopToolbar, useCanAccess } from 'react-admin';
 import { Box, Typography } from '@mui/material';
+import {
+  CreateButton,
+  Datagrid,
+  DateField,
+  EmptyClasses,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
 import { GRADE_BANDS } from './gradeBands';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search name or code" />, <SelectInput key="gb" source="gradeBand" label="Grade band" choices={GRADE_BANDS} />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search name or code" />,
+  <SelectInput key="gb" source="gradeBand" label="Grade band" choices={GRADE_BANDS} />,
+];
 
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'schools', action: 'create' });
@@ -16,7 +31,11 @@ function Empty() {
       <Typography variant="h6" component="p">
         No schools yet
       </Typography>
-      <Typography>{canAccess ? 'Add the schools of your district so people and positions can belong to them.' : 'Your HR office has not added schools yet.'}</Typography>
+      <Typography>
+        {canAccess
+          ? 'Add the schools of your district so people and positions can belong to them.'
+          : 'Your HR office has not added schools yet.'}
+      </Typography>
       {canAccess && <CreateButton sx={{ mt: 2 }} />}
     </Box>
   );

@@ -1,4 +1,13 @@
-import { DateField, EditButton, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import {
+  DateField,
+  EditButton,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
 import { GRADE_BANDS } from './gradeBands';
 
 function Actions() {

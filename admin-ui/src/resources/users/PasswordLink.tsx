@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, TextField as MuiTextField } from '@mui/material';
+import { Alert, Button, TextField as MuiTextField, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRecordContext } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
@@ -24,8 +24,15 @@ export function PasswordLink() {
     <Stack spacing={1} sx={{ mt: 2 }}>
       {link && (
         <Alert severity="info">
-          Send this one-time link to {record.email}. It works once, until {new Date(link.expiresAt).toLocaleString()}, and is not shown again.
-          <MuiTextField label="Set-password link" value={url} fullWidth margin="dense" slotProps={{ htmlInput: { readOnly: true } }} />
+          Send this one-time link to {record.email}. It works once, until {new Date(link.expiresAt).toLocaleString()},
+          and is not shown again.
+          <MuiTextField
+            label="Set-password link"
+            value={url}
+            fullWidth
+            margin="dense"
+            slotProps={{ htmlInput: { readOnly: true } }}
+          />
         </Alert>
       )}
       <Button variant="outlined" onClick={issue} sx={{ alignSelf: 'flex-start' }}>

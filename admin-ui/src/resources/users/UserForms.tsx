@@ -25,7 +25,11 @@ function SchoolsInput() {
       {({ formData }) =>
         formData.role === 'principal' ? (
           <ReferenceArrayInput source="schoolIds" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
-            <AutocompleteArrayInput optionText="name" label="Schools led" helperText="The schools this principal leads" />
+            <AutocompleteArrayInput
+              optionText="name"
+              label="Schools led"
+              helperText="The schools this principal leads"
+            />
           </ReferenceArrayInput>
         ) : null
       }
@@ -40,11 +44,15 @@ export function UserCreate() {
     <Create
       mutationOptions={{
         onSuccess: (data: { id: string; setPasswordPath?: string; setPasswordExpiresAt?: string }) => {
-          if (data.setPasswordPath) freshLinks.set(data.id, { path: data.setPasswordPath, expiresAt: data.setPasswordExpiresAt ?? '' });
+          if (data.setPasswordPath)
+            freshLinks.set(data.id, { path: data.setPasswordPath, expiresAt: data.setPasswordExpiresAt ?? '' });
           redirect('show', 'users', data.id);
         },
       }}
-      transform={(data: Record<string, unknown>) => ({ ...data, schoolIds: data.role === 'principal' ? (data.schoolIds ?? []) : [] })}
+      transform={(data: Record<string, unknown>) => ({
+        ...data,
+        schoolIds: data.role === 'principal' ? (data.schoolIds ?? []) : [],
+      })}
     >
       <SimpleForm defaultValues={platform ? { role: 'hr' } : {}}>
         <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />
@@ -54,7 +62,11 @@ export function UserCreate() {
             <SelectInput optionText="name" validate={required()} />
           </ReferenceInput>
         ) : null}
-        <SelectInput source="role" choices={platform ? STAFF_ROLE_CHOICES.filter((r) => r.id === 'hr') : STAFF_ROLE_CHOICES} validate={required()} />
+        <SelectInput
+          source="role"
+          choices={platform ? STAFF_ROLE_CHOICES.filter((r) => r.id === 'hr') : STAFF_ROLE_CHOICES}
+          validate={required()}
+        />
         <SchoolsInput />
       </SimpleForm>
     </Create>

@@ -1,4 +1,15 @@
-import { BooleanField, BooleanInput, Datagrid, DateField, EmailField, List, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import {
+  BooleanField,
+  BooleanInput,
+  Datagrid,
+  DateField,
+  EmailField,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+} from 'react-admin';
 import { ROLE_CHOICES } from './roles';
 
 const filters = [

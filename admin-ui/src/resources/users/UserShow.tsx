@@ -1,4 +1,18 @@
-import { BooleanField, DateField, EditButton, EmailField, ReferenceArrayField, SelectField, Show, SimpleShowLayout, SingleFieldList, ChipField, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import {
+  BooleanField,
+  ChipField,
+  DateField,
+  EditButton,
+  EmailField,
+  ReferenceArrayField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  SingleFieldList,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
 import { PasswordLink } from './PasswordLink';
 import { ROLE_CHOICES } from './roles';
 

@@ -8,4 +8,6 @@ export const ROLE_CHOICES = [
 ];
 
 /** Roles an HR office gives from this screen; educator logins come from the roster. */
-export const STAFF_ROLE_CHOICES = ROLE_CHOICES.filter((r) => ['hr', 'superintendent', 'coordinator', 'principal'].includes(r.id));
+export const STAFF_ROLE_CHOICES = ROLE_CHOICES.filter((r) =>
+  ['hr', 'superintendent', 'coordinator', 'principal'].includes(r.id),
+);

@@ -13,11 +13,21 @@ export class AccessRepository {
   }
 
   async schoolIdsInDistrict(districtId: string, candidates: string[]): Promise<Set<string>> {
-    return ids(await this.db.query(`SELECT id FROM schools WHERE id = ANY($1::uuid[]) AND district_id = $2`, [candidates, districtId]));
+    return ids(
+      await this.db.query(`SELECT id FROM schools WHERE id = ANY($1::uuid[]) AND district_id = $2`, [
+        candidates,
+        districtId,
+      ]),
+    );
   }
 
   async userIdsInDistrict(districtId: string, candidates: string[]): Promise<Set<string>> {
-    return ids(await this.db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND district_id = $2`, [candidates, districtId]));
+    return ids(
+      await this.db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND district_id = $2`, [
+        candidates,
+        districtId,
+      ]),
+    );
   }
 
   async hrUserIds(candidates: string[]): Promise<Set<string>> {

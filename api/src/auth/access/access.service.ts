@@ -45,7 +45,9 @@ export class AccessService {
       case Permission.UserRead:
       case Permission.UserManage:
         // platform_admin manages only the hr accounts it creates; hr the users of its district.
-        return scope.kind === 'platform' ? this.repo.hrUserIds(ids) : this.repo.userIdsInDistrict(scope.districtId, ids);
+        return scope.kind === 'platform'
+          ? this.repo.hrUserIds(ids)
+          : this.repo.userIdsInDistrict(scope.districtId, ids);
       default:
         return new Set();
     }

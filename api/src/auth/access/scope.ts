@@ -16,7 +16,11 @@ export interface ScopeColumns {
  * The one place list and aggregate queries are narrowed to the caller's scope: the district, then the
  * principal's schools (an empty list matches nothing) or the caller's own rows. No scope matches nothing.
  */
-export function whereInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: Scope, cols: ScopeColumns): SelectQueryBuilder<T> {
+export function whereInScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  scope: Scope,
+  cols: ScopeColumns,
+): SelectQueryBuilder<T> {
   if (scope.kind === 'platform') return qb.andWhere('1 = 0');
   qb.andWhere(`${cols.district} = :scopeDistrictId`, { scopeDistrictId: scope.districtId });
   if (scope.kind === 'schools' && cols.school) {
@@ -27,7 +31,10 @@ export function whereInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
     if (cols.educator && scope.educatorId) own.push(`${cols.educator} = :scopeEducatorId`);
     if (cols.user) own.push(`${cols.user} = :scopeUserId`);
     if (cols.educator || cols.user) {
-      qb.andWhere(own.length ? `(${own.join(' OR ')})` : '1 = 0', { scopeEducatorId: scope.educatorId, scopeUserId: scope.userId });
+      qb.andWhere(own.length ? `(${own.join(' OR ')})` : '1 = 0', {
+        scopeEducatorId: scope.educatorId,
+        scopeUserId: scope.userId,
+      });
     }
   }
   return qb;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ReadOnly } from '../validation/decorators.js';
 import { AppError } from '../errors/app-error.js';
+import { ReadOnly } from '../validation/decorators.js';
 import { applyPutRules } from './put-rules.js';
 
 class UpdateThingDto {
@@ -15,7 +15,12 @@ const dto = (fields: Partial<UpdateThingDto>) => Object.assign(new UpdateThingDt
 
 describe('applyPutRules', () => {
   it('returns only the editable fields and ignores unchanged read-only ones', () => {
-    expect(applyPutRules(dto({ name: 'New', stage: 'identified', createdAt: '2026-01-01T00:00:00.000Z', version: 3 }), current)).toEqual({ name: 'New' });
+    expect(
+      applyPutRules(
+        dto({ name: 'New', stage: 'identified', createdAt: '2026-01-01T00:00:00.000Z', version: 3 }),
+        current,
+      ),
+    ).toEqual({ name: 'New' });
   });
 
   it('is a 409 for a stale version, before anything else', () => {

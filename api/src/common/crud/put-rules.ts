@@ -1,6 +1,6 @@
-import { readOnlyFields } from '../validation/decorators.js';
 import { AppError, FieldErrors } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
+import { readOnlyFields } from '../validation/decorators.js';
 
 const norm = (v: unknown): string => JSON.stringify(v instanceof Date ? v.toISOString() : (v ?? null));
 

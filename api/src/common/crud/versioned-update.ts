@@ -16,9 +16,14 @@ export async function updateVersioned<E extends BaseRecordEntity, D extends { ve
   toResponse: (row: E) => object,
   validate?: (row: E, changes: Partial<Omit<D, 'version'>>) => void | Promise<void>,
 ): Promise<E> {
-  const row = await manager.findOne(target, { where: { id } as FindOptionsWhere<E>, lock: { mode: 'pessimistic_write' } });
+  const row = await manager.findOne(target, {
+    where: { id } as FindOptionsWhere<E>,
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!row) throw AppError.notFound();
-  const changes = applyPutRules(dto, { ...toResponse(row), version: row.version } as Record<string, unknown> & { version: number });
+  const changes = applyPutRules(dto, { ...toResponse(row), version: row.version } as Record<string, unknown> & {
+    version: number;
+  });
   if (validate) await validate(row, changes);
   Object.assign(row, changes);
   return manager.save(row);

@@ -5,7 +5,8 @@ import { AppError } from './app-error.js';
 import { ErrorCode } from './error-code.js';
 import { shapeError } from './global-exception.filter.js';
 
-const pgError = (code: string, constraint?: string) => new QueryFailedError('SELECT secret FROM t', [], Object.assign(new Error('db says no'), { code, constraint }));
+const pgError = (code: string, constraint?: string) =>
+  new QueryFailedError('SELECT secret FROM t', [], Object.assign(new Error('db says no'), { code, constraint }));
 
 describe('shapeError', () => {
   it('keeps an AppError as it is', () => {
@@ -19,7 +20,13 @@ describe('shapeError', () => {
   });
 
   it('maps a named unique constraint to a 409 beside its field', () => {
-    expect(shapeError(pgError('23505', 'uq_schools_district_code'))).toEqual(expect.objectContaining({ statusCode: 409, code: ErrorCode.UniqueViolation, errors: { code: expect.any(String) } }));
+    expect(shapeError(pgError('23505', 'uq_schools_district_code'))).toEqual(
+      expect.objectContaining({
+        statusCode: 409,
+        code: ErrorCode.UniqueViolation,
+        errors: { code: expect.any(String) },
+      }),
+    );
   });
 
   it('maps a lost connection to a 503', () => {
@@ -29,11 +36,18 @@ describe('shapeError', () => {
 
   it('hides the detail of anything unexpected, SQL included', () => {
     const shaped = shapeError(new TypeError('cannot read x of undefined'));
-    expect(shaped).toEqual({ statusCode: 500, code: 'internal_error', message: 'Internal server error', logAsError: true });
+    expect(shaped).toEqual({
+      statusCode: 500,
+      code: 'internal_error',
+      message: 'Internal server error',
+      logAsError: true,
+    });
     expect(JSON.stringify(shapeError(pgError('42601')))).not.toContain('SELECT');
   });
 
   it('maps Nest HTTP exceptions by status', () => {
-    expect(shapeError(new NotFoundException('Cannot GET /x'))).toEqual(expect.objectContaining({ statusCode: 404, code: 'not_found' }));
+    expect(shapeError(new NotFoundException('Cannot GET /x'))).toEqual(
+      expect.objectContaining({ statusCode: 404, code: 'not_found' }),
+    );
   });
 });

@@ -19,7 +19,19 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 };
 
 /** Errors a client cannot cause that mean PostgreSQL is unreachable; they become a 503. */
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 type Shaped = Omit<ErrorBody, 'correlationId'> & { logAsError: boolean };
 
@@ -31,7 +43,13 @@ export function correlationIdOf(request: FastifyRequest | undefined): string {
 /** Maps any thrown value to the one error body. Details of unexpected errors go to the log only. */
 export function shapeError(exception: unknown): Shaped {
   if (exception instanceof AppError) {
-    return { statusCode: exception.status, code: exception.code, message: exception.message, errors: exception.errors, logAsError: false };
+    return {
+      statusCode: exception.status,
+      code: exception.code,
+      message: exception.message,
+      errors: exception.errors,
+      logAsError: false,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -44,7 +62,13 @@ export function shapeError(exception: unknown): Shaped {
       logAsError: status >= 500,
     };
   }
-  const err = exception as { code?: string; constraint?: string; statusCode?: number; message?: string; driverError?: { code?: string; constraint?: string } };
+  const err = exception as {
+    code?: string;
+    constraint?: string;
+    statusCode?: number;
+    message?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
   if (exception instanceof QueryFailedError || err?.driverError) {
     const pg = err.driverError ?? err;
     if (pg.code === '23505') {
@@ -57,18 +81,56 @@ export function shapeError(exception: unknown): Shaped {
         logAsError: false,
       };
     }
-    if (pg.code === '23503') return { statusCode: 409, code: ErrorCode.InUse, message: 'The record is referenced by, or refers to, another record that does not allow this change', logAsError: false };
-    if (pg.code === '40001' || pg.code === '40P01') return { statusCode: 409, code: ErrorCode.Conflict, message: 'A concurrent change conflicted with this one; please retry', logAsError: false };
+    if (pg.code === '23503')
+      return {
+        statusCode: 409,
+        code: ErrorCode.InUse,
+        message: 'The record is referenced by, or refers to, another record that does not allow this change',
+        logAsError: false,
+      };
+    if (pg.code === '40001' || pg.code === '40P01')
+      return {
+        statusCode: 409,
+        code: ErrorCode.Conflict,
+        message: 'A concurrent change conflicted with this one; please retry',
+        logAsError: false,
+      };
   }
-  if (err?.code && CONNECTION_ERRORS.has(err.code) || (err?.driverError?.code && CONNECTION_ERRORS.has(err.driverError.code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(err?.message ?? '')) {
-    return { statusCode: 503, code: ErrorCode.DatabaseUnavailable, message: 'The database is unavailable; please retry shortly', logAsError: true };
+  if (
+    (err?.code && CONNECTION_ERRORS.has(err.code)) ||
+    (err?.driverError?.code && CONNECTION_ERRORS.has(err.driverError.code)) ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(err?.message ?? '')
+  ) {
+    return {
+      statusCode: 503,
+      code: ErrorCode.DatabaseUnavailable,
+      message: 'The database is unavailable; please retry shortly',
+      logAsError: true,
+    };
   }
   // Errors raised by Fastify itself (body parsing, limits) carry a 4xx statusCode.
   if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-    const message = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'Request body is too large' : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported content type' : err.code?.startsWith('FST_ERR_CTP') ? 'Request body is not valid JSON' : 'Bad request';
-    return { statusCode: err.statusCode, code: STATUS_CODES[err.statusCode] ?? ErrorCode.BadRequest, message, logAsError: false };
+    const message =
+      err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'Request body is too large'
+        : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'Unsupported content type'
+          : err.code?.startsWith('FST_ERR_CTP')
+            ? 'Request body is not valid JSON'
+            : 'Bad request';
+    return {
+      statusCode: err.statusCode,
+      code: STATUS_CODES[err.statusCode] ?? ErrorCode.BadRequest,
+      message,
+      logAsError: false,
+    };
   }
-  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.Internal, message: 'Internal server error', logAsError: true };
+  return {
+    statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+    code: ErrorCode.Internal,
+    message: 'Internal server error',
+    logAsError: true,
+  };
 }
 
 @Catch()
@@ -83,13 +145,21 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   }
 }
 
-export function sendError(reply: FastifyReply, request: FastifyRequest | undefined, exception: unknown, logger: Pick<Logger, 'error' | 'debug'>): void {
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest | undefined,
+  exception: unknown,
+  logger: Pick<Logger, 'error' | 'debug'>,
+): void {
   const { logAsError, ...shaped } = shapeError(exception);
   const correlationId = correlationIdOf(request);
   const body: ErrorBody = { ...shaped, correlationId };
   if (body.errors === undefined) delete body.errors;
   if (logAsError) {
-    logger.error({ correlationId, err: exception, method: request?.method, url: request?.url }, `${body.statusCode} ${body.code}`);
+    logger.error(
+      { correlationId, err: exception, method: request?.method, url: request?.url },
+      `${body.statusCode} ${body.code}`,
+    );
   } else {
     logger.debug({ correlationId, code: body.code, status: body.statusCode }, body.message);
   }

@@ -1,6 +1,6 @@
+import type { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../../config/config.js';
 
 const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -25,7 +25,11 @@ export function loggerOptions(config: AppConfig): Params {
       customProps: (req: IncomingMessage) => ({ correlationId: (req as { id?: string }).id }),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url?.split('?')[0],
+        }),
       },
       // Health probes would drown the log.
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },

@@ -1,8 +1,8 @@
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { parseListQuery } from './list-query.js';
 import type { ListSpec } from './list-query.js';
+import { parseListQuery } from './list-query.js';
 
 /** Injects the parsed and allow-list-checked `sort`/`range`/`filter` of a list route. */
 export const ListParams = createParamDecorator((spec: ListSpec, ctx: ExecutionContext) => {
@@ -20,8 +20,18 @@ export function ApiListQuery(spec: ListSpec): MethodDecorator {
       description: `JSON ["field","ASC"|"DESC"]; fields: ${Object.keys(spec.sort).join(', ')}`,
       example: JSON.stringify(spec.defaultSort),
     }),
-    ApiQuery({ name: 'range', required: false, description: 'JSON [start,end], inclusive; at most 1,000 rows', example: '[0,24]' }),
-    ApiQuery({ name: 'filter', required: false, description: `JSON object; keys: ${filters.join(', ')}; an array value means any of`, example: '{}' }),
+    ApiQuery({
+      name: 'range',
+      required: false,
+      description: 'JSON [start,end], inclusive; at most 1,000 rows',
+      example: '[0,24]',
+    }),
+    ApiQuery({
+      name: 'filter',
+      required: false,
+      description: `JSON object; keys: ${filters.join(', ')}; an array value means any of`,
+      example: '{}',
+    }),
     ApiResponse({ status: 400, description: 'Unknown filter or sort field, or malformed sort/range/filter' }),
     ApiHeader({ name: 'Content-Range', description: `Returned: ${spec.resource} start-end/total`, required: false }),
   );

@@ -28,11 +28,23 @@ const errorOf = (query: Record<string, unknown>) => {
 
 describe('parseListQuery', () => {
   it('defaults to the default sort and the first 1,000 rows', () => {
-    expect(parseListQuery({}, spec)).toEqual({ sort: { column: 't.name', field: 'name', direction: 'ASC' }, offset: 0, limit: 1000, filters: [] });
+    expect(parseListQuery({}, spec)).toEqual({
+      sort: { column: 't.name', field: 'name', direction: 'ASC' },
+      offset: 0,
+      limit: 1000,
+      filters: [],
+    });
   });
 
   it('reads sort, range and filters of the ra-data-simple-rest dialect', () => {
-    const q = parseListQuery({ sort: '["createdAt","desc"]', range: '[50,74]', filter: JSON.stringify({ status: ['active'], schoolId: uuid, q: ' lee ', flagged: false }) }, spec);
+    const q = parseListQuery(
+      {
+        sort: '["createdAt","desc"]',
+        range: '[50,74]',
+        filter: JSON.stringify({ status: ['active'], schoolId: uuid, q: ' lee ', flagged: false }),
+      },
+      spec,
+    );
     expect(q.sort).toEqual({ column: 't.created_at', field: 'createdAt', direction: 'DESC' });
     expect([q.offset, q.limit]).toEqual([50, 25]);
     expect(q.q).toBe('lee');

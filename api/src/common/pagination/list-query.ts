@@ -74,8 +74,10 @@ function coerce(key: string, def: FilterDef, value: unknown): unknown {
         if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw bad(`filter ${key} must be a date`, key);
         return v;
       case 'string':
-        if (typeof v !== 'string' || v.length > 200) throw bad(`filter ${key} must be text of at most 200 characters`, key);
-        if (def.values && !def.values.includes(v)) throw bad(`filter ${key} must be one of: ${def.values.join(', ')}`, key);
+        if (typeof v !== 'string' || v.length > 200)
+          throw bad(`filter ${key} must be text of at most 200 characters`, key);
+        if (def.values && !def.values.includes(v))
+          throw bad(`filter ${key} must be one of: ${def.values.join(', ')}`, key);
         return v;
     }
   };
@@ -93,12 +95,18 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     if (!['sort', 'range', 'filter'].includes(key)) throw bad(`unknown query parameter ${key}`, key);
   }
   const sortRaw = parseJson(query.sort, 'sort') ?? spec.defaultSort;
-  if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string' || typeof sortRaw[1] !== 'string') {
+  if (
+    !Array.isArray(sortRaw) ||
+    sortRaw.length !== 2 ||
+    typeof sortRaw[0] !== 'string' ||
+    typeof sortRaw[1] !== 'string'
+  ) {
     throw bad('sort must be ["field","ASC"|"DESC"]', 'sort');
   }
   const [field, dirRaw] = sortRaw as [string, string];
   const column = spec.sort[field];
-  if (!column) throw bad(`cannot sort ${spec.resource} by ${field}; sortable: ${Object.keys(spec.sort).join(', ')}`, 'sort');
+  if (!column)
+    throw bad(`cannot sort ${spec.resource} by ${field}; sortable: ${Object.keys(spec.sort).join(', ')}`, 'sort');
   const direction = dirRaw.toUpperCase();
   if (direction !== 'ASC' && direction !== 'DESC') throw bad('sort direction must be ASC or DESC', 'sort');
 
@@ -106,7 +114,8 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   let offset = 0;
   let limit = MAX_PAGE;
   if (rangeRaw !== undefined) {
-    const ok = Array.isArray(rangeRaw) && rangeRaw.length === 2 && rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0);
+    const ok =
+      Array.isArray(rangeRaw) && rangeRaw.length === 2 && rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0);
     if (!ok || rangeRaw[1] < rangeRaw[0]) throw bad('range must be [start,end] with 0 <= start <= end', 'range');
     offset = rangeRaw[0];
     limit = Math.min(rangeRaw[1] - rangeRaw[0] + 1, MAX_PAGE);

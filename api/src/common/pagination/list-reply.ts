@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { contentRange } from './list-query.js';
 import type { Page } from './list-query.js';
+import { contentRange } from './list-query.js';
 
 /** Sets Content-Range and returns the page's rows as the body. */
 export function sendPage<T>(reply: FastifyReply, page: Page<T>): T[] {

@@ -6,4 +6,3 @@ export class UuidParam {
   @IsUUID('all', { message: 'id must be a UUID' })
   id!: string;
 }
-

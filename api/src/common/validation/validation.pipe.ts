@@ -25,7 +25,8 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const out: FieldErrors = {};
       collect(errors, '', out);
-      if (Object.keys(out).length === 0) return AppError.validation({}, 'The request body must be a JSON object with the documented fields');
+      if (Object.keys(out).length === 0)
+        return AppError.validation({}, 'The request body must be a JSON object with the documented fields');
       return AppError.validation(out);
     },
   });

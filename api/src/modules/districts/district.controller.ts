@@ -45,7 +45,11 @@ export class DistrictController {
   @Put(':id')
   @Authenticated({ permission: Permission.DistrictManage })
   @ApiOkResponse({ type: DistrictResponseDto })
-  updateDistrict(@Auth() auth: AuthContext, @Param() { id }: UuidParam, @Body() dto: UpdateDistrictDto): Promise<DistrictResponseDto> {
+  updateDistrict(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Body() dto: UpdateDistrictDto,
+  ): Promise<DistrictResponseDto> {
     return this.service.update(auth, id, dto);
   }
 }

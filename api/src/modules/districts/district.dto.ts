@@ -16,7 +16,12 @@ class DistrictFields {
   @ValidateString({ maxLength: 200, example: 'Riverbend Unified School District' })
   name!: string;
 
-  @ValidateString({ maxLength: 60, pattern: /^[a-z0-9-]+$/, patternMessage: 'slug may hold lower-case letters, digits and dashes', example: 'riverbend' })
+  @ValidateString({
+    maxLength: 60,
+    pattern: /^[a-z0-9-]+$/,
+    patternMessage: 'slug may hold lower-case letters, digits and dashes',
+    example: 'riverbend',
+  })
   slug!: string;
 
   /** Counts of people below this are suppressed in reports (never below 5). */

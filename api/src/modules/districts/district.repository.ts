@@ -11,7 +11,11 @@ export class DistrictRepository {
 
   /** Districts are platform data: only platform_admin lists them, so no people scope applies. */
   list(query: ListQuery): Promise<[DistrictEntity[], number]> {
-    return applyListQuery(this.db.getRepository(DistrictEntity).createQueryBuilder('d'), query, DISTRICT_LIST).getManyAndCount();
+    return applyListQuery(
+      this.db.getRepository(DistrictEntity).createQueryBuilder('d'),
+      query,
+      DISTRICT_LIST,
+    ).getManyAndCount();
   }
 
   findById(id: string): Promise<DistrictEntity | null> {

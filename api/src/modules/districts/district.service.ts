@@ -6,7 +6,13 @@ import { Permission } from '../../auth/permissions.js';
 import { updateVersioned } from '../../common/crud/versioned-update.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
-import { CreateDistrictDto, DISTRICT_LIST, DistrictResponseDto, toDistrictResponse, UpdateDistrictDto } from './district.dto.js';
+import {
+  CreateDistrictDto,
+  DISTRICT_LIST,
+  DistrictResponseDto,
+  toDistrictResponse,
+  UpdateDistrictDto,
+} from './district.dto.js';
 import { DistrictEntity } from './district.entity.js';
 import { DistrictRepository } from './district.repository.js';
 
@@ -36,6 +42,8 @@ export class DistrictService {
 
   async update(auth: AuthContext, id: string, dto: UpdateDistrictDto): Promise<DistrictResponseDto> {
     await this.access.require(auth, Permission.DistrictManage, [id], 'District');
-    return toDistrictResponse(await this.db.transaction((m) => updateVersioned(m, DistrictEntity, id, dto, toDistrictResponse)));
+    return toDistrictResponse(
+      await this.db.transaction((m) => updateVersioned(m, DistrictEntity, id, dto, toDistrictResponse)),
+    );
   }
 }

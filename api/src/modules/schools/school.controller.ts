@@ -45,7 +45,11 @@ export class SchoolController {
   @Put(':id')
   @Authenticated({ permission: Permission.SchoolManage })
   @ApiOkResponse({ type: SchoolResponseDto })
-  updateSchool(@Auth() auth: AuthContext, @Param() { id }: UuidParam, @Body() dto: UpdateSchoolDto): Promise<SchoolResponseDto> {
+  updateSchool(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Body() dto: UpdateSchoolDto,
+  ): Promise<SchoolResponseDto> {
     return this.service.update(auth, id, dto);
   }
 

@@ -1,13 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
 import { ReadOnly, ValidateEnum, ValidateString, ValidateVersion } from '../../common/validation/decorators.js';
-import { GRADE_BANDS, SchoolEntity } from './school.entity.js';
 import type { GradeBand } from './school.entity.js';
+import { GRADE_BANDS, SchoolEntity } from './school.entity.js';
 
 export const SCHOOL_LIST: ListSpec = {
   resource: 'schools',
   idColumn: 's.id',
-  sort: { name: 's.name', code: 's.code', gradeBand: 's.grade_band', createdAt: 's.created_at', updatedAt: 's.updated_at' },
+  sort: {
+    name: 's.name',
+    code: 's.code',
+    gradeBand: 's.grade_band',
+    createdAt: 's.created_at',
+    updatedAt: 's.updated_at',
+  },
   defaultSort: ['name', 'ASC'],
   filters: { gradeBand: { column: 's.grade_band', type: 'string', values: GRADE_BANDS } },
   search: ['s.name', 's.code'],
@@ -18,7 +24,12 @@ class SchoolFields {
   name!: string;
 
   /** The district's own code for the school (state or SIS id); unique within the district. */
-  @ValidateString({ maxLength: 20, pattern: /^[A-Za-z0-9._-]+$/, patternMessage: 'code may hold letters, digits, dot, dash and underscore', example: 'RHS' })
+  @ValidateString({
+    maxLength: 20,
+    pattern: /^[A-Za-z0-9._-]+$/,
+    patternMessage: 'code may hold letters, digits, dot, dash and underscore',
+    example: 'RHS',
+  })
   code!: string;
 
   @ValidateEnum(GRADE_BANDS, 'GradeBand')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/auth-context.js';
 import { whereInScope } from '../../auth/access/scope.js';
+import type { Scope } from '../../auth/auth-context.js';
 import { applyListQuery } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { SCHOOL_LIST } from './school.dto.js';
@@ -21,13 +21,19 @@ export class SchoolRepository {
     return this.db.getRepository(SchoolEntity).findOneBy({ id });
   }
 
-  create(manager: EntityManager, values: Pick<SchoolEntity, 'districtId' | 'name' | 'code' | 'gradeBand'>): Promise<SchoolEntity> {
+  create(
+    manager: EntityManager,
+    values: Pick<SchoolEntity, 'districtId' | 'name' | 'code' | 'gradeBand'>,
+  ): Promise<SchoolEntity> {
     return manager.save(manager.create(SchoolEntity, values));
   }
 
   /** How many rows point at this school (users who lead it; later modules add theirs). */
   async referenceCount(manager: EntityManager, id: string): Promise<number> {
-    const [row]: { n: number }[] = await manager.query(`SELECT (SELECT count(*) FROM user_schools WHERE school_id = $1)::int AS n`, [id]);
+    const [row]: { n: number }[] = await manager.query(
+      `SELECT (SELECT count(*) FROM user_schools WHERE school_id = $1)::int AS n`,
+      [id],
+    );
     return row?.n ?? 0;
   }
 

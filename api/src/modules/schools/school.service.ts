@@ -49,7 +49,10 @@ export class SchoolService {
       const school = await m.findOne(SchoolEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!school) throw AppError.notFound('School');
       if ((await this.schools.referenceCount(m, id)) > 0) {
-        throw new AppError(ErrorCode.InUse, 'This school has people or records attached; it cannot be deleted. Rename it or leave it unused instead');
+        throw new AppError(
+          ErrorCode.InUse,
+          'This school has people or records attached; it cannot be deleted. Rename it or leave it unused instead',
+        );
       }
       const response = toSchoolResponse(school);
       await this.schools.remove(m, school);

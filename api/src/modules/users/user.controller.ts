@@ -20,7 +20,11 @@ export class UserController {
   @Authenticated({ permission: Permission.UserRead })
   @ApiListQuery(USER_LIST)
   @ApiOkResponse({ type: [UserResponseDto] })
-  async listUsers(@Auth() auth: AuthContext, @ListParams(USER_LIST) query: ListQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto[]> {
+  async listUsers(
+    @Auth() auth: AuthContext,
+    @ListParams(USER_LIST) query: ListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponseDto[]> {
     return sendPage(reply, await this.service.list(auth, query));
   }
 
@@ -42,7 +46,11 @@ export class UserController {
   @Put(':id')
   @Authenticated({ permission: Permission.UserManage })
   @ApiOkResponse({ type: UserResponseDto })
-  updateUser(@Auth() auth: AuthContext, @Param() { id }: UuidParam, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
+  updateUser(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponseDto> {
     return this.service.update(auth, id, dto);
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES } from '../../auth/permissions.js';
 import type { Role } from '../../auth/permissions.js';
+import { ROLES } from '../../auth/permissions.js';
 import type { ListSpec } from '../../common/pagination/list-query.js';
 import {
   ReadOnly,
@@ -20,7 +20,14 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const USER_LIST: ListSpec = {
   resource: 'users',
   idColumn: 'u.id',
-  sort: { name: 'u.name', email: 'u.email', role: 'u.role', active: 'u.active', lastLoginAt: 'u.last_login_at', createdAt: 'u.created_at' },
+  sort: {
+    name: 'u.name',
+    email: 'u.email',
+    role: 'u.role',
+    active: 'u.active',
+    lastLoginAt: 'u.last_login_at',
+    createdAt: 'u.created_at',
+  },
   defaultSort: ['name', 'ASC'],
   filters: {
     role: { column: 'u.role', type: 'string', values: ROLES },

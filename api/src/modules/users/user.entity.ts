@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, Unique } from 'typeorm';
-import { ROLES } from '../../auth/permissions.js';
 import type { Role } from '../../auth/permissions.js';
+import { ROLES } from '../../auth/permissions.js';
 import { BaseRecordEntity } from '../../database/base-record.entity.js';
 import { DistrictEntity } from '../districts/district.entity.js';
 import { SchoolEntity } from '../schools/school.entity.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/auth-context.js';
 import { whereInScope } from '../../auth/access/scope.js';
+import type { Scope } from '../../auth/auth-context.js';
 import { applyListQuery } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { USER_LIST } from './user.dto.js';
@@ -20,7 +20,9 @@ export class UserRepository {
   }
 
   findById(manager: EntityManager | DataSource, id: string, lock = false): Promise<UserEntity | null> {
-    return manager.getRepository(UserEntity).findOne({ where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+    return manager
+      .getRepository(UserEntity)
+      .findOne({ where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
   }
 
   /** School ids per user, for a page of users, in one statement. */
@@ -38,7 +40,10 @@ export class UserRepository {
   async setSchools(manager: EntityManager, userId: string, schoolIds: string[]): Promise<void> {
     await manager.query(`DELETE FROM user_schools WHERE user_id = $1`, [userId]);
     if (schoolIds.length > 0) {
-      await manager.query(`INSERT INTO user_schools (user_id, school_id) SELECT $1, unnest($2::uuid[])`, [userId, schoolIds]);
+      await manager.query(`INSERT INTO user_schools (user_id, school_id) SELECT $1, unnest($2::uuid[])`, [
+        userId,
+        schoolIds,
+      ]);
     }
   }
 

@@ -3,8 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { PasswordTokenService } from '../../auth/password-token.service.js';
-import { Permission } from '../../auth/permissions.js';
 import type { Role } from '../../auth/permissions.js';
+import { Permission } from '../../auth/permissions.js';
 import { applyPutRules } from '../../common/crud/put-rules.js';
 import { AppError, FieldErrors } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
@@ -24,8 +24,16 @@ export class UserService {
 
   async list(auth: AuthContext, query: ListQuery): Promise<Page<UserResponseDto>> {
     const [rows, total] = await this.users.list(auth.scope, query);
-    const schools = await this.users.schoolIdsByUser(this.db, rows.map((u) => u.id));
-    return { items: rows.map((u) => toUserResponse(u, schools.get(u.id) ?? [])), total, offset: query.offset, resource: USER_LIST.resource };
+    const schools = await this.users.schoolIdsByUser(
+      this.db,
+      rows.map((u) => u.id),
+    );
+    return {
+      items: rows.map((u) => toUserResponse(u, schools.get(u.id) ?? [])),
+      total,
+      offset: query.offset,
+      resource: USER_LIST.resource,
+    };
   }
 
   async get(auth: AuthContext, id: string): Promise<UserResponseDto> {
@@ -38,10 +46,21 @@ export class UserService {
     const schoolIds = dto.schoolIds ?? [];
     await this.checkSchools(dto.role, schoolIds, districtId);
     return this.db.transaction(async (m) => {
-      const user = await this.users.insert(m, { districtId, email: dto.email, name: dto.name, role: dto.role, active: true, passwordHash: null });
+      const user = await this.users.insert(m, {
+        districtId,
+        email: dto.email,
+        name: dto.name,
+        role: dto.role,
+        active: true,
+        passwordHash: null,
+      });
       await this.users.setSchools(m, user.id, schoolIds);
       const link = await this.tokens.issue(m, user.id);
-      return { ...toUserResponse(user, schoolIds), setPasswordPath: link.setPasswordPath, setPasswordExpiresAt: link.expiresAt.toISOString() };
+      return {
+        ...toUserResponse(user, schoolIds),
+        setPasswordPath: link.setPasswordPath,
+        setPasswordExpiresAt: link.expiresAt.toISOString(),
+      };
     });
   }
 
@@ -58,7 +77,12 @@ export class UserService {
       await this.checkSchools(role, schoolIds, user.districtId);
       const schoolsChanged = [...schoolIds].sort().join() !== [...before].sort().join();
       const revoke = role !== user.role || (changes.active ?? user.active) !== user.active || schoolsChanged;
-      Object.assign(user, { email: changes.email ?? user.email, name: changes.name ?? user.name, role, active: changes.active ?? user.active });
+      Object.assign(user, {
+        email: changes.email ?? user.email,
+        name: changes.name ?? user.name,
+        role,
+        active: changes.active ?? user.active,
+      });
       if (revoke) user.tokenVersion += 1;
       await this.users.save(m, user);
       if (schoolsChanged) await this.users.setSchools(m, id, schoolIds);
@@ -71,13 +95,20 @@ export class UserService {
     await this.access.require(auth, Permission.UserManage, [id], 'User');
     return this.db.transaction(async (m) => {
       const link = await this.tokens.issue(m, id);
-      return { ...(await this.load(m, id)), setPasswordPath: link.setPasswordPath, setPasswordExpiresAt: link.expiresAt.toISOString() };
+      return {
+        ...(await this.load(m, id)),
+        setPasswordPath: link.setPasswordPath,
+        setPasswordExpiresAt: link.expiresAt.toISOString(),
+      };
     });
   }
 
   async remove(auth: AuthContext, id: string): Promise<never> {
     await this.access.require(auth, Permission.UserManage, [id], 'User');
-    throw new AppError(ErrorCode.InUse, 'Users are never deleted, so their history stays readable; deactivate the user instead (active: false)');
+    throw new AppError(
+      ErrorCode.InUse,
+      'Users are never deleted, so their history stays readable; deactivate the user instead (active: false)',
+    );
   }
 
   private async load(m: EntityManager | DataSource, id: string): Promise<UserResponseDto> {
@@ -89,14 +120,16 @@ export class UserService {
 
   private async districtForNewUser(auth: AuthContext, dto: CreateUserDto): Promise<string> {
     if (auth.scope.kind !== 'platform') {
-      if (dto.districtId && dto.districtId !== auth.districtId) throw AppError.validation({ districtId: 'users are created in your own district' });
+      if (dto.districtId && dto.districtId !== auth.districtId)
+        throw AppError.validation({ districtId: 'users are created in your own district' });
       return auth.scope.districtId;
     }
     // platform_admin: only a district's hr accounts, in a district that exists.
     const errors: FieldErrors = {};
     if (dto.role !== 'hr') errors.role = 'platform administrators create hr accounts; hr creates everyone else';
     if (!dto.districtId) errors.districtId = 'districtId is required';
-    else if ((await this.access.filter(auth, Permission.DistrictRead, [dto.districtId])).size === 0) errors.districtId = 'no such district';
+    else if ((await this.access.filter(auth, Permission.DistrictRead, [dto.districtId])).size === 0)
+      errors.districtId = 'no such district';
     if (Object.keys(errors).length) throw AppError.validation(errors);
     return dto.districtId!;
   }
@@ -105,9 +138,11 @@ export class UserService {
     const errors: FieldErrors = {};
     if (user.id === auth.userId && role !== user.role) errors.role = 'you cannot change your own role';
     if (user.id === auth.userId && !active) errors.active = 'you cannot deactivate yourself';
-    if (role !== user.role && (role === 'educator' || user.role === 'educator')) errors.role = 'educator logins are given and removed from the roster record';
+    if (role !== user.role && (role === 'educator' || user.role === 'educator'))
+      errors.role = 'educator logins are given and removed from the roster record';
     if (role !== user.role && role === 'platform_admin') errors.role = 'platform administrators are not district users';
-    if (auth.scope.kind === 'platform' && role !== user.role) errors.role = 'platform administrators manage hr accounts only';
+    if (auth.scope.kind === 'platform' && role !== user.role)
+      errors.role = 'platform administrators manage hr accounts only';
     if (Object.keys(errors).length) throw AppError.validation(errors);
   }
 
@@ -118,6 +153,7 @@ export class UserService {
     }
     if (schoolIds.length === 0) throw AppError.validation({ schoolIds: 'a principal leads at least one school' });
     const found = districtId ? await this.users.countSchoolsInDistrict(districtId, schoolIds) : 0;
-    if (found !== new Set(schoolIds).size) throw AppError.validation({ schoolIds: "every school must be one of the district's schools" });
+    if (found !== new Set(schoolIds).size)
+      throw AppError.validation({ schoolIds: "every school must be one of the district's schools" });
   }
 }
