@@ -1,4 +1,5 @@
 import { InitialSchema1795691815524 } from './1795691815524-InitialSchema.js';
+import { AddPeopleAndPipeline1795693298503 } from './1795693298503-AddPeopleAndPipeline.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
-export const migrations: (new () => object)[] = [InitialSchema1795691815524];
+export const migrations: (new () => object)[] = [InitialSchema1795691815524, AddPeopleAndPipeline1795693298503];

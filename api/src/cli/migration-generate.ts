@@ -13,7 +13,11 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations/src');
 const server = await startScratchServer();
 try {
-  const { up, down } = await schemaDiff(await server.createDatabase('emerge_migration_generate'));
+  const diff = await schemaDiff(await server.createDatabase('emerge_migration_generate'));
+  // An enum shared by several columns is created (and dropped) once.
+  const once = (qs: string[]) => qs.filter((q, i) => !/^(CREATE|DROP) TYPE /.test(q) || qs.indexOf(q) === i);
+  const up = once(diff.up);
+  const down = once(diff.down);
   if (up.length === 0) {
     process.stdout.write('No changes: the entities match the migrations.\n');
   } else {

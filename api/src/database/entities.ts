@@ -1,7 +1,22 @@
 import { PasswordTokenEntity } from '../auth/password-token.entity.js';
+import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
+import { StageTransitionEntity } from '../modules/candidates/stage-transition.entity.js';
+import { EducatorEntity } from '../modules/educators/educator.entity.js';
+import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
+import { NominationEntity } from '../modules/nominations/nomination.entity.js';
 import { DistrictEntity } from '../modules/districts/district.entity.js';
 import { SchoolEntity } from '../modules/schools/school.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 
 /** Every entity, listed as classes so one DataSource works in tsc output, ts-jest and the CLI. */
-export const entities = [DistrictEntity, SchoolEntity, UserEntity, PasswordTokenEntity];
+export const entities = [
+  DistrictEntity,
+  SchoolEntity,
+  UserEntity,
+  PasswordTokenEntity,
+  EducatorEntity,
+  LeadershipRoleEntity,
+  NominationEntity,
+  CandidateEntity,
+  StageTransitionEntity,
+];

@@ -3,10 +3,12 @@ import type { Role } from '../../auth/permissions.js';
 import { ROLES } from '../../auth/permissions.js';
 import { BaseRecordEntity } from '../../database/base-record.entity.js';
 import { DistrictEntity } from '../districts/district.entity.js';
+import { EducatorEntity } from '../educators/educator.entity.js';
 import { SchoolEntity } from '../schools/school.entity.js';
 
 @Entity('users')
 @Unique('uq_users_email', ['email'])
+@Unique('uq_users_educator', ['educatorId'])
 @Index('ix_users_district_role', ['districtId', 'role'])
 export class UserEntity extends BaseRecordEntity {
   /** Null only for platform_admin. */
@@ -38,9 +40,13 @@ export class UserEntity extends BaseRecordEntity {
   @Column({ type: 'int', default: 0 })
   tokenVersion!: number;
 
-  /** The roster record of an educator login (set by the people module). */
+  /** The roster record of an educator login. */
   @Column({ type: 'uuid', nullable: true })
   educatorId!: string | null;
+
+  @ManyToOne(() => EducatorEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'educator_id', foreignKeyConstraintName: 'fk_users_educator' })
+  educator?: EducatorEntity;
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;

@@ -1,0 +1,26 @@
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { BaseRecordEntity } from '../../database/base-record.entity.js';
+import { DistrictEntity } from '../districts/district.entity.js';
+import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
+import type { LeadershipLevel } from '../educators/educator.entity.js';
+
+/** A role the district grows leaders for. Competency targets attach to it (competencies module). */
+@Entity('leadership_roles')
+@Unique('uq_leadership_roles_district_title', ['districtId', 'title'])
+export class LeadershipRoleEntity extends BaseRecordEntity {
+  @Column({ type: 'uuid' })
+  districtId!: string;
+
+  @ManyToOne(() => DistrictEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'district_id', foreignKeyConstraintName: 'fk_leadership_roles_district' })
+  district?: DistrictEntity;
+
+  @Column({ type: 'varchar', length: 120 })
+  title!: string;
+
+  @Column({ type: 'enum', enum: LEADERSHIP_LEVELS, enumName: 'leadership_level' })
+  level!: LeadershipLevel;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+}
