@@ -9,6 +9,10 @@ import { loggerOptions } from './common/logging/logger-options.js';
 import type { AppConfig } from './config/config.js';
 import { APP_CONFIG } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { CandidateModule } from './modules/candidates/candidate.module.js';
+import { EducatorModule } from './modules/educators/educator.module.js';
+import { LeadershipRoleModule } from './modules/leadership-roles/leadership-role.module.js';
+import { NominationModule } from './modules/nominations/nomination.module.js';
 import { DistrictModule } from './modules/districts/district.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SchoolModule } from './modules/schools/school.module.js';
@@ -49,6 +53,10 @@ export class AppModule {
         DistrictModule,
         SchoolModule,
         UserModule,
+        EducatorModule,
+        LeadershipRoleModule,
+        CandidateModule,
+        NominationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

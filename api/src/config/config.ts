@@ -17,6 +17,7 @@ export interface AppConfig {
   corsOrigins: string[];
   consoleDir: string;
   jsonBodyLimitBytes: number;
+  importBodyLimitBytes: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -53,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     consoleDir: resolve(dto.CONSOLE_DIR ?? resolve(repoRoot, 'admin-ui/dist')),
     jsonBodyLimitBytes: dto.JSON_BODY_LIMIT_BYTES ?? 1024 * 1024,
+    importBodyLimitBytes: dto.IMPORT_BODY_LIMIT_BYTES ?? 512 * 1024 * 1024,
   };
 }

@@ -69,4 +69,11 @@ export class EnvDto {
   @IsInt()
   @Min(1024)
   JSON_BODY_LIMIT_BYTES?: number;
+
+  /** Largest roster file accepted by the import (streamed, so memory does not grow with it). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_BODY_LIMIT_BYTES?: number;
 }

@@ -1,7 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
 import type { Role } from '../auth/permissions.js';
+import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
+import { StageTransitionEntity } from '../modules/candidates/stage-transition.entity.js';
+import type { Stage } from '../modules/candidates/stages.js';
 import { DistrictEntity } from '../modules/districts/district.entity.js';
+import { EducatorEntity } from '../modules/educators/educator.entity.js';
+import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
+import { NominationEntity } from '../modules/nominations/nomination.entity.js';
 import type { GradeBand } from '../modules/schools/school.entity.js';
 import { SchoolEntity } from '../modules/schools/school.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
@@ -92,5 +98,91 @@ export class Factories {
       ]);
     }
     return Object.assign(user, { schoolIds });
+  }
+
+  async createEducator(overrides: Partial<EducatorEntity> = {}): Promise<EducatorEntity> {
+    const districtId = overrides.districtId ?? (await this.createDistrict()).id;
+    const n = next();
+    const repo = this.db.getRepository(EducatorEntity);
+    return repo.save(
+      repo.create({
+        employeeNumber: `E${n}`,
+        firstName: `First${n}`,
+        lastName: `Last${n}`,
+        email: `educator${n}.${Date.now().toString(36)}@test.example`,
+        jobTitle: 'Teacher',
+        status: 'active',
+        leadershipLevel: null,
+        yearsInEducation: 5,
+        ...overrides,
+        districtId,
+      }),
+    );
+  }
+
+  /** An educator with a login (role educator), for signing in as them. */
+  async createEducatorUser(overrides: Partial<EducatorEntity> = {}): Promise<{ educator: EducatorEntity; user: UserEntity & { schoolIds: string[] } }> {
+    const educator = await this.createEducator(overrides);
+    const user = await this.createUser({ role: 'educator', districtId: educator.districtId, educatorId: educator.id, email: educator.email ?? undefined, name: `${educator.firstName} ${educator.lastName}` });
+    return { educator, user };
+  }
+
+  async createLeadershipRole(overrides: Partial<LeadershipRoleEntity> = {}): Promise<LeadershipRoleEntity> {
+    const districtId = overrides.districtId ?? (await this.createDistrict()).id;
+    const repo = this.db.getRepository(LeadershipRoleEntity);
+    return repo.save(repo.create({ title: `Role ${next()}`, level: 'school', description: '', ...overrides, districtId }));
+  }
+
+  async createNomination(overrides: Partial<NominationEntity> & { districtId: string; educatorId: string; targetRoleId: string; nominatorUserId: string }): Promise<NominationEntity> {
+    const repo = this.db.getRepository(NominationEntity);
+    return repo.save(repo.create({ nominatorKind: 'hr', rationale: 'Leads the grade-level team with care and clarity.', status: 'submitted', competencyIds: [], ...overrides }));
+  }
+
+  /**
+   * A candidate whose history walks `path` (stages after identified), each step `daysPerStage` apart,
+   * ending today: the stage-transition rows are written as the API would write them.
+   */
+  async createCandidate(
+    overrides: Partial<CandidateEntity> & { districtId: string; educatorId: string; roleId: string },
+    path: { to: Stage; reason?: string; exitReason?: CandidateEntity['exitReason']; daysAgo: number }[] = [],
+    options: { enteredDaysAgo?: number; actorUserId?: string | null } = {},
+  ): Promise<CandidateEntity> {
+    const day = 86_400_000;
+    const now = Date.now();
+    const start = new Date(now - (options.enteredDaysAgo ?? (path[0]?.daysAgo ?? 0) + 30) * day);
+    const repo = this.db.getRepository(CandidateEntity);
+    const last = path[path.length - 1];
+    let pausedFrom: CandidateEntity['pausedFrom'] = null;
+    if (last?.to === 'paused') pausedFrom = (path[path.length - 2]?.to ?? 'identified') as CandidateEntity['pausedFrom'];
+    const candidate = await repo.save(
+      repo.create({
+        stage: last?.to ?? 'identified',
+        stageEnteredAt: last ? new Date(now - last.daysAgo * day) : start,
+        pausedFrom,
+        exitReason: last?.to === 'exited' ? (last.exitReason ?? 'other') : null,
+        ...overrides,
+        createdAt: start,
+      }),
+    );
+    const transitions = this.db.getRepository(StageTransitionEntity);
+    const rows: Partial<StageTransitionEntity>[] = [
+      { districtId: overrides.districtId, candidateId: candidate.id, fromStage: null, toStage: 'identified', actorUserId: options.actorUserId ?? null, reason: 'Nomination approved', exitReason: null, createdAt: start },
+    ];
+    let from: Stage = 'identified';
+    for (const step of path) {
+      rows.push({
+        districtId: overrides.districtId,
+        candidateId: candidate.id,
+        fromStage: from,
+        toStage: step.to,
+        actorUserId: options.actorUserId ?? null,
+        reason: step.reason ?? null,
+        exitReason: step.to === 'exited' ? (step.exitReason ?? 'other') : null,
+        createdAt: new Date(now - step.daysAgo * day),
+      });
+      from = step.to;
+    }
+    await transitions.insert(rows);
+    return candidate;
   }
 }

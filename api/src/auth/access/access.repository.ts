@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Scope } from '../auth-context.js';
 
 const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
+
+export type PeopleScope = Exclude<Scope, { kind: 'platform' }>;
+
+/** The extra condition of a people scope: a principal's schools, or an educator's own rows. */
+function peopleWhere(scope: PeopleScope, schoolColumn: string, educatorColumn: string, firstParam: number): [string, unknown[]] {
+  if (scope.kind === 'schools') return [`AND ${schoolColumn} = ANY($${firstParam}::uuid[])`, [scope.schoolIds]];
+  if (scope.kind === 'self') return [`AND ${educatorColumn} = $${firstParam}`, [scope.educatorId]];
+  return ['', []];
+}
 
 /** Set-based membership checks: each returns the subset of the given ids the scope allows. */
 @Injectable()
@@ -27,6 +37,63 @@ export class AccessRepository {
         candidates,
         districtId,
       ]),
+    );
+  }
+
+  /** Educators the scope may read: the district, a principal's schools, or an educator's own record. */
+  async educatorIds(scope: PeopleScope, candidates: string[]): Promise<Set<string>> {
+    const [where, params] = peopleWhere(scope, 'e.school_id', 'e.id', 3);
+    return ids(await this.db.query(`SELECT e.id FROM educators e WHERE e.id = ANY($1::uuid[]) AND e.district_id = $2 ${where}`, [candidates, scope.districtId, ...params]));
+  }
+
+  /** Colleagues: active educators of the caller's own school. */
+  async colleagueIds(educatorId: string, candidates: string[]): Promise<Set<string>> {
+    return ids(
+      await this.db.query(
+        `SELECT e.id FROM educators e JOIN educators me ON me.id = $2
+          WHERE e.id = ANY($1::uuid[]) AND e.district_id = me.district_id AND e.school_id = me.school_id`,
+        [candidates, educatorId],
+      ),
+    );
+  }
+
+  async candidateIds(scope: PeopleScope, candidates: string[]): Promise<Set<string>> {
+    const [where, params] = peopleWhere(scope, 'e.school_id', 'c.educator_id', 3);
+    return ids(
+      await this.db.query(
+        `SELECT c.id FROM candidates c JOIN educators e ON e.id = c.educator_id
+          WHERE c.id = ANY($1::uuid[]) AND c.district_id = $2 ${where}`,
+        [candidates, scope.districtId, ...params],
+      ),
+    );
+  }
+
+  async leadershipRoleIds(districtId: string, candidates: string[]): Promise<Set<string>> {
+    return ids(await this.db.query(`SELECT id FROM leadership_roles WHERE id = ANY($1::uuid[]) AND district_id = $2`, [candidates, districtId]));
+  }
+
+  /** Nominations the scope may read (PRODUCT.md §2: the nominee sees one only once approved). */
+  async nominationIds(scope: PeopleScope, userId: string, candidates: string[]): Promise<Set<string>> {
+    let where = '';
+    const params: unknown[] = [candidates, scope.districtId];
+    if (scope.kind === 'schools') {
+      params.push(scope.schoolIds, userId);
+      where = 'AND (e.school_id = ANY($3::uuid[]) OR n.nominator_user_id = $4)';
+    } else if (scope.kind === 'self') {
+      params.push(userId, scope.educatorId);
+      where = `AND (n.nominator_user_id = $3 OR (n.educator_id = $4 AND n.status = 'approved'))`;
+    }
+    return ids(
+      await this.db.query(
+        `SELECT n.id FROM nominations n JOIN educators e ON e.id = n.educator_id WHERE n.id = ANY($1::uuid[]) AND n.district_id = $2 ${where}`,
+        params,
+      ),
+    );
+  }
+
+  async nominationIdsBy(districtId: string, userId: string, candidates: string[]): Promise<Set<string>> {
+    return ids(
+      await this.db.query(`SELECT id FROM nominations WHERE id = ANY($1::uuid[]) AND district_id = $2 AND nominator_user_id = $3`, [candidates, districtId, userId]),
     );
   }
 

@@ -48,6 +48,31 @@ export class AccessService {
         return scope.kind === 'platform'
           ? this.repo.hrUserIds(ids)
           : this.repo.userIdsInDistrict(scope.districtId, ids);
+      case Permission.EducatorRead:
+        if (scope.kind === 'platform') return new Set();
+        if (scope.kind === 'self') {
+          // An educator reads their own record and looks colleagues of their school up.
+          return scope.educatorId ? this.repo.colleagueIds(scope.educatorId, ids) : new Set();
+        }
+        return this.repo.educatorIds(scope, ids);
+      case Permission.EducatorManage:
+      case Permission.EducatorLoginManage:
+        return scope.kind === 'district' ? this.repo.educatorIds(scope, ids) : new Set();
+      case Permission.LeadershipRoleRead:
+      case Permission.LeadershipRoleManage:
+        return scope.kind === 'platform' ? new Set() : this.repo.leadershipRoleIds(scope.districtId, ids);
+      case Permission.NominationRead:
+        return scope.kind === 'platform' ? new Set() : this.repo.nominationIds(scope, auth.userId, ids);
+      case Permission.NominationDecide:
+        return scope.kind === 'district' ? this.repo.nominationIds(scope, auth.userId, ids) : new Set();
+      case Permission.NominationWithdraw:
+        return scope.kind === 'platform' ? new Set() : this.repo.nominationIdsBy(scope.districtId, auth.userId, ids);
+      case Permission.CandidateRead:
+      case Permission.CandidateConsent:
+        return scope.kind === 'platform' ? new Set() : this.repo.candidateIds(scope, ids);
+      case Permission.CandidateUpdate:
+      case Permission.CandidateMove:
+        return scope.kind === 'district' ? this.repo.candidateIds(scope, ids) : new Set();
       default:
         return new Set();
     }

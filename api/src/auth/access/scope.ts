@@ -1,5 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Scope } from '../auth-context.js';
+import type { AuthContext, Scope } from '../auth-context.js';
 
 /** Which columns of a query carry the row's district, school and owner. */
 export interface ScopeColumns {
@@ -36,6 +36,26 @@ export function whereInScope<T extends ObjectLiteral>(
         scopeUserId: scope.userId,
       });
     }
+  }
+  return qb;
+}
+
+/**
+ * Nominations (PRODUCT.md §2): hr and the superintendent see the district's; a principal those of their
+ * schools' educators and those they made; an educator those they made and those of them once approved.
+ * Expects the nomination as `n` and its educator as `e`.
+ */
+export function whereNominationInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, auth: AuthContext): SelectQueryBuilder<T> {
+  const { scope } = auth;
+  if (scope.kind === 'platform') return qb.andWhere('1 = 0');
+  qb.andWhere('n.district_id = :scopeDistrictId', { scopeDistrictId: scope.districtId });
+  if (scope.kind === 'schools') {
+    qb.andWhere('(e.school_id = ANY(:scopeSchoolIds) OR n.nominator_user_id = :scopeUserId)', { scopeSchoolIds: scope.schoolIds, scopeUserId: auth.userId });
+  } else if (scope.kind === 'self') {
+    qb.andWhere(`(n.nominator_user_id = :scopeUserId OR (n.educator_id = :scopeEducatorId AND n.status = 'approved'))`, {
+      scopeUserId: auth.userId,
+      scopeEducatorId: scope.educatorId,
+    });
   }
   return qb;
 }

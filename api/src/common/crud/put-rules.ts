@@ -1,6 +1,6 @@
 import { AppError, FieldErrors } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
-import { readOnlyFields } from '../validation/decorators.js';
+import { COMPUTED, readOnlyFields } from '../validation/decorators.js';
 
 const norm = (v: unknown): string => JSON.stringify(v instanceof Date ? v.toISOString() : (v ?? null));
 
@@ -25,6 +25,7 @@ export function applyPutRules<D extends { version: number }>(
   for (const [key, value] of Object.entries(dto)) {
     if (key === 'version' || value === undefined) continue;
     const hint = readOnly[key];
+    if (hint === COMPUTED) continue;
     if (hint === undefined) editable[key] = value;
     else if (norm(value) !== norm(current[key])) errors[key] = `${key} cannot be changed here: ${hint}`;
   }

@@ -2,12 +2,19 @@ import { ERROR_STATUS, ErrorCode } from './error-code.js';
 
 export type FieldErrors = Record<string, string>;
 
+/** One problem in an uploaded file. */
+export interface RowError {
+  line: number;
+  column: string;
+  message: string;
+}
+
 /** A domain error: services throw it, the global filter turns it into the one error body. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly errors?: FieldErrors,
+    readonly errors?: FieldErrors | RowError[],
   ) {
     super(message);
     this.name = 'AppError';

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 
 export enum ErrorCode {
   ValidationFailed = 'validation_failed',
+  ImportInvalid = 'import_invalid',
   BadRequest = 'bad_request',
   InvalidListQuery = 'invalid_list_query',
   ReadOnlyField = 'read_only_field',
@@ -23,6 +24,7 @@ export enum ErrorCode {
 /** The HTTP status of each code; a code without one does not compile. */
 export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.ImportInvalid]: HttpStatus.BAD_REQUEST,
   [ErrorCode.BadRequest]: HttpStatus.BAD_REQUEST,
   [ErrorCode.InvalidListQuery]: HttpStatus.BAD_REQUEST,
   [ErrorCode.ReadOnlyField]: HttpStatus.BAD_REQUEST,

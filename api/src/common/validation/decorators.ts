@@ -113,15 +113,17 @@ export function ValidateVersion(): PropertyDecorator {
 }
 
 const READ_ONLY = Symbol('readOnlyFields');
+export const COMPUTED = '\u0000computed';
 
 /**
  * A field the resource returns but does not let PUT edit. It is accepted and ignored when unchanged;
  * a changed value is a 400 whose message is `hint` (how to change it instead).
  */
-export function ReadOnly(hint = 'is read-only'): PropertyDecorator {
+export function ReadOnly(hint = 'is read-only', options: { computed?: boolean } = {}): PropertyDecorator {
   return (target, key) => {
     const map: Record<string, string> = { ...(Reflect.getMetadata(READ_ONLY, target) ?? {}) };
-    map[String(key)] = hint;
+    // A computed field (it depends on the viewer or the clock) is ignored whatever its value.
+    map[String(key)] = options.computed ? COMPUTED : hint;
     Reflect.defineMetadata(READ_ONLY, map, target);
     Allow()(target, key);
     ApiPropertyOptional({ readOnly: true, description: `Read-only: ${hint}` })(target, key);

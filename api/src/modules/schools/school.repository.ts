@@ -28,10 +28,10 @@ export class SchoolRepository {
     return manager.save(manager.create(SchoolEntity, values));
   }
 
-  /** How many rows point at this school (users who lead it; later modules add theirs). */
+  /** How many rows point at this school (principals who lead it, educators on its roster). */
   async referenceCount(manager: EntityManager, id: string): Promise<number> {
     const [row]: { n: number }[] = await manager.query(
-      `SELECT (SELECT count(*) FROM user_schools WHERE school_id = $1)::int AS n`,
+      `SELECT ((SELECT count(*) FROM user_schools WHERE school_id = $1) + (SELECT count(*) FROM educators WHERE school_id = $1))::int AS n`,
       [id],
     );
     return row?.n ?? 0;

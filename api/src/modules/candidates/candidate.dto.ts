@@ -1,0 +1,148 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ListSpec } from '../../common/pagination/list-query.js';
+import { ReadOnly, ValidateBoolean, ValidateEnum, ValidateString, ValidateUUID, ValidateVersion } from '../../common/validation/decorators.js';
+import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
+import type { LeadershipLevel } from '../educators/educator.entity.js';
+import { ACTIVE_STAGES, EXIT_REASONS, READINESS_BANDS, STAGES } from './stages.js';
+import type { ActiveStage, ExitReason, ReadinessBand, Stage } from './stages.js';
+
+export const CANDIDATE_LIST: ListSpec = {
+  resource: 'candidates',
+  idColumn: 'c.id',
+  sort: {
+    lastName: 'e.last_name',
+    firstName: 'e.first_name',
+    schoolName: 's.name',
+    roleTitle: 'r.title',
+    roleLevel: 'r.level',
+    stage: 'c.stage',
+    stageEnteredAt: 'c.stage_entered_at',
+    readiness: 'c.readiness',
+    createdAt: 'c.created_at',
+    updatedAt: 'c.updated_at',
+  },
+  defaultSort: ['lastName', 'ASC'],
+  filters: {
+    stage: { column: 'c.stage', type: 'string', values: STAGES },
+    readiness: { column: 'c.readiness', type: 'string', values: READINESS_BANDS },
+    level: { column: 'r.level', type: 'string', values: LEADERSHIP_LEVELS },
+    schoolId: { column: 'e.school_id', type: 'uuid' },
+    roleId: { column: 'c.role_id', type: 'uuid' },
+    mentorEducatorId: { column: 'c.mentor_educator_id', type: 'uuid' },
+    educatorId: { column: 'c.educator_id', type: 'uuid' },
+  },
+  search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name", 'e.employee_number'],
+};
+
+export class AllowedMoveDto {
+  @ApiProperty({ enum: STAGES, enumName: 'Stage' }) to!: Stage;
+  @ApiProperty() reasonRequired!: boolean;
+  @ApiProperty() exitReasonRequired!: boolean;
+}
+
+export class CandidateActionsDto {
+  /** Moves the caller may make now through the transitions route. */
+  @ApiProperty({ type: [AllowedMoveDto] }) transitions!: AllowedMoveDto[];
+  /** The caller is the nominee and may accept or decline. */
+  @ApiProperty() canConsent!: boolean;
+  /** The caller is hr and may record consent given in person (with a reason). */
+  @ApiProperty() canRecordConsent!: boolean;
+}
+
+export class CandidateResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) districtId!: string;
+  @ApiProperty({ format: 'uuid' }) educatorId!: string;
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) schoolId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) schoolName!: string | null;
+  @ApiProperty({ format: 'uuid' }) roleId!: string;
+  @ApiProperty() roleTitle!: string;
+  @ApiProperty({ enum: LEADERSHIP_LEVELS, enumName: 'LeadershipLevel' }) roleLevel!: LeadershipLevel;
+  @ApiProperty({ enum: STAGES, enumName: 'Stage' }) stage!: Stage;
+  @ApiProperty({ enum: ACTIVE_STAGES, enumName: 'ActiveStage', nullable: true }) pausedFrom!: ActiveStage | null;
+  @ApiProperty({ enum: EXIT_REASONS, enumName: 'ExitReason', nullable: true }) exitReason!: ExitReason | null;
+  @ApiProperty() stageEnteredAt!: string;
+  /** Whole days in the current stage. */
+  @ApiProperty() daysInStage!: number;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) mentorEducatorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) mentorName!: string | null;
+  @ApiProperty() notes!: string;
+  /** The confirmed band; null for the candidate themself until hr shares it. */
+  @ApiProperty({ enum: READINESS_BANDS, enumName: 'ReadinessBand', nullable: true }) readiness!: ReadinessBand | null;
+  @ApiProperty() readinessShared!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  /** On the single-record read: what the caller may do now. */
+  @ApiPropertyOptional({ type: CandidateActionsDto }) actions?: CandidateActionsDto;
+}
+
+export class UpdateCandidateDto {
+  @ValidateUUID({ nullable: true }) mentorEducatorId?: string | null;
+  @ValidateString({ maxLength: 8000, optional: true }) notes?: string;
+  @ReadOnly('ids never change') id?: string;
+  @ReadOnly('a candidate stays in its district') districtId?: string;
+  @ReadOnly('a candidacy is one educator; nominate again for another') educatorId?: string;
+  @ReadOnly('edit the educator record instead') firstName?: string;
+  @ReadOnly('edit the educator record instead') lastName?: string;
+  @ReadOnly('edit the educator record instead') schoolId?: string;
+  @ReadOnly('edit the educator record instead') schoolName?: string;
+  @ReadOnly('a candidacy is one target role; nominate again for another') roleId?: string;
+  @ReadOnly('edit the leadership role instead') roleTitle?: string;
+  @ReadOnly('edit the leadership role instead') roleLevel?: string;
+  @ReadOnly('use POST /api/candidates/{id}/transitions') stage?: string;
+  @ReadOnly('use POST /api/candidates/{id}/transitions') pausedFrom?: string;
+  @ReadOnly('use POST /api/candidates/{id}/transitions') exitReason?: string;
+  @ReadOnly('use POST /api/candidates/{id}/transitions') stageEnteredAt?: string;
+  @ReadOnly('computed', { computed: true }) daysInStage?: number;
+  @ReadOnly('edit mentorEducatorId instead') mentorName?: string;
+  @ReadOnly('confirmed through readiness assessments', { computed: true }) readiness?: string;
+  @ReadOnly('set through readiness assessments') readinessShared?: boolean;
+  @ReadOnly('set by the server') createdAt?: string;
+  @ReadOnly('set by the server') updatedAt?: string;
+  @ReadOnly('computed for you', { computed: true }) actions?: object;
+  @ValidateVersion() version!: number;
+}
+
+export class TransitionDto {
+  @ValidateEnum(STAGES, 'Stage') to!: Stage;
+  /** Required for a move back, to paused, to exited and for re-entry. */
+  @ValidateString({ maxLength: 2000, optional: true }) reason?: string;
+  /** Required when `to` is exited. */
+  @ValidateEnum(EXIT_REASONS, 'ExitReason', { optional: true }) exitReason?: ExitReason;
+  /** The stage you saw; if it changed meanwhile the move is a 409. */
+  @ValidateEnum(STAGES, 'Stage') expectedStage!: Stage;
+}
+
+export class ConsentDto {
+  @ValidateBoolean() accepted!: boolean;
+  /** Required when hr records consent given in person. */
+  @ValidateString({ maxLength: 2000, optional: true }) reason?: string;
+}
+
+export class StageTransitionResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) candidateId!: string;
+  @ApiProperty({ enum: STAGES, enumName: 'Stage', nullable: true }) fromStage!: Stage | null;
+  @ApiProperty({ enum: STAGES, enumName: 'Stage' }) toStage!: Stage;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorUserId!: string | null;
+  /** "system" when no person moved it. */
+  @ApiProperty() actorName!: string;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ enum: EXIT_REASONS, enumName: 'ExitReason', nullable: true }) exitReason!: ExitReason | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export const STAGE_TRANSITION_LIST: ListSpec = {
+  resource: 'stage-transitions',
+  idColumn: 't.id',
+  sort: { createdAt: 't.created_at' },
+  defaultSort: ['createdAt', 'ASC'],
+  filters: {
+    candidateId: { column: 't.candidate_id', type: 'uuid' },
+    toStage: { column: 't.to_stage', type: 'string', values: STAGES },
+    since: { column: 't.created_at', type: 'date', op: 'gte' },
+  },
+};

@@ -1,0 +1,44 @@
+import type { AuthContext } from '../../auth/auth-context.js';
+import type { ColleagueResponseDto, EducatorResponseDto } from './educator.dto.js';
+import type { EducatorRow } from './educator.repository.js';
+
+const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+
+/** Demographics are shown individually to hr only (PRODUCT.md §1). */
+export function toEducatorResponse(row: EducatorRow, auth: AuthContext): EducatorResponseDto {
+  const out: EducatorResponseDto = {
+    id: row.id,
+    districtId: row.districtId,
+    employeeNumber: row.employeeNumber,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    schoolId: row.schoolId,
+    schoolName: row.schoolName,
+    jobTitle: row.jobTitle,
+    leadershipLevel: row.leadershipLevel,
+    yearsInEducation: row.yearsInEducation,
+    status: row.status,
+    retirementEligibleYear: row.retirementEligibleYear,
+    hasLogin: row.userId !== null,
+    userId: row.userId,
+    version: row.version,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+  if (auth.role === 'hr') {
+    out.gender = row.gender;
+    out.raceEthnicity = row.raceEthnicity;
+  }
+  return out;
+}
+
+export function toColleagueResponse(row: EducatorRow): ColleagueResponseDto {
+  return { id: row.id, firstName: row.firstName, lastName: row.lastName, jobTitle: row.jobTitle, schoolId: row.schoolId, schoolName: row.schoolName };
+}
+
+/** An educator sees their own record in full and colleagues' id, name, title and school only. */
+export function toEducatorView(row: EducatorRow, auth: AuthContext): EducatorResponseDto | ColleagueResponseDto {
+  if (auth.scope.kind === 'self' && row.id !== auth.educatorId) return toColleagueResponse(row);
+  return toEducatorResponse(row, auth);
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../../auth/access/access.service.js';
+import type { AuthContext } from '../../auth/auth-context.js';
+import { Permission } from '../../auth/permissions.js';
+import { updateVersioned } from '../../common/crud/versioned-update.js';
+import { AppError } from '../../common/errors/app-error.js';
+import type { ListQuery, Page } from '../../common/pagination/list-query.js';
+import { requireDistrict } from '../schools/school.service.js';
+import { CreateEducatorDto, EDUCATOR_LIST, UpdateEducatorDto } from './educator.dto.js';
+import type { ColleagueResponseDto, EducatorResponseDto } from './educator.dto.js';
+import { EducatorEntity } from './educator.entity.js';
+import { toEducatorResponse, toEducatorView } from './educator-mapper.js';
+import { EducatorRepository } from './educator.repository.js';
+
+@Injectable()
+export class EducatorService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly educators: EducatorRepository,
+    private readonly db: DataSource,
+  ) {}
+
+  async list(auth: AuthContext, query: ListQuery): Promise<Page<EducatorResponseDto | ColleagueResponseDto>> {
+    const [rows, total] = await this.educators.list(auth.scope, query, auth.educatorId);
+    return { items: rows.map((r) => toEducatorView(r, auth)), total, offset: query.offset, resource: EDUCATOR_LIST.resource };
+  }
+
+  async get(auth: AuthContext, id: string): Promise<EducatorResponseDto | ColleagueResponseDto> {
+    await this.access.require(auth, Permission.EducatorRead, [id], 'Educator');
+    const row = await this.educators.findRow(this.db, id);
+    if (!row) throw AppError.notFound('Educator');
+    return toEducatorView(row, auth);
+  }
+
+  async create(auth: AuthContext, dto: CreateEducatorDto): Promise<EducatorResponseDto> {
+    const districtId = requireDistrict(auth);
+    await this.checkSchool(districtId, dto.schoolId);
+    return this.db.transaction(async (m) => {
+      const educator = await this.educators.insert(m, { ...dto, districtId, status: dto.status ?? 'active' });
+      return toEducatorResponse((await this.educators.findRow(m, educator.id))!, auth);
+    });
+  }
+
+  async update(auth: AuthContext, id: string, dto: UpdateEducatorDto): Promise<EducatorResponseDto> {
+    await this.access.require(auth, Permission.EducatorManage, [id], 'Educator');
+    const districtId = requireDistrict(auth);
+    return this.db.transaction(async (m) => {
+      const current = await this.educators.findRow(m, id);
+      if (!current) throw AppError.notFound('Educator');
+      const saved = await updateVersioned(
+        m,
+        EducatorEntity,
+        id,
+        dto,
+        (row) => ({ ...toEducatorResponse({ ...current, ...row, schoolName: current.schoolName, userId: current.userId }, auth) }),
+        async (_row, changes) => this.checkSchool(districtId, changes.schoolId),
+      );
+      if (saved.status === 'inactive') await this.educators.disableLogin(m, id);
+      return toEducatorResponse((await this.educators.findRow(m, id))!, auth);
+    });
+  }
+
+  private async checkSchool(districtId: string, schoolId: string | null | undefined): Promise<void> {
+    if (schoolId && !(await this.educators.schoolInDistrict(districtId, schoolId))) {
+      throw AppError.validation({ schoolId: "schoolId must be one of the district's schools" });
+    }
+  }
+}
