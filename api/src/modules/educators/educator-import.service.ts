@@ -96,7 +96,8 @@ export class EducatorImportService {
       const { rows, errors, present, ignored } = await this.stage(runner, body, schools);
       errors.push(...(await this.duplicates(runner)));
       if (errors.length > 0) {
-        errors.sort((a, b) => a.line - b.line);
+        const order = (c: string) => (IMPORT_COLUMNS as readonly string[]).indexOf(c);
+        errors.sort((a, b) => a.line - b.line || order(a.column) - order(b.column));
         throw new AppError(
           ErrorCode.ImportInvalid,
           `The file has ${errors.length} problem(s); nothing was imported. Fix them and upload it again.`,
