@@ -6,3 +6,7 @@ export * from './database/database.js';
 export * from './database/embedded-postgres.js';
 export * from './database/startup-error.js';
 export * from './server.js';
+export { CandidateEntity } from './modules/candidates/candidate.entity.js';
+export { EducatorEntity } from './modules/educators/educator.entity.js';
+export { LeadershipRoleEntity } from './modules/leadership-roles/leadership-role.entity.js';
+export { NominationEntity } from './modules/nominations/nomination.entity.js';

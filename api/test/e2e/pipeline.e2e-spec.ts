@@ -231,6 +231,22 @@ describe('nominations and candidates', () => {
     });
   });
 
+  describe('list totals', () => {
+    it('match a count over the database for filtered candidate, nomination and educator lists', async () => {
+      const total = async (path: string) => Number(String((await as('hr').get(path)).headers['content-range']).split('/')[1]);
+      for (const stage of ['identified', 'engaged', 'developing', 'exited']) {
+        const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM candidates WHERE district_id = $1 AND stage = $2`, [districtId, stage]);
+        expect(await total(`/api/candidates?range=[0,0]&filter=${encodeURIComponent(JSON.stringify({ stage }))}`)).toBe(n);
+      }
+      const [{ a }] = await t.db.query(`SELECT count(*)::int AS a FROM nominations WHERE district_id = $1 AND status = 'approved'`, [districtId]);
+      expect(await total(`/api/nominations?range=[0,0]&filter=${encodeURIComponent(JSON.stringify({ status: 'approved' }))}`)).toBe(a);
+      const [{ l }] = await t.db.query(`SELECT count(*)::int AS l FROM educators e WHERE district_id = $1 AND EXISTS (SELECT 1 FROM users u WHERE u.educator_id = e.id)`, [districtId]);
+      expect(await total(`/api/educators?range=[0,0]&filter=${encodeURIComponent(JSON.stringify({ hasLogin: true }))}`)).toBe(l);
+      expect(a).toBeGreaterThan(0);
+      expect(l).toBeGreaterThan(0);
+    });
+  });
+
   describe('educators', () => {
     it('shows an educator only colleagues of their school, with id, name, title and school', async () => {
       const res = await as('colleague').get('/api/educators');

@@ -1,5 +1,7 @@
 import { Role } from '@emerge/api';
-import { Factories } from '@emerge/api/testing';
+import { Factories, SeededRandom } from '@emerge/api/testing';
+import { FIRST_NAMES, LAST_NAMES } from './names.js';
+import { seedPeople } from './people.js';
 import { DataSource } from 'typeorm';
 
 export const DEMO_PASSWORD = 'emerge-demo-pass';
@@ -44,14 +46,15 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     await m.query('SELECT pg_advisory_xact_lock(4242001)');
     const [{ n }] = (await m.query('SELECT count(*)::int AS n FROM districts')) as [{ n: number }];
     if (n > 0) return false;
-    const f = new Factories(m);
+    const random = new SeededRandom(20261126);
+    const f = new Factories(m, random);
     const riverbend = await f.createDistrict({ name: 'Riverbend Unified School District', slug: 'riverbend' });
     const lakeside = await f.createDistrict({ name: 'Lakeside County Schools', slug: 'lakeside' });
     const rSchools = [];
     for (const [name, code, gradeBand] of RIVERBEND_SCHOOLS)
       rSchools.push(await f.createSchool({ districtId: riverbend.id, name, code, gradeBand }));
-    for (const [name, code, gradeBand] of LAKESIDE_SCHOOLS)
-      await f.createSchool({ districtId: lakeside.id, name, code, gradeBand });
+    const lSchools = [];
+    for (const [name, code, gradeBand] of LAKESIDE_SCHOOLS) lSchools.push(await f.createSchool({ districtId: lakeside.id, name, code, gradeBand }));
     const rhs = rSchools[0]!;
 
     const names: Record<string, string> = {
@@ -64,9 +67,11 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
       'teacher@riverbend.example': 'Theo Bennett',
       'hr@lakeside.example': 'Lena Hughes',
     };
+    const users = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
+      if (account.role === 'educator') continue; // linked to their roster records below
       const districtId = account.email.endsWith('@lakeside.example') ? lakeside.id : riverbend.id;
-      await f.createUser({
+      const user = await f.createUser({
         email: account.email,
         name: names[account.email] ?? account.email,
         role: account.role,
@@ -74,7 +79,78 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
         schoolIds: account.role === 'principal' ? [rhs.id] : [],
         password: DEMO_PASSWORD,
       });
+      users.set(account.email, user.id);
     }
+    // Every other Riverbend school has a principal too (they nominate; they have no password yet).
+    const principalUsers = new Map<string, string>([[rhs.id, users.get('principal@riverbend.example')!]]);
+    for (const school of rSchools.slice(1)) {
+      const name = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
+      const user = await f.createUser({ email: `principal.${school.code.toLowerCase()}@riverbend.example`, name, role: 'principal', districtId: riverbend.id, schoolIds: [school.id], password: null });
+      principalUsers.set(school.id, user.id);
+    }
+
+    const fixed = [
+      { email: 'educator@riverbend.example', firstName: 'Elena', lastName: 'Torres', schoolId: rhs.id, jobTitle: 'English Teacher' },
+      { email: 'teacher@riverbend.example', firstName: 'Theo', lastName: 'Bennett', schoolId: rhs.id, jobTitle: 'Mathematics Teacher' },
+      { email: 'priya.natarajan@riverbend.example', firstName: 'Priya', lastName: 'Natarajan', schoolId: rhs.id, jobTitle: 'Principal' },
+    ];
+    const people = await seedPeople(m, {
+      districtId: riverbend.id,
+      schools: rSchools,
+      educators: 600,
+      candidates: 120,
+      extraNominations: { submitted: 16, declined: 9, withdrawn: 5 },
+      hrUserId: users.get('hr@riverbend.example')!,
+      principalUsers,
+      emailDomain: 'riverbend.example',
+      employeePrefix: 'RB',
+      random,
+      fixed,
+    });
+    const elena = people.educators.find((e) => e.email === 'educator@riverbend.example')!;
+    const theo = people.educators.find((e) => e.email === 'teacher@riverbend.example')!;
+    for (const [email, educator] of [['educator@riverbend.example', elena], ['teacher@riverbend.example', theo]] as const) {
+      await f.createUser({ email, name: names[email]!, role: 'educator', districtId: riverbend.id, educatorId: educator.id, password: DEMO_PASSWORD });
+    }
+    // Elena: nominated by her principal two years ago, now developing toward assistant principal.
+    const ap = people.roles.get('Assistant principal')!.id;
+    const elenaCandidate = await f.createCandidate(
+      { districtId: riverbend.id, educatorId: elena.id, roleId: ap, mentorEducatorId: people.educators.find((e) => e.jobTitle === 'Principal')?.id ?? null },
+      [
+        { to: 'engaged', daysAgo: 640, reason: 'Accepted the nomination' },
+        { to: 'developing', daysAgo: 410 },
+      ],
+      { enteredDaysAgo: 660, actorUserId: users.get('hr@riverbend.example')! },
+    );
+    await f.createNomination({
+      districtId: riverbend.id,
+      educatorId: elena.id,
+      targetRoleId: ap,
+      nominatorUserId: users.get('principal@riverbend.example')!,
+      nominatorKind: 'principal',
+      rationale: 'Elena led our ninth-grade team through a full curriculum review and runs the family partnership evenings.',
+      status: 'approved',
+      decidedByUserId: users.get('hr@riverbend.example')!,
+      decidedAt: new Date(Date.now() - 660 * 86_400_000),
+      candidateId: elenaCandidate.id,
+      createdAt: new Date(Date.now() - 675 * 86_400_000),
+    });
+
+    // Lakeside: a smaller district with its own roster and a few candidates.
+    const lakesideHr = users.get('hr@lakeside.example')!;
+    await seedPeople(m, {
+      districtId: lakeside.id,
+      schools: lSchools,
+      educators: 60,
+      candidates: 8,
+      extraNominations: { submitted: 3, declined: 1, withdrawn: 0 },
+      hrUserId: lakesideHr,
+      principalUsers: new Map(),
+      emailDomain: 'lakeside.example',
+      employeePrefix: 'LK',
+      random,
+      fixed: [],
+    });
     return true;
   });
 }

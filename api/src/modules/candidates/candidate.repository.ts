@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Scope } from '../../auth/auth-context.js';
 import { whereInScope } from '../../auth/access/scope.js';
-import { applyListQuery } from '../../common/pagination/apply-list-query.js';
+import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
 import { CANDIDATE_LIST, STAGE_TRANSITION_LIST } from './candidate.dto.js';
@@ -91,9 +91,7 @@ export class CandidateRepository {
   async list(scope: Scope, query: ListQuery): Promise<[CandidateRow[], number]> {
     const qb = this.base();
     whereInScope(qb, scope, { district: 'c.district_id', school: 'e.school_id', educator: 'c.educator_id' });
-    const total = qb.clone().orderBy().getCount();
-    const rows = applyListQuery(qb, query, CANDIDATE_LIST).getRawMany<CandidateRow>();
-    return [await rows, await total];
+    return fetchRawPage<CandidateRow>(qb, query, CANDIDATE_LIST);
   }
 
   findRow(manager: EntityManager | DataSource, id: string): Promise<CandidateRow | undefined> {
@@ -158,9 +156,7 @@ export class CandidateRepository {
         't.created_at AS "createdAt"',
       ]);
     whereInScope(qb, scope, { district: 't.district_id', school: 'e.school_id', educator: 'c.educator_id' });
-    const total = qb.clone().orderBy().getCount();
-    const rows = applyListQuery(qb, query, STAGE_TRANSITION_LIST).getRawMany<TransitionRow>();
-    return [await rows, await total];
+    return fetchRawPage<TransitionRow>(qb, query, STAGE_TRANSITION_LIST);
   }
 
   async educatorInDistrict(manager: EntityManager, districtId: string, educatorId: string): Promise<boolean> {

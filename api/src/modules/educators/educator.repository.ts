@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Scope } from '../../auth/auth-context.js';
 import { whereInScope } from '../../auth/access/scope.js';
-import { applyListQuery } from '../../common/pagination/apply-list-query.js';
+import { applyListQuery, fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { EDUCATOR_LIST } from './educator.dto.js';
 import { EducatorEntity } from './educator.entity.js';
@@ -61,9 +61,7 @@ export class EducatorRepository {
     } else {
       whereInScope(qb, scope, { district: 'e.district_id', school: 'e.school_id' });
     }
-    const paged = applyListQuery(qb, query, EDUCATOR_LIST);
-    const [rows, total] = await Promise.all([paged.getRawMany<EducatorRow>(), qb.clone().orderBy().offset(undefined).limit(undefined).getCount()]);
-    return [rows, total];
+    return fetchRawPage<EducatorRow>(qb, query, EDUCATOR_LIST);
   }
 
   async findRow(manager: EntityManager | DataSource, id: string): Promise<EducatorRow | undefined> {

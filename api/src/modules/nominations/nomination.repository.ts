@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { whereNominationInScope } from '../../auth/access/scope.js';
-import { applyListQuery } from '../../common/pagination/apply-list-query.js';
+import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
 import { NOMINATION_LIST } from './nomination.dto.js';
@@ -77,9 +77,7 @@ export class NominationRepository {
   async list(auth: AuthContext, query: ListQuery): Promise<[NominationRow[], number]> {
     const qb = this.base();
     whereNominationInScope(qb, auth);
-    const total = qb.clone().orderBy().getCount();
-    const rows = applyListQuery(qb, query, NOMINATION_LIST).getRawMany<NominationRow>();
-    return [await rows, await total];
+    return fetchRawPage<NominationRow>(qb, query, NOMINATION_LIST);
   }
 
   findRow(manager: EntityManager | DataSource, id: string): Promise<NominationRow | undefined> {
