@@ -50,11 +50,23 @@ export async function logout(page: Page): Promise<void> {
 /** Saves a PNG of what a person would see; look at them after a run. */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
+  await settle(page);
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the page has loaded what it asked for: no pending requests, no loading spinners (counts, the app bar). */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .waitForFunction(() => document.querySelectorAll('.MuiCircularProgress-root').length === 0, undefined, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
 }
 
 /** axe-core against WCAG 2.1 A and AA: no violations allowed. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await settle(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const violations = result.violations.map(
     (v) =>

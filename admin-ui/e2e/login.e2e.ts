@@ -4,13 +4,29 @@ import { describeBrowser, expectAccessible, launch, login, menuItems, newPage, s
 
 const ROLES: [string, string, string[]][] = [
   ['platform_admin', 'platform@emerge.example', ['Home', 'Districts', 'Users']],
-  ['hr', 'hr@riverbend.example', ['Home', 'Schools', 'Users']],
-  ['superintendent', 'superintendent@riverbend.example', ['Home', 'Schools']],
-  ['coordinator', 'coordinator@riverbend.example', ['Home', 'Schools']],
-  ['principal', 'principal@riverbend.example', ['Home', 'Schools']],
-  ['educator', 'educator@riverbend.example', ['Home', 'Schools']],
-  ['educator (not nominated)', 'teacher@riverbend.example', ['Home', 'Schools']],
-  ['hr (Lakeside)', 'hr@lakeside.example', ['Home', 'Schools', 'Users']],
+  [
+    'hr',
+    'hr@riverbend.example',
+    ['Home', 'Candidates', 'Nominations', 'Educators', 'Leadership roles', 'Schools', 'Users'],
+  ],
+  [
+    'superintendent',
+    'superintendent@riverbend.example',
+    ['Home', 'Candidates', 'Nominations', 'Educators', 'Leadership roles', 'Schools'],
+  ],
+  ['coordinator', 'coordinator@riverbend.example', ['Home', 'Candidates', 'Educators', 'Leadership roles', 'Schools']],
+  [
+    'principal',
+    'principal@riverbend.example',
+    ['Home', 'Candidates', 'Nominations', 'Educators', 'Leadership roles', 'Schools'],
+  ],
+  ['educator', 'educator@riverbend.example', ['Home', 'Nominations', 'Schools']],
+  ['educator (not nominated)', 'teacher@riverbend.example', ['Home', 'Nominations', 'Schools']],
+  [
+    'hr (Lakeside)',
+    'hr@lakeside.example',
+    ['Home', 'Candidates', 'Nominations', 'Educators', 'Leadership roles', 'Schools', 'Users'],
+  ],
 ];
 
 describeBrowser('signing in', () => {

@@ -13,6 +13,7 @@ describeBrowser('users (hr)', () => {
     const page = await newPage(browser);
     await login(page, 'hr@riverbend.example');
     await page.getByRole('menuitem', { name: 'Users' }).click();
+    await page.getByPlaceholder('Search name or email').fill('Harriet');
     await page.getByRole('cell', { name: 'Harriet Ramos' }).waitFor();
     await shot(page, 'users-list');
     await expectAccessible(page, 'users list');

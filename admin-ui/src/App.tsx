@@ -5,10 +5,15 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 import { Home } from './pages/Home';
+import { ImportRosterPage } from './pages/ImportRosterPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import candidates from './resources/candidates';
 import districts from './resources/districts';
+import educators from './resources/educators';
+import leadershipRoles from './resources/leadership-roles';
+import nominations from './resources/nominations';
 import schools from './resources/schools';
 import users from './resources/users';
 
@@ -26,9 +31,17 @@ export function App() {
       requireAuth
       disableTelemetry
     >
+      <Resource name="candidates" {...candidates} />
+      <Resource name="nominations" {...nominations} />
+      <Resource name="educators" {...educators} />
+      <Resource name="leadership-roles" {...leadershipRoles} options={{ label: 'Leadership roles' }} />
       <Resource name="schools" {...schools} />
       <Resource name="users" {...users} />
       <Resource name="districts" {...districts} />
+      <Resource name="stage-transitions" />
+      <CustomRoutes>
+        <Route path="/educators/import" element={<ImportRosterPage />} />
+      </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/set-password" element={<SetPasswordPage />} />
       </CustomRoutes>

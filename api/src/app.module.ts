@@ -10,11 +10,11 @@ import type { AppConfig } from './config/config.js';
 import { APP_CONFIG } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { CandidateModule } from './modules/candidates/candidate.module.js';
+import { DistrictModule } from './modules/districts/district.module.js';
 import { EducatorModule } from './modules/educators/educator.module.js';
+import { HealthModule } from './modules/health/health.module.js';
 import { LeadershipRoleModule } from './modules/leadership-roles/leadership-role.module.js';
 import { NominationModule } from './modules/nominations/nomination.module.js';
-import { DistrictModule } from './modules/districts/district.module.js';
-import { HealthModule } from './modules/health/health.module.js';
 import { SchoolModule } from './modules/schools/school.module.js';
 import { UserModule } from './modules/users/user.module.js';
 

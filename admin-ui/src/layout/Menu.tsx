@@ -1,6 +1,10 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
+import BadgeIcon from '@mui/icons-material/Badge';
+import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PeopleIcon from '@mui/icons-material/People';
 import SchoolIcon from '@mui/icons-material/School';
+import TimelineIcon from '@mui/icons-material/Timeline';
+import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import { Menu as RaMenu, useCanAccess } from 'react-admin';
 
 function ResourceItem({ resource, label, icon }: { resource: string; label: string; icon: React.ReactElement }) {
@@ -14,6 +18,10 @@ export function Menu() {
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="Home" />
+      <ResourceItem resource="candidates" label="Candidates" icon={<TimelineIcon />} />
+      <ResourceItem resource="nominations" label="Nominations" icon={<HowToRegIcon />} />
+      <ResourceItem resource="educators" label="Educators" icon={<BadgeIcon />} />
+      <ResourceItem resource="leadership-roles" label="Leadership roles" icon={<WorkspacePremiumIcon />} />
       <ResourceItem resource="districts" label="Districts" icon={<ApartmentIcon />} />
       <ResourceItem resource="schools" label="Schools" icon={<SchoolIcon />} />
       <ResourceItem resource="users" label="Users" icon={<PeopleIcon />} />

@@ -1,16 +1,43 @@
 import type { Role } from './session';
 
+const READ = ['list', 'show'] as const;
+const ALL = ['list', 'show', 'create', 'edit', 'delete'] as const;
+
 /**
  * What each role may open in the console: hides menu entries and buttons only; the API stays the
  * authority. Mirrors the API's role → permission table (api/src/auth/permissions.ts).
  */
 const RULES: Record<Role, Record<string, readonly string[]>> = {
   platform_admin: { districts: ['list', 'show', 'create', 'edit'], users: ['list', 'show', 'create', 'edit'] },
-  hr: { schools: ['list', 'show', 'create', 'edit', 'delete'], users: ['list', 'show', 'create', 'edit'] },
-  superintendent: { schools: ['list', 'show'] },
-  coordinator: { schools: ['list', 'show'] },
-  principal: { schools: ['list', 'show'] },
-  educator: { schools: ['list', 'show'] },
+  hr: {
+    schools: ALL,
+    users: ['list', 'show', 'create', 'edit'],
+    educators: ['list', 'show', 'create', 'edit', 'import', 'export', 'login'],
+    'leadership-roles': ALL,
+    nominations: ['list', 'show', 'create', 'decide'],
+    candidates: ['list', 'show', 'edit', 'move'],
+  },
+  superintendent: {
+    schools: READ,
+    educators: [...READ, 'export'],
+    'leadership-roles': READ,
+    nominations: READ,
+    candidates: READ,
+  },
+  coordinator: {
+    schools: READ,
+    educators: READ,
+    'leadership-roles': READ,
+    candidates: ['list', 'show', 'edit', 'move'],
+  },
+  principal: {
+    schools: READ,
+    educators: [...READ, 'export'],
+    'leadership-roles': READ,
+    nominations: ['list', 'show', 'create'],
+    candidates: READ,
+  },
+  educator: { schools: READ, nominations: ['list', 'show', 'create'], candidates: ['show'] },
 };
 
 export function canAccess(role: Role | undefined, params: { resource: string; action: string }): boolean {

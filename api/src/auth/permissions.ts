@@ -30,7 +30,13 @@ export enum Permission {
 const EVERYONE = [Permission.SessionRead];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: [...EVERYONE, Permission.DistrictRead, Permission.DistrictManage, Permission.UserRead, Permission.UserManage],
+  platform_admin: [
+    ...EVERYONE,
+    Permission.DistrictRead,
+    Permission.DistrictManage,
+    Permission.UserRead,
+    Permission.UserManage,
+  ],
   hr: [
     ...EVERYONE,
     Permission.SchoolRead,

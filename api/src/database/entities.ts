@@ -1,10 +1,10 @@
 import { PasswordTokenEntity } from '../auth/password-token.entity.js';
 import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
 import { StageTransitionEntity } from '../modules/candidates/stage-transition.entity.js';
+import { DistrictEntity } from '../modules/districts/district.entity.js';
 import { EducatorEntity } from '../modules/educators/educator.entity.js';
 import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
 import { NominationEntity } from '../modules/nominations/nomination.entity.js';
-import { DistrictEntity } from '../modules/districts/district.entity.js';
 import { SchoolEntity } from '../modules/schools/school.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 

@@ -121,21 +121,46 @@ export class Factories {
   }
 
   /** An educator with a login (role educator), for signing in as them. */
-  async createEducatorUser(overrides: Partial<EducatorEntity> = {}): Promise<{ educator: EducatorEntity; user: UserEntity & { schoolIds: string[] } }> {
+  async createEducatorUser(
+    overrides: Partial<EducatorEntity> = {},
+  ): Promise<{ educator: EducatorEntity; user: UserEntity & { schoolIds: string[] } }> {
     const educator = await this.createEducator(overrides);
-    const user = await this.createUser({ role: 'educator', districtId: educator.districtId, educatorId: educator.id, email: educator.email ?? undefined, name: `${educator.firstName} ${educator.lastName}` });
+    const user = await this.createUser({
+      role: 'educator',
+      districtId: educator.districtId,
+      educatorId: educator.id,
+      email: educator.email ?? undefined,
+      name: `${educator.firstName} ${educator.lastName}`,
+    });
     return { educator, user };
   }
 
   async createLeadershipRole(overrides: Partial<LeadershipRoleEntity> = {}): Promise<LeadershipRoleEntity> {
     const districtId = overrides.districtId ?? (await this.createDistrict()).id;
     const repo = this.db.getRepository(LeadershipRoleEntity);
-    return repo.save(repo.create({ title: `Role ${next()}`, level: 'school', description: '', ...overrides, districtId }));
+    return repo.save(
+      repo.create({ title: `Role ${next()}`, level: 'school', description: '', ...overrides, districtId }),
+    );
   }
 
-  async createNomination(overrides: Partial<NominationEntity> & { districtId: string; educatorId: string; targetRoleId: string; nominatorUserId: string }): Promise<NominationEntity> {
+  async createNomination(
+    overrides: Partial<NominationEntity> & {
+      districtId: string;
+      educatorId: string;
+      targetRoleId: string;
+      nominatorUserId: string;
+    },
+  ): Promise<NominationEntity> {
     const repo = this.db.getRepository(NominationEntity);
-    return repo.save(repo.create({ nominatorKind: 'hr', rationale: 'Leads the grade-level team with care and clarity.', status: 'submitted', competencyIds: [], ...overrides }));
+    return repo.save(
+      repo.create({
+        nominatorKind: 'hr',
+        rationale: 'Leads the grade-level team with care and clarity.',
+        status: 'submitted',
+        competencyIds: [],
+        ...overrides,
+      }),
+    );
   }
 
   /**
@@ -153,7 +178,8 @@ export class Factories {
     const repo = this.db.getRepository(CandidateEntity);
     const last = path[path.length - 1];
     let pausedFrom: CandidateEntity['pausedFrom'] = null;
-    if (last?.to === 'paused') pausedFrom = (path[path.length - 2]?.to ?? 'identified') as CandidateEntity['pausedFrom'];
+    if (last?.to === 'paused')
+      pausedFrom = (path[path.length - 2]?.to ?? 'identified') as CandidateEntity['pausedFrom'];
     const candidate = await repo.save(
       repo.create({
         stage: last?.to ?? 'identified',
@@ -166,7 +192,16 @@ export class Factories {
     );
     const transitions = this.db.getRepository(StageTransitionEntity);
     const rows: Partial<StageTransitionEntity>[] = [
-      { districtId: overrides.districtId, candidateId: candidate.id, fromStage: null, toStage: 'identified', actorUserId: options.actorUserId ?? null, reason: 'Nomination approved', exitReason: null, createdAt: start },
+      {
+        districtId: overrides.districtId,
+        candidateId: candidate.id,
+        fromStage: null,
+        toStage: 'identified',
+        actorUserId: options.actorUserId ?? null,
+        reason: 'Nomination approved',
+        exitReason: null,
+        createdAt: start,
+      },
     ];
     let from: Stage = 'identified';
     for (const step of path) {

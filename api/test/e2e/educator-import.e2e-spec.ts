@@ -16,14 +16,25 @@ describe('POST /api/educators/import', () => {
     t = await createTestApp();
     const f = t.factories;
     districtId = (await f.createDistrict()).id;
-    for (const code of ['RHS', 'RMS', 'NSE', 'EHS', 'CHMS']) await f.createSchool({ districtId, code, name: `School ${code}` });
+    for (const code of ['RHS', 'RMS', 'NSE', 'EHS', 'CHMS'])
+      await f.createSchool({ districtId, code, name: `School ${code}` });
     hr = await t.login((await f.createUser({ role: 'hr', districtId })).email);
-    principal = await t.login((await f.createUser({ role: 'principal', districtId, schoolIds: [(await f.createSchool({ districtId })).id] })).email);
+    principal = await t.login(
+      (await f.createUser({ role: 'principal', districtId, schoolIds: [(await f.createSchool({ districtId })).id] }))
+        .email,
+    );
   });
   afterAll(() => t.close());
 
-  const upload = (body: string | Buffer, token = hr, query = '') => t.http().post(`/api/educators/import${query}`).set('Content-Type', 'text/csv').auth(token, { type: 'bearer' }).send(body);
-  const count = async () => (await t.db.query(`SELECT count(*)::int AS n FROM educators WHERE district_id = $1`, [districtId]))[0].n as number;
+  const upload = (body: string | Buffer, token = hr, query = '') =>
+    t
+      .http()
+      .post(`/api/educators/import${query}`)
+      .set('Content-Type', 'text/csv')
+      .auth(token, { type: 'bearer' })
+      .send(body);
+  const count = async () =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM educators WHERE district_id = $1`, [districtId]))[0].n as number;
 
   it('is a 403 for a principal', async () => {
     expect((await upload(sample, principal)).status).toBe(403);
@@ -45,8 +56,15 @@ describe('POST /api/educators/import', () => {
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), sample]);
     const first = await upload(withBom);
     expect(first.body).toEqual({ dryRun: false, rows: 6, created: 6, updated: 0, unchanged: 0, ignoredColumns: [] });
-    const [luis] = await t.db.query(`SELECT first_name, job_title, leadership_level, status FROM educators WHERE employee_number = 'RB-90002'`);
-    expect(luis).toEqual({ first_name: 'Luis', job_title: 'Science Teacher, Grade 7', leadership_level: null, status: 'active' });
+    const [luis] = await t.db.query(
+      `SELECT first_name, job_title, leadership_level, status FROM educators WHERE employee_number = 'RB-90002'`,
+    );
+    expect(luis).toEqual({
+      first_name: 'Luis',
+      job_title: 'Science Teacher, Grade 7',
+      leadership_level: null,
+      status: 'active',
+    });
     const [sione] = await t.db.query(`SELECT job_title, school_id FROM educators WHERE employee_number = 'RB-90006'`);
     expect(sione).toEqual({ job_title: 'District Data Coordinator\n(part time)', school_id: null });
     const second = await upload(sample);
@@ -55,9 +73,20 @@ describe('POST /api/educators/import', () => {
   });
 
   it('updates only the columns the file has, and leaves people missing from the file alone', async () => {
-    const res = await upload('employee_number,first_name,last_name,job_title,extra note\nRB-90001,Amara,Okonkwo,Assistant Principal,hello\n');
-    expect(res.body).toEqual({ dryRun: false, rows: 1, created: 0, updated: 1, unchanged: 0, ignoredColumns: ['extra_note'] });
-    const [amara] = await t.db.query(`SELECT job_title, email, version FROM educators WHERE employee_number = 'RB-90001'`);
+    const res = await upload(
+      'employee_number,first_name,last_name,job_title,extra note\nRB-90001,Amara,Okonkwo,Assistant Principal,hello\n',
+    );
+    expect(res.body).toEqual({
+      dryRun: false,
+      rows: 1,
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      ignoredColumns: ['extra_note'],
+    });
+    const [amara] = await t.db.query(
+      `SELECT job_title, email, version FROM educators WHERE employee_number = 'RB-90001'`,
+    );
     expect(amara).toEqual({ job_title: 'Assistant Principal', email: 'amara.okonkwo@riverbend.example', version: 2 });
     expect(await count()).toBe(6);
   });
@@ -104,14 +133,17 @@ describe('POST /api/educators/import', () => {
     const [amara] = await t.db.query(`SELECT id FROM educators WHERE employee_number = 'RB-90001'`);
     const user = await t.factories.createUser({ role: 'educator', districtId, educatorId: amara.id });
     const token = await t.login(user.email);
-    const res = await upload('employee_number,first_name,last_name,job_title,status\nRB-90001,Amara,Okonkwo,Assistant Principal,inactive\n');
+    const res = await upload(
+      'employee_number,first_name,last_name,job_title,status\nRB-90001,Amara,Okonkwo,Assistant Principal,inactive\n',
+    );
     expect(res.body.updated).toBe(1);
     expect((await t.http().get('/api/auth/me').auth(token, { type: 'bearer' })).status).toBe(401);
   });
 
   it('imports a 100,000-row file', async () => {
     const lines = ['employee_number,first_name,last_name,email,school_code,job_title,years_in_education,status'];
-    for (let i = 0; i < 100_000; i++) lines.push(`BULK-${i},First${i},Last${i},bulk${i}@riverbend.example,NSE,Teacher,${i % 40},active`);
+    for (let i = 0; i < 100_000; i++)
+      lines.push(`BULK-${i},First${i},Last${i},bulk${i}@riverbend.example,NSE,Teacher,${i % 40},active`);
     const started = Date.now();
     const res = await upload(lines.join('\n'));
     expect(res.status).toBe(200);
@@ -121,14 +153,22 @@ describe('POST /api/educators/import', () => {
   }, 180_000);
 
   it('exports the roster as CSV, with demographics for hr only', async () => {
-    const hrCsv = await t.http().get(`/api/educators/export?filter=${encodeURIComponent(JSON.stringify({ q: 'RB-9000' }))}`).auth(hr, { type: 'bearer' });
+    const hrCsv = await t
+      .http()
+      .get(`/api/educators/export?filter=${encodeURIComponent(JSON.stringify({ q: 'RB-9000' }))}`)
+      .auth(hr, { type: 'bearer' });
     expect(hrCsv.status).toBe(200);
     expect(hrCsv.headers['content-type']).toMatch(/text\/csv/);
     const text = hrCsv.text.replace(/^\uFEFF/, '');
-    expect(text.split('\n')[0]).toBe('employee_number,first_name,last_name,email,school,job_title,leadership_level,years_in_education,status,retirement_eligible_year,gender,race_ethnicity');
+    expect(text.split('\n')[0]).toBe(
+      'employee_number,first_name,last_name,email,school,job_title,leadership_level,years_in_education,status,retirement_eligible_year,gender,race_ethnicity',
+    );
     expect(text).toContain('"Science Teacher, Grade 7"');
     const sup = await t.factories.createUser({ role: 'superintendent', districtId });
-    const supCsv = await t.http().get('/api/educators/export?range=[0,9]').auth(await t.login(sup.email), { type: 'bearer' });
+    const supCsv = await t
+      .http()
+      .get('/api/educators/export?range=[0,9]')
+      .auth(await t.login(sup.email), { type: 'bearer' });
     expect(supCsv.text.replace(/^\uFEFF/, '').split('\n')[0]).not.toContain('gender');
   });
 });

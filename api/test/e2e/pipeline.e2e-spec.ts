@@ -10,7 +10,10 @@ describe('nominations and candidates', () => {
   let schoolB: string;
   let roleId: string;
   let otherRoleId: string;
-  let tokens: Record<'hr' | 'sup' | 'coord' | 'principalA' | 'principalB' | 'otherHr' | 'nominee' | 'colleague' | 'stranger', string>;
+  let tokens: Record<
+    'hr' | 'sup' | 'coord' | 'principalA' | 'principalB' | 'otherHr' | 'nominee' | 'colleague' | 'stranger',
+    string
+  >;
   let nominee: { id: string };
   let colleague: { id: string };
   let educatorB: { id: string };
@@ -65,26 +68,59 @@ describe('nominations and candidates', () => {
     });
 
     it('refuses a principal nominating outside their schools, and an educator nominating outside theirs', async () => {
-      const p = await as('principalB').post('/api/nominations', { educatorId: nominee.id, targetRoleId: roleId, rationale });
+      const p = await as('principalB').post('/api/nominations', {
+        educatorId: nominee.id,
+        targetRoleId: roleId,
+        rationale,
+      });
       expect(p.status).toBe(400);
       expect(p.body).toEqual(expected.validation({ educatorId: expect.any(String) }));
-      const e = await as('stranger').post('/api/nominations', { educatorId: nominee.id, targetRoleId: roleId, rationale });
+      const e = await as('stranger').post('/api/nominations', {
+        educatorId: nominee.id,
+        targetRoleId: roleId,
+        rationale,
+      });
       expect(e.status).toBe(400);
     });
 
     it('rejects a short rationale and an unknown role', async () => {
-      const res = await as('hr').post('/api/nominations', { educatorId: nominee.id, targetRoleId: '00000000-0000-4000-8000-000000000000', rationale: 'too short' });
+      const res = await as('hr').post('/api/nominations', {
+        educatorId: nominee.id,
+        targetRoleId: '00000000-0000-4000-8000-000000000000',
+        rationale: 'too short',
+      });
       expect(res.status).toBe(400);
       expect(Object.keys(res.body.errors).sort()).toEqual(['rationale']);
-      const role = await as('hr').post('/api/nominations', { educatorId: nominee.id, targetRoleId: '00000000-0000-4000-8000-000000000000', rationale });
+      const role = await as('hr').post('/api/nominations', {
+        educatorId: nominee.id,
+        targetRoleId: '00000000-0000-4000-8000-000000000000',
+        rationale,
+      });
       expect(role.body).toEqual(expected.validation({ targetRoleId: expect.any(String) }));
     });
 
     it('lets a colleague nominate (peer) and refuses a second open nomination for the same role', async () => {
-      const res = await as('colleague').post('/api/nominations', { educatorId: nominee.id, targetRoleId: roleId, rationale, privateNote: 'She may be shy about it.' });
+      const res = await as('colleague').post('/api/nominations', {
+        educatorId: nominee.id,
+        targetRoleId: roleId,
+        rationale,
+        privateNote: 'She may be shy about it.',
+      });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual(expect.objectContaining({ nominatorKind: 'peer', status: 'submitted', privateNote: 'She may be shy about it.', educatorLastName: 'Nominee', targetRoleTitle: 'Assistant principal' }));
-      const again = await as('principalA').post('/api/nominations', { educatorId: nominee.id, targetRoleId: roleId, rationale });
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          nominatorKind: 'peer',
+          status: 'submitted',
+          privateNote: 'She may be shy about it.',
+          educatorLastName: 'Nominee',
+          targetRoleTitle: 'Assistant principal',
+        }),
+      );
+      const again = await as('principalA').post('/api/nominations', {
+        educatorId: nominee.id,
+        targetRoleId: roleId,
+        rationale,
+      });
       expect(again.status).toBe(409);
       expect(again.body).toEqual(expected.unique({ educatorId: expect.any(String) }));
     });
@@ -95,7 +131,9 @@ describe('nominations and candidates', () => {
     let candidateId: string;
 
     beforeAll(async () => {
-      nominationId = (await as('hr').get(`/api/nominations?filter=${encodeURIComponent(JSON.stringify({ educatorId: nominee.id }))}`)).body[0].id;
+      nominationId = (
+        await as('hr').get(`/api/nominations?filter=${encodeURIComponent(JSON.stringify({ educatorId: nominee.id }))}`)
+      ).body[0].id;
     });
 
     it('hides a submitted nomination from the nominee and another school, shows it to its principal without the private note', async () => {
@@ -105,11 +143,15 @@ describe('nominations and candidates', () => {
       const p = await as('principalA').get(`/api/nominations/${nominationId}`);
       expect(p.status).toBe(200);
       expect(p.body.privateNote).toBeUndefined();
-      expect((await as('hr').get(`/api/nominations/${nominationId}`)).body.privateNote).toBe('She may be shy about it.');
+      expect((await as('hr').get(`/api/nominations/${nominationId}`)).body.privateNote).toBe(
+        'She may be shy about it.',
+      );
     });
 
     it('lets only hr decide, and requires a reason to decline', async () => {
-      expect((await as('principalA').post(`/api/nominations/${nominationId}/decision`, { decision: 'approve' })).status).toBe(403);
+      expect(
+        (await as('principalA').post(`/api/nominations/${nominationId}/decision`, { decision: 'approve' })).status,
+      ).toBe(403);
       const noReason = await as('hr').post(`/api/nominations/${nominationId}/decision`, { decision: 'decline' });
       expect(noReason.body).toEqual(expected.validation({ reason: 'a reason is required to decline' }));
     });
@@ -123,13 +165,25 @@ describe('nominations and candidates', () => {
       expect(seen.status).toBe(200);
       expect(seen.body.privateNote).toBeUndefined();
       const candidate = await as('hr').get(`/api/candidates/${candidateId}`);
-      expect(candidate.body).toEqual(expect.objectContaining({ stage: 'identified', firstName: 'Nia', roleTitle: 'Assistant principal', roleLevel: 'school', daysInStage: 0 }));
+      expect(candidate.body).toEqual(
+        expect.objectContaining({
+          stage: 'identified',
+          firstName: 'Nia',
+          roleTitle: 'Assistant principal',
+          roleLevel: 'school',
+          daysInStage: 0,
+        }),
+      );
       const again = await as('hr').post(`/api/nominations/${nominationId}/decision`, { decision: 'approve' });
       expect(again.status).toBe(409);
     });
 
     it('joins a second approved nomination for the same pair to the active candidacy', async () => {
-      const second = await as('principalA').post('/api/nominations', { educatorId: nominee.id, targetRoleId: roleId, rationale });
+      const second = await as('principalA').post('/api/nominations', {
+        educatorId: nominee.id,
+        targetRoleId: roleId,
+        rationale,
+      });
       expect(second.status).toBe(201);
       const res = await as('hr').post(`/api/nominations/${second.body.id}/decision`, { decision: 'approve' });
       expect(res.body.candidateId).toBe(candidateId);
@@ -149,47 +203,107 @@ describe('nominations and candidates', () => {
     });
 
     it('refuses identified → engaged on the transitions route, naming consent and the allowed moves', async () => {
-      const res = await as('hr').post(`/api/candidates/${candidateId}/transitions`, { to: 'engaged', expectedStage: 'identified' });
+      const res = await as('hr').post(`/api/candidates/${candidateId}/transitions`, {
+        to: 'engaged',
+        expectedStage: 'identified',
+      });
       expect(res.status).toBe(400);
       expect(res.body.errors.to).toMatch(/consent.*allowed moves now: paused, exited/);
     });
 
     it('the nominee accepts: identified → engaged', async () => {
-      expect((await as('colleague').post(`/api/candidates/${candidateId}/consent`, { accepted: true })).status).toBe(404);
+      expect((await as('colleague').post(`/api/candidates/${candidateId}/consent`, { accepted: true })).status).toBe(
+        404,
+      );
       const res = await as('nominee').post(`/api/candidates/${candidateId}/consent`, { accepted: true });
       expect(res.status).toBe(200);
       expect(res.body.stage).toBe('engaged');
     });
 
     it('moves forward without a reason and back only with one; principals and superintendents do not move', async () => {
-      expect((await as('principalA').post(`/api/candidates/${candidateId}/transitions`, { to: 'developing', expectedStage: 'engaged' })).status).toBe(403);
-      expect((await as('sup').post(`/api/candidates/${candidateId}/transitions`, { to: 'developing', expectedStage: 'engaged' })).status).toBe(403);
-      const fwd = await as('coord').post(`/api/candidates/${candidateId}/transitions`, { to: 'developing', expectedStage: 'engaged' });
+      expect(
+        (
+          await as('principalA').post(`/api/candidates/${candidateId}/transitions`, {
+            to: 'developing',
+            expectedStage: 'engaged',
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await as('sup').post(`/api/candidates/${candidateId}/transitions`, {
+            to: 'developing',
+            expectedStage: 'engaged',
+          })
+        ).status,
+      ).toBe(403);
+      const fwd = await as('coord').post(`/api/candidates/${candidateId}/transitions`, {
+        to: 'developing',
+        expectedStage: 'engaged',
+      });
       expect(fwd.status).toBe(201);
       expect(fwd.body.stage).toBe('developing');
-      const back = await as('hr').post(`/api/candidates/${candidateId}/transitions`, { to: 'engaged', expectedStage: 'developing' });
+      const back = await as('hr').post(`/api/candidates/${candidateId}/transitions`, {
+        to: 'engaged',
+        expectedStage: 'developing',
+      });
       expect(back.body).toEqual(expected.validation({ reason: expect.any(String) }));
-      const stale = await as('hr').post(`/api/candidates/${candidateId}/transitions`, { to: 'ready', expectedStage: 'engaged' });
+      const stale = await as('hr').post(`/api/candidates/${candidateId}/transitions`, {
+        to: 'ready',
+        expectedStage: 'engaged',
+      });
       expect(stale.status).toBe(409);
     });
 
     it('pauses and resumes to the stage it left; exits only with an exit reason; re-enters with a reason', async () => {
-      const pause = await as('hr').post(`/api/candidates/${candidateId}/transitions`, { to: 'paused', reason: 'Parental leave', expectedStage: 'developing' });
+      const pause = await as('hr').post(`/api/candidates/${candidateId}/transitions`, {
+        to: 'paused',
+        reason: 'Parental leave',
+        expectedStage: 'developing',
+      });
       expect(pause.body).toEqual(expect.objectContaining({ stage: 'paused', pausedFrom: 'developing' }));
-      const wrongResume = await as('hr').post(`/api/candidates/${candidateId}/transitions`, { to: 'engaged', reason: 'x', expectedStage: 'paused' });
+      const wrongResume = await as('hr').post(`/api/candidates/${candidateId}/transitions`, {
+        to: 'engaged',
+        reason: 'x',
+        expectedStage: 'paused',
+      });
       expect(wrongResume.status).toBe(400);
-      expect((await as('hr').post(`/api/candidates/${candidateId}/transitions`, { to: 'developing', expectedStage: 'paused' })).body.stage).toBe('developing');
-      const noExitReason = await as('hr').post(`/api/candidates/${candidateId}/transitions`, { to: 'exited', reason: 'Moving away', expectedStage: 'developing' });
+      expect(
+        (
+          await as('hr').post(`/api/candidates/${candidateId}/transitions`, {
+            to: 'developing',
+            expectedStage: 'paused',
+          })
+        ).body.stage,
+      ).toBe('developing');
+      const noExitReason = await as('hr').post(`/api/candidates/${candidateId}/transitions`, {
+        to: 'exited',
+        reason: 'Moving away',
+        expectedStage: 'developing',
+      });
       expect(noExitReason.body).toEqual(expected.validation({ exitReason: expect.any(String) }));
-      const exit = await as('hr').post(`/api/candidates/${candidateId}/transitions`, { to: 'exited', reason: 'Moving away', exitReason: 'left_district', expectedStage: 'developing' });
+      const exit = await as('hr').post(`/api/candidates/${candidateId}/transitions`, {
+        to: 'exited',
+        reason: 'Moving away',
+        exitReason: 'left_district',
+        expectedStage: 'developing',
+      });
       expect(exit.body).toEqual(expect.objectContaining({ stage: 'exited', exitReason: 'left_district' }));
-      const reenter = await as('hr').post(`/api/candidates/${candidateId}/transitions`, { to: 'identified', reason: 'Came back to the district', expectedStage: 'exited' });
+      const reenter = await as('hr').post(`/api/candidates/${candidateId}/transitions`, {
+        to: 'identified',
+        reason: 'Came back to the district',
+        expectedStage: 'exited',
+      });
       expect(reenter.body).toEqual(expect.objectContaining({ stage: 'identified', exitReason: null }));
     });
 
     it('keeps the whole history, oldest first, and refuses to change the stage through PUT', async () => {
-      const history = await as('hr').get(`/api/stage-transitions?filter=${encodeURIComponent(JSON.stringify({ candidateId }))}`);
-      expect(history.body.map((h: { fromStage: string | null; toStage: string }) => `${h.fromStage ?? '∅'}→${h.toStage}`)).toEqual([
+      const history = await as('hr').get(
+        `/api/stage-transitions?filter=${encodeURIComponent(JSON.stringify({ candidateId }))}`,
+      );
+      expect(
+        history.body.map((h: { fromStage: string | null; toStage: string }) => `${h.fromStage ?? '∅'}→${h.toStage}`),
+      ).toEqual([
         '∅→identified',
         'identified→engaged',
         'engaged→developing',
@@ -199,18 +313,38 @@ describe('nominations and candidates', () => {
         'exited→identified',
       ]);
       expect(history.headers['content-range']).toBe('stage-transitions 0-6/7');
-      expect((await as('principalB').get(`/api/stage-transitions?filter=${encodeURIComponent(JSON.stringify({ candidateId }))}`)).body).toEqual([]);
+      expect(
+        (
+          await as('principalB').get(
+            `/api/stage-transitions?filter=${encodeURIComponent(JSON.stringify({ candidateId }))}`,
+          )
+        ).body,
+      ).toEqual([]);
       const record = (await as('hr').get(`/api/candidates/${candidateId}`)).body;
       const put = await as('hr').put(`/api/candidates/${candidateId}`, { ...record, stage: 'ready' });
       expect(put.status).toBe(400);
       expect(put.body.errors.stage).toMatch(/transitions/);
-      const mentor = await as('coord').put(`/api/candidates/${candidateId}`, { ...record, mentorEducatorId: colleague.id, notes: 'Pair with Cole' });
+      const mentor = await as('coord').put(`/api/candidates/${candidateId}`, {
+        ...record,
+        mentorEducatorId: colleague.id,
+        notes: 'Pair with Cole',
+      });
       expect(mentor.status).toBe(200);
-      expect(mentor.body).toEqual(expect.objectContaining({ mentorEducatorId: colleague.id, mentorName: 'Cole Colleague', notes: 'Pair with Cole' }));
+      expect(mentor.body).toEqual(
+        expect.objectContaining({
+          mentorEducatorId: colleague.id,
+          mentorName: 'Cole Colleague',
+          notes: 'Pair with Cole',
+        }),
+      );
     });
 
     it('lets the nominator withdraw a submitted nomination, and nobody else', async () => {
-      const created = await as('principalA').post('/api/nominations', { educatorId: nominee.id, targetRoleId: otherRoleId, rationale });
+      const created = await as('principalA').post('/api/nominations', {
+        educatorId: nominee.id,
+        targetRoleId: otherRoleId,
+        rationale,
+      });
       expect((await as('hr').post(`/api/nominations/${created.body.id}/withdrawal`)).status).toBe(404);
       const res = await as('principalA').post(`/api/nominations/${created.body.id}/withdrawal`);
       expect(res.body.status).toBe('withdrawn');
@@ -220,28 +354,53 @@ describe('nominations and candidates', () => {
   describe('concurrency', () => {
     it('ten parallel moves of one candidate: one succeeds, nine get 409, one history row', async () => {
       const educator = await t.factories.createEducator({ districtId, schoolId: schoolB });
-      const candidate = await t.factories.createCandidate({ districtId, educatorId: educator.id, roleId }, [{ to: 'engaged', daysAgo: 5 }]);
+      const candidate = await t.factories.createCandidate({ districtId, educatorId: educator.id, roleId }, [
+        { to: 'engaged', daysAgo: 5 },
+      ]);
       const results = await Promise.all(
-        Array.from({ length: 10 }, () => as('hr').post(`/api/candidates/${candidate.id}/transitions`, { to: 'developing', expectedStage: 'engaged' })),
+        Array.from({ length: 10 }, () =>
+          as('hr').post(`/api/candidates/${candidate.id}/transitions`, { to: 'developing', expectedStage: 'engaged' }),
+        ),
       );
       const statuses = results.map((r) => r.status).sort();
       expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
-      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM stage_transitions WHERE candidate_id = $1 AND to_stage = 'developing'`, [candidate.id]);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM stage_transitions WHERE candidate_id = $1 AND to_stage = 'developing'`,
+        [candidate.id],
+      );
       expect(n).toBe(1);
     });
   });
 
   describe('list totals', () => {
     it('match a count over the database for filtered candidate, nomination and educator lists', async () => {
-      const total = async (path: string) => Number(String((await as('hr').get(path)).headers['content-range']).split('/')[1]);
+      const total = async (path: string) =>
+        Number(String((await as('hr').get(path)).headers['content-range']).split('/')[1]);
       for (const stage of ['identified', 'engaged', 'developing', 'exited']) {
-        const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM candidates WHERE district_id = $1 AND stage = $2`, [districtId, stage]);
-        expect(await total(`/api/candidates?range=[0,0]&filter=${encodeURIComponent(JSON.stringify({ stage }))}`)).toBe(n);
+        const [{ n }] = await t.db.query(
+          `SELECT count(*)::int AS n FROM candidates WHERE district_id = $1 AND stage = $2`,
+          [districtId, stage],
+        );
+        expect(await total(`/api/candidates?range=[0,0]&filter=${encodeURIComponent(JSON.stringify({ stage }))}`)).toBe(
+          n,
+        );
       }
-      const [{ a }] = await t.db.query(`SELECT count(*)::int AS a FROM nominations WHERE district_id = $1 AND status = 'approved'`, [districtId]);
-      expect(await total(`/api/nominations?range=[0,0]&filter=${encodeURIComponent(JSON.stringify({ status: 'approved' }))}`)).toBe(a);
-      const [{ l }] = await t.db.query(`SELECT count(*)::int AS l FROM educators e WHERE district_id = $1 AND EXISTS (SELECT 1 FROM users u WHERE u.educator_id = e.id)`, [districtId]);
-      expect(await total(`/api/educators?range=[0,0]&filter=${encodeURIComponent(JSON.stringify({ hasLogin: true }))}`)).toBe(l);
+      const [{ a }] = await t.db.query(
+        `SELECT count(*)::int AS a FROM nominations WHERE district_id = $1 AND status = 'approved'`,
+        [districtId],
+      );
+      expect(
+        await total(
+          `/api/nominations?range=[0,0]&filter=${encodeURIComponent(JSON.stringify({ status: 'approved' }))}`,
+        ),
+      ).toBe(a);
+      const [{ l }] = await t.db.query(
+        `SELECT count(*)::int AS l FROM educators e WHERE district_id = $1 AND EXISTS (SELECT 1 FROM users u WHERE u.educator_id = e.id)`,
+        [districtId],
+      );
+      expect(
+        await total(`/api/educators?range=[0,0]&filter=${encodeURIComponent(JSON.stringify({ hasLogin: true }))}`),
+      ).toBe(l);
       expect(a).toBeGreaterThan(0);
       expect(l).toBeGreaterThan(0);
     });
@@ -281,8 +440,12 @@ describe('nominations and candidates', () => {
       const res = await as('hr').post('/api/educators/logins', { ids: [a.id, b.id] });
       expect(res.status).toBe(200);
       const byId = Object.fromEntries(res.body.map((r: { educatorId: string }) => [r.educatorId, r]));
-      expect(byId[a.id]).toEqual(expect.objectContaining({ result: 'created', setPasswordPath: expect.stringContaining('token=') }));
-      expect(byId[b.id]).toEqual(expect.objectContaining({ result: 'skipped', reason: 'the educator has no email on the roster' }));
+      expect(byId[a.id]).toEqual(
+        expect.objectContaining({ result: 'created', setPasswordPath: expect.stringContaining('token=') }),
+      );
+      expect(byId[b.id]).toEqual(
+        expect.objectContaining({ result: 'skipped', reason: 'the educator has no email on the roster' }),
+      );
       const again = await as('hr').post(`/api/educators/${a.id}/login`);
       expect(again.body.result).toBe('reissued');
       expect((await as('principalB').post(`/api/educators/${a.id}/login`)).status).toBe(403);

@@ -1,8 +1,8 @@
 import { Role } from '@emerge/api';
 import { Factories, SeededRandom } from '@emerge/api/testing';
+import { DataSource } from 'typeorm';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
 import { seedPeople } from './people.js';
-import { DataSource } from 'typeorm';
 
 export const DEMO_PASSWORD = 'emerge-demo-pass';
 
@@ -54,7 +54,8 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     for (const [name, code, gradeBand] of RIVERBEND_SCHOOLS)
       rSchools.push(await f.createSchool({ districtId: riverbend.id, name, code, gradeBand }));
     const lSchools = [];
-    for (const [name, code, gradeBand] of LAKESIDE_SCHOOLS) lSchools.push(await f.createSchool({ districtId: lakeside.id, name, code, gradeBand }));
+    for (const [name, code, gradeBand] of LAKESIDE_SCHOOLS)
+      lSchools.push(await f.createSchool({ districtId: lakeside.id, name, code, gradeBand }));
     const rhs = rSchools[0]!;
 
     const names: Record<string, string> = {
@@ -85,14 +86,39 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     const principalUsers = new Map<string, string>([[rhs.id, users.get('principal@riverbend.example')!]]);
     for (const school of rSchools.slice(1)) {
       const name = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
-      const user = await f.createUser({ email: `principal.${school.code.toLowerCase()}@riverbend.example`, name, role: 'principal', districtId: riverbend.id, schoolIds: [school.id], password: null });
+      const user = await f.createUser({
+        email: `principal.${school.code.toLowerCase()}@riverbend.example`,
+        name,
+        role: 'principal',
+        districtId: riverbend.id,
+        schoolIds: [school.id],
+        password: null,
+      });
       principalUsers.set(school.id, user.id);
     }
 
     const fixed = [
-      { email: 'educator@riverbend.example', firstName: 'Elena', lastName: 'Torres', schoolId: rhs.id, jobTitle: 'English Teacher' },
-      { email: 'teacher@riverbend.example', firstName: 'Theo', lastName: 'Bennett', schoolId: rhs.id, jobTitle: 'Mathematics Teacher' },
-      { email: 'priya.natarajan@riverbend.example', firstName: 'Priya', lastName: 'Natarajan', schoolId: rhs.id, jobTitle: 'Principal' },
+      {
+        email: 'educator@riverbend.example',
+        firstName: 'Elena',
+        lastName: 'Torres',
+        schoolId: rhs.id,
+        jobTitle: 'English Teacher',
+      },
+      {
+        email: 'teacher@riverbend.example',
+        firstName: 'Theo',
+        lastName: 'Bennett',
+        schoolId: rhs.id,
+        jobTitle: 'Mathematics Teacher',
+      },
+      {
+        email: 'priya.natarajan@riverbend.example',
+        firstName: 'Priya',
+        lastName: 'Natarajan',
+        schoolId: rhs.id,
+        jobTitle: 'Principal',
+      },
     ];
     const people = await seedPeople(m, {
       districtId: riverbend.id,
@@ -109,13 +135,28 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     });
     const elena = people.educators.find((e) => e.email === 'educator@riverbend.example')!;
     const theo = people.educators.find((e) => e.email === 'teacher@riverbend.example')!;
-    for (const [email, educator] of [['educator@riverbend.example', elena], ['teacher@riverbend.example', theo]] as const) {
-      await f.createUser({ email, name: names[email]!, role: 'educator', districtId: riverbend.id, educatorId: educator.id, password: DEMO_PASSWORD });
+    for (const [email, educator] of [
+      ['educator@riverbend.example', elena],
+      ['teacher@riverbend.example', theo],
+    ] as const) {
+      await f.createUser({
+        email,
+        name: names[email]!,
+        role: 'educator',
+        districtId: riverbend.id,
+        educatorId: educator.id,
+        password: DEMO_PASSWORD,
+      });
     }
     // Elena: nominated by her principal two years ago, now developing toward assistant principal.
     const ap = people.roles.get('Assistant principal')!.id;
     const elenaCandidate = await f.createCandidate(
-      { districtId: riverbend.id, educatorId: elena.id, roleId: ap, mentorEducatorId: people.educators.find((e) => e.jobTitle === 'Principal')?.id ?? null },
+      {
+        districtId: riverbend.id,
+        educatorId: elena.id,
+        roleId: ap,
+        mentorEducatorId: people.educators.find((e) => e.jobTitle === 'Principal')?.id ?? null,
+      },
       [
         { to: 'engaged', daysAgo: 640, reason: 'Accepted the nomination' },
         { to: 'developing', daysAgo: 410 },
@@ -128,7 +169,8 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
       targetRoleId: ap,
       nominatorUserId: users.get('principal@riverbend.example')!,
       nominatorKind: 'principal',
-      rationale: 'Elena led our ninth-grade team through a full curriculum review and runs the family partnership evenings.',
+      rationale:
+        'Elena led our ninth-grade team through a full curriculum review and runs the family partnership evenings.',
       status: 'approved',
       decidedByUserId: users.get('hr@riverbend.example')!,
       decidedAt: new Date(Date.now() - 660 * 86_400_000),

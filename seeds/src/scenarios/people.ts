@@ -1,5 +1,5 @@
-import { Factories, SeededRandom } from '@emerge/api/testing';
 import { EducatorEntity } from '@emerge/api';
+import { Factories, SeededRandom } from '@emerge/api/testing';
 import type { EntityManager } from 'typeorm';
 import { FIRST_NAMES, LAST_NAMES, SUPPORT_TITLES, TEACHING_TITLES } from './names.js';
 
@@ -21,7 +21,18 @@ export const ROLE_CATALOG: [string, Level, string][] = [
 
 const ACTIVE: Stage[] = ['identified', 'engaged', 'developing', 'ready', 'placed', 'supported'];
 const GENDERS = ['female', 'female', 'female', 'male', 'male', 'nonbinary', 'prefer_not_to_say'] as const;
-const RACES = ['white', 'white', 'white', 'hispanic_latino', 'hispanic_latino', 'black_african_american', 'asian', 'two_or_more', 'american_indian_alaska_native', 'native_hawaiian_pacific_islander'] as const;
+const RACES = [
+  'white',
+  'white',
+  'white',
+  'hispanic_latino',
+  'hispanic_latino',
+  'black_african_american',
+  'asian',
+  'two_or_more',
+  'american_indian_alaska_native',
+  'native_hawaiian_pacific_islander',
+] as const;
 const RATIONALES = [
   'Led the grade-level team through a full curriculum review this year and brought every colleague along.',
   'Colleagues seek out her feedback; she built the peer-observation rota that the whole school now uses.',
@@ -61,7 +72,11 @@ export async function seedPeople(m: EntityManager, o: PeopleOptions) {
   const f = new Factories(m, o.random);
   const r = o.random;
   const roles = new Map<string, { id: string; level: Level }>();
-  for (const [title, level, description] of ROLE_CATALOG) roles.set(title, { id: (await f.createLeadershipRole({ districtId: o.districtId, title, level, description })).id, level });
+  for (const [title, level, description] of ROLE_CATALOG)
+    roles.set(title, {
+      id: (await f.createLeadershipRole({ districtId: o.districtId, title, level, description })).id,
+      level,
+    });
 
   // The roster: teachers mostly, some support roles, a few current leaders; about a fifth without demographics.
   const year = new Date().getFullYear();
@@ -76,7 +91,9 @@ export async function seedPeople(m: EntityManager, o: PeopleOptions) {
     used.add(`${first} ${last}`);
     const years = r.int(1, 34);
     const support = !fixed && r.chance(0.12);
-    const title = fixed?.jobTitle ?? (support ? r.pick(SUPPORT_TITLES) : r.pick(TEACHING_TITLES[school.gradeBand] ?? TEACHING_TITLES.high!));
+    const title =
+      fixed?.jobTitle ??
+      (support ? r.pick(SUPPORT_TITLES) : r.pick(TEACHING_TITLES[school.gradeBand] ?? TEACHING_TITLES.high!));
     const recorded = r.chance(0.8);
     rows.push({
       districtId: o.districtId,
@@ -86,7 +103,10 @@ export async function seedPeople(m: EntityManager, o: PeopleOptions) {
       email: fixed?.email ?? `${first}.${last}${i}@${o.emailDomain}`.toLowerCase().replace(/[^a-z0-9.@-]/g, ''),
       schoolId: school.id,
       jobTitle: title,
-      leadershipLevel: support && ['Department Chair', 'Instructional Coach', 'Mentor Teacher', 'PLC Lead'].includes(title) ? 'classroom' : null,
+      leadershipLevel:
+        support && ['Department Chair', 'Instructional Coach', 'Mentor Teacher', 'PLC Lead'].includes(title)
+          ? 'classroom'
+          : null,
       yearsInEducation: years,
       status: !fixed && r.chance(0.03) ? 'inactive' : 'active',
       retirementEligibleYear: year + Math.max(1, 30 - years + r.int(-3, 6)),
@@ -99,22 +119,45 @@ export async function seedPeople(m: EntityManager, o: PeopleOptions) {
     const result = await m.getRepository(EducatorEntity).insert(rows.slice(i, i + 500));
     educatorIds.push(...result.identifiers.map((x) => String(x.id)));
   }
-  const educators = rows.map((row, i) => ({ ...row, id: educatorIds[i]! })) as ({ id: string; schoolId: string; status: string; email: string; yearsInEducation: number } & Record<string, unknown>)[];
+  const educators = rows.map((row, i) => ({ ...row, id: educatorIds[i]! })) as ({
+    id: string;
+    schoolId: string;
+    status: string;
+    email: string;
+    yearsInEducation: number;
+  } & Record<string, unknown>)[];
 
   // Some educators have logins and nominate colleagues or themselves.
   const peerUsers = new Map<string, string>();
-  for (const e of educators.filter((x) => x.status === 'active' && !o.fixed.some((fx) => fx.email === x.email)).slice(80, 110)) {
-    const user = await f.createUser({ role: 'educator', districtId: o.districtId, educatorId: e.id, email: e.email, name: `${e.firstName} ${e.lastName}`, password: null });
+  for (const e of educators
+    .filter((x) => x.status === 'active' && !o.fixed.some((fx) => fx.email === x.email))
+    .slice(80, 110)) {
+    const user = await f.createUser({
+      role: 'educator',
+      districtId: o.districtId,
+      educatorId: e.id,
+      email: e.email,
+      name: `${e.firstName} ${e.lastName}`,
+      password: null,
+    });
     peerUsers.set(e.id, user.id);
   }
   const peerList = [...peerUsers.entries()];
 
   const pickRole = (years: number): { title: string; id: string } => {
-    const titles = years < 6 ? ROLE_CATALOG.filter((x) => x[1] === 'classroom') : years < 15 ? ROLE_CATALOG.filter((x) => x[1] !== 'district') : ROLE_CATALOG;
+    const titles =
+      years < 6
+        ? ROLE_CATALOG.filter((x) => x[1] === 'classroom')
+        : years < 15
+          ? ROLE_CATALOG.filter((x) => x[1] !== 'district')
+          : ROLE_CATALOG;
     const title = r.pick(titles)[0];
     return { title, id: roles.get(title)!.id };
   };
-  const nominator = (e: { id: string; schoolId: string }): { userId: string; kind: 'hr' | 'principal' | 'peer' | 'self' } => {
+  const nominator = (e: {
+    id: string;
+    schoolId: string;
+  }): { userId: string; kind: 'hr' | 'principal' | 'peer' | 'self' } => {
     const roll = r.next();
     const principal = o.principalUsers.get(e.schoolId);
     if (roll < 0.4 && principal) return { userId: principal, kind: 'principal' };
@@ -127,15 +170,28 @@ export async function seedPeople(m: EntityManager, o: PeopleOptions) {
 
   // Candidates over every stage and side state, with histories over three school years.
   const plan: Stage[] = [];
-  const weights: [Stage, number][] = [['identified', 0.12], ['engaged', 0.12], ['developing', 0.24], ['ready', 0.15], ['placed', 0.08], ['supported', 0.07], ['paused', 0.08], ['exited', 0.14]];
-  for (const [stage, w] of weights) for (let i = 0; i < Math.max(1, Math.round(w * o.candidates)); i++) plan.push(stage);
+  const weights: [Stage, number][] = [
+    ['identified', 0.12],
+    ['engaged', 0.12],
+    ['developing', 0.24],
+    ['ready', 0.15],
+    ['placed', 0.08],
+    ['supported', 0.07],
+    ['paused', 0.08],
+    ['exited', 0.14],
+  ];
+  for (const [stage, w] of weights)
+    for (let i = 0; i < Math.max(1, Math.round(w * o.candidates)); i++) plan.push(stage);
   for (let i = plan.length - 1; i > 0; i--) {
     const j = r.int(0, i);
     [plan[i], plan[j]] = [plan[j]!, plan[i]!];
   }
   const pool = educators.filter((e) => e.status === 'active' && !o.fixed.some((fx) => fx.email === e.email));
   const rhsPool = pool.filter((e) => e.schoolId === o.schools[0]!.id);
-  const chosen = [...rhsPool.slice(0, 10), ...pool.filter((e) => e.schoolId !== o.schools[0]!.id)].slice(0, plan.length);
+  const chosen = [...rhsPool.slice(0, 10), ...pool.filter((e) => e.schoolId !== o.schools[0]!.id)].slice(
+    0,
+    plan.length,
+  );
   const candidates: { id: string; educatorId: string; stage: Stage }[] = [];
   for (let i = 0; i < chosen.length; i++) {
     const e = chosen[i]!;
@@ -145,7 +201,10 @@ export async function seedPeople(m: EntityManager, o: PeopleOptions) {
     const start = r.int(40 + path.length * 25, 1050);
     const steps = spread(path, start, r);
     const who = nominator(e);
-    const candidate = await f.createCandidate({ districtId: o.districtId, educatorId: e.id, roleId: role.id }, steps, { enteredDaysAgo: start, actorUserId: o.hrUserId });
+    const candidate = await f.createCandidate({ districtId: o.districtId, educatorId: e.id, roleId: role.id }, steps, {
+      enteredDaysAgo: start,
+      actorUserId: o.hrUserId,
+    });
     await f.createNomination({
       districtId: o.districtId,
       educatorId: e.id,
@@ -166,7 +225,11 @@ export async function seedPeople(m: EntityManager, o: PeopleOptions) {
   // Open, declined and withdrawn nominations: hr's review queue and the history around it.
   const others = pool.slice(chosen.length + 20);
   let k = 0;
-  for (const [status, n] of [['submitted', o.extraNominations.submitted], ['declined', o.extraNominations.declined], ['withdrawn', o.extraNominations.withdrawn]] as const) {
+  for (const [status, n] of [
+    ['submitted', o.extraNominations.submitted],
+    ['declined', o.extraNominations.declined],
+    ['withdrawn', o.extraNominations.withdrawn],
+  ] as const) {
     for (let i = 0; i < n; i++) {
       const e = others[k++ % others.length]!;
       const who = nominator(e);
@@ -179,7 +242,8 @@ export async function seedPeople(m: EntityManager, o: PeopleOptions) {
         nominatorKind: who.kind,
         rationale: r.pick(RATIONALES),
         status,
-        decisionReason: status === 'declined' ? 'Not this cycle: we agreed a development plan with the nominee first.' : null,
+        decisionReason:
+          status === 'declined' ? 'Not this cycle: we agreed a development plan with the nominee first.' : null,
         decidedByUserId: status === 'submitted' ? null : status === 'withdrawn' ? who.userId : o.hrUserId,
         decidedAt: status === 'submitted' ? null : new Date(Date.now() - (daysAgo - 5) * DAY),
         createdAt: new Date(Date.now() - daysAgo * DAY),
@@ -190,14 +254,33 @@ export async function seedPeople(m: EntityManager, o: PeopleOptions) {
 }
 
 /** The stages a candidate walks to reach `final` (after identified). */
-function stagePath(final: Stage, r: SeededRandom): { to: Stage; reason?: string; exitReason?: 'completed' | 'declined' | 'withdrew' | 'not_selected' | 'left_district' | 'other' }[] {
+function stagePath(
+  final: Stage,
+  r: SeededRandom,
+): {
+  to: Stage;
+  reason?: string;
+  exitReason?: 'completed' | 'declined' | 'withdrew' | 'not_selected' | 'left_district' | 'other';
+}[] {
   if (final === 'identified') return [];
   if (final === 'paused' || final === 'exited') {
     const reached = ACTIVE[r.int(0, 3)]!;
     const before = stagePath(reached, r);
-    if (final === 'paused') return [...before, { to: 'paused', reason: r.pick(['Parental leave', 'Medical leave', 'Asked to pause for a semester']) }];
-    const exitReason = reached === 'identified' ? 'declined' : r.pick(['withdrew', 'not_selected', 'left_district', 'other'] as const);
-    return [...before, { to: 'exited', reason: exitReason === 'declined' ? 'Declined the nomination' : 'Discussed with the candidate', exitReason }];
+    if (final === 'paused')
+      return [
+        ...before,
+        { to: 'paused', reason: r.pick(['Parental leave', 'Medical leave', 'Asked to pause for a semester']) },
+      ];
+    const exitReason =
+      reached === 'identified' ? 'declined' : r.pick(['withdrew', 'not_selected', 'left_district', 'other'] as const);
+    return [
+      ...before,
+      {
+        to: 'exited',
+        reason: exitReason === 'declined' ? 'Declined the nomination' : 'Discussed with the candidate',
+        exitReason,
+      },
+    ];
   }
   return ACTIVE.slice(1, ACTIVE.indexOf(final) + 1).map((to) => ({ to }));
 }

@@ -7,7 +7,12 @@ const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
 export type PeopleScope = Exclude<Scope, { kind: 'platform' }>;
 
 /** The extra condition of a people scope: a principal's schools, or an educator's own rows. */
-function peopleWhere(scope: PeopleScope, schoolColumn: string, educatorColumn: string, firstParam: number): [string, unknown[]] {
+function peopleWhere(
+  scope: PeopleScope,
+  schoolColumn: string,
+  educatorColumn: string,
+  firstParam: number,
+): [string, unknown[]] {
   if (scope.kind === 'schools') return [`AND ${schoolColumn} = ANY($${firstParam}::uuid[])`, [scope.schoolIds]];
   if (scope.kind === 'self') return [`AND ${educatorColumn} = $${firstParam}`, [scope.educatorId]];
   return ['', []];
@@ -43,7 +48,13 @@ export class AccessRepository {
   /** Educators the scope may read: the district, a principal's schools, or an educator's own record. */
   async educatorIds(scope: PeopleScope, candidates: string[]): Promise<Set<string>> {
     const [where, params] = peopleWhere(scope, 'e.school_id', 'e.id', 3);
-    return ids(await this.db.query(`SELECT e.id FROM educators e WHERE e.id = ANY($1::uuid[]) AND e.district_id = $2 ${where}`, [candidates, scope.districtId, ...params]));
+    return ids(
+      await this.db.query(`SELECT e.id FROM educators e WHERE e.id = ANY($1::uuid[]) AND e.district_id = $2 ${where}`, [
+        candidates,
+        scope.districtId,
+        ...params,
+      ]),
+    );
   }
 
   /** Colleagues: active educators of the caller's own school. */
@@ -69,7 +80,12 @@ export class AccessRepository {
   }
 
   async leadershipRoleIds(districtId: string, candidates: string[]): Promise<Set<string>> {
-    return ids(await this.db.query(`SELECT id FROM leadership_roles WHERE id = ANY($1::uuid[]) AND district_id = $2`, [candidates, districtId]));
+    return ids(
+      await this.db.query(`SELECT id FROM leadership_roles WHERE id = ANY($1::uuid[]) AND district_id = $2`, [
+        candidates,
+        districtId,
+      ]),
+    );
   }
 
   /** Nominations the scope may read (PRODUCT.md §2: the nominee sees one only once approved). */
@@ -93,7 +109,10 @@ export class AccessRepository {
 
   async nominationIdsBy(districtId: string, userId: string, candidates: string[]): Promise<Set<string>> {
     return ids(
-      await this.db.query(`SELECT id FROM nominations WHERE id = ANY($1::uuid[]) AND district_id = $2 AND nominator_user_id = $3`, [candidates, districtId, userId]),
+      await this.db.query(
+        `SELECT id FROM nominations WHERE id = ANY($1::uuid[]) AND district_id = $2 AND nominator_user_id = $3`,
+        [candidates, districtId, userId],
+      ),
     );
   }
 

@@ -45,17 +45,26 @@ export function whereInScope<T extends ObjectLiteral>(
  * schools' educators and those they made; an educator those they made and those of them once approved.
  * Expects the nomination as `n` and its educator as `e`.
  */
-export function whereNominationInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, auth: AuthContext): SelectQueryBuilder<T> {
+export function whereNominationInScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  auth: AuthContext,
+): SelectQueryBuilder<T> {
   const { scope } = auth;
   if (scope.kind === 'platform') return qb.andWhere('1 = 0');
   qb.andWhere('n.district_id = :scopeDistrictId', { scopeDistrictId: scope.districtId });
   if (scope.kind === 'schools') {
-    qb.andWhere('(e.school_id = ANY(:scopeSchoolIds) OR n.nominator_user_id = :scopeUserId)', { scopeSchoolIds: scope.schoolIds, scopeUserId: auth.userId });
-  } else if (scope.kind === 'self') {
-    qb.andWhere(`(n.nominator_user_id = :scopeUserId OR (n.educator_id = :scopeEducatorId AND n.status = 'approved'))`, {
+    qb.andWhere('(e.school_id = ANY(:scopeSchoolIds) OR n.nominator_user_id = :scopeUserId)', {
+      scopeSchoolIds: scope.schoolIds,
       scopeUserId: auth.userId,
-      scopeEducatorId: scope.educatorId,
     });
+  } else if (scope.kind === 'self') {
+    qb.andWhere(
+      `(n.nominator_user_id = :scopeUserId OR (n.educator_id = :scopeEducatorId AND n.status = 'approved'))`,
+      {
+        scopeUserId: auth.userId,
+        scopeEducatorId: scope.educatorId,
+      },
+    );
   }
   return qb;
 }

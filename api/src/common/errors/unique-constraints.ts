@@ -4,8 +4,17 @@ export const UNIQUE_CONSTRAINT_FIELDS: Record<string, { field: string; message: 
   uq_schools_district_code: { field: 'code', message: 'Another school of this district already has this code' },
   uq_users_email: { field: 'email', message: 'A user with this email already exists' },
   uq_users_educator: { field: 'educatorId', message: 'This educator already has a login' },
-  uq_educators_district_employee_number: { field: 'employeeNumber', message: 'Another educator of this district has this employee number' },
+  uq_educators_district_employee_number: {
+    field: 'employeeNumber',
+    message: 'Another educator of this district has this employee number',
+  },
   uq_leadership_roles_district_title: { field: 'title', message: 'The district already has a role with this title' },
-  uq_nominations_open_educator_role: { field: 'educatorId', message: 'This educator already has an open nomination for this role' },
-  uq_candidates_active_educator_role: { field: 'educatorId', message: 'This educator is already an active candidate for this role' },
+  uq_nominations_open_educator_role: {
+    field: 'educatorId',
+    message: 'This educator already has an open nomination for this role',
+  },
+  uq_candidates_active_educator_role: {
+    field: 'educatorId',
+    message: 'This educator is already an active candidate for this role',
+  },
 };

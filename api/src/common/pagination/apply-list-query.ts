@@ -6,12 +6,20 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 type SpecLike = { search?: string[]; idColumn: string };
 
 /** Adds a parsed list query's filters, search, sort and page to a (scoped) query builder. */
-export function applyListQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery, spec: SpecLike): SelectQueryBuilder<T> {
+export function applyListQuery<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: SpecLike,
+): SelectQueryBuilder<T> {
   return applyListPage(applyListFilters(qb, query, spec), query, spec);
 }
 
 /** The filters, ids and free-text search of a list query. */
-export function applyListFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery, spec: SpecLike): SelectQueryBuilder<T> {
+export function applyListFilters<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: SpecLike,
+): SelectQueryBuilder<T> {
   query.filters.forEach(({ def, value }, i) => {
     const p = `lf${i}`;
     const op = def.op ?? 'eq';
@@ -30,7 +38,11 @@ export function applyListFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder
 }
 
 /** The sort (with the id as tie-breaker, so pages are stable) and the page. */
-export function applyListPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery, spec: SpecLike): SelectQueryBuilder<T> {
+export function applyListPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: SpecLike,
+): SelectQueryBuilder<T> {
   return qb
     .orderBy(query.sort.column, query.sort.direction, query.sort.direction === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST')
     .addOrderBy(spec.idColumn, 'ASC')
@@ -39,7 +51,11 @@ export function applyListPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>
 }
 
 /** A page of raw rows (explicit selects, no entity hydration) and the filtered total, in two statements. */
-export async function fetchRawPage<R, T extends ObjectLiteral = ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery, spec: SpecLike): Promise<[R[], number]> {
+export async function fetchRawPage<R, T extends ObjectLiteral = ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: SpecLike,
+): Promise<[R[], number]> {
   applyListFilters(qb, query, spec);
   const total = qb.clone().getCount();
   const rows = applyListPage(qb, query, spec).getRawMany<R>();

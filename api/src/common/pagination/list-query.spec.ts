@@ -55,6 +55,14 @@ describe('parseListQuery', () => {
     ]);
   });
 
+  it('always sorts by id on request', () => {
+    expect(parseListQuery({ sort: '["id","DESC"]' }, spec).sort).toEqual({
+      column: 't.id',
+      field: 'id',
+      direction: 'DESC',
+    });
+  });
+
   it('clamps a range to 1,000 rows', () => {
     expect(parseListQuery({ range: '[10,99999]' }, spec).limit).toBe(1000);
   });

@@ -104,7 +104,8 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     throw bad('sort must be ["field","ASC"|"DESC"]', 'sort');
   }
   const [field, dirRaw] = sortRaw as [string, string];
-  const column = spec.sort[field];
+  // `id` is always sortable: react-admin asks for it (e.g. its <Count> and reference inputs).
+  const column = field === 'id' ? spec.idColumn : spec.sort[field];
   if (!column)
     throw bad(`cannot sort ${spec.resource} by ${field}; sortable: ${Object.keys(spec.sort).join(', ')}`, 'sort');
   const direction = dirRaw.toUpperCase();

@@ -8,7 +8,15 @@ import { ApiListQuery, ListParams } from '../../common/pagination/list-query.dec
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
-import { CANDIDATE_LIST, CandidateResponseDto, ConsentDto, STAGE_TRANSITION_LIST, StageTransitionResponseDto, TransitionDto, UpdateCandidateDto } from './candidate.dto.js';
+import {
+  CANDIDATE_LIST,
+  CandidateResponseDto,
+  ConsentDto,
+  STAGE_TRANSITION_LIST,
+  StageTransitionResponseDto,
+  TransitionDto,
+  UpdateCandidateDto,
+} from './candidate.dto.js';
 import { CandidateService } from './candidate.service.js';
 
 @ApiTags('candidates')
@@ -20,7 +28,11 @@ export class CandidateController {
   @Authenticated({ permission: Permission.CandidateRead })
   @ApiListQuery(CANDIDATE_LIST)
   @ApiOkResponse({ type: [CandidateResponseDto] })
-  async listCandidates(@Auth() auth: AuthContext, @ListParams(CANDIDATE_LIST) query: ListQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<CandidateResponseDto[]> {
+  async listCandidates(
+    @Auth() auth: AuthContext,
+    @ListParams(CANDIDATE_LIST) query: ListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CandidateResponseDto[]> {
     return sendPage(reply, await this.service.list(auth, query));
   }
 
@@ -35,7 +47,11 @@ export class CandidateController {
   @Put('candidates/:id')
   @Authenticated({ permission: Permission.CandidateUpdate })
   @ApiOkResponse({ type: CandidateResponseDto })
-  updateCandidate(@Auth() auth: AuthContext, @Param() { id }: UuidParam, @Body() dto: UpdateCandidateDto): Promise<CandidateResponseDto> {
+  updateCandidate(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Body() dto: UpdateCandidateDto,
+  ): Promise<CandidateResponseDto> {
     return this.service.update(auth, id, dto);
   }
 
@@ -44,7 +60,11 @@ export class CandidateController {
   @Authenticated({ permission: Permission.CandidateMove })
   @HttpCode(201)
   @ApiOkResponse({ type: CandidateResponseDto })
-  transitionCandidate(@Auth() auth: AuthContext, @Param() { id }: UuidParam, @Body() dto: TransitionDto): Promise<CandidateResponseDto> {
+  transitionCandidate(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Body() dto: TransitionDto,
+  ): Promise<CandidateResponseDto> {
     return this.service.transition(auth, id, dto);
   }
 
@@ -53,7 +73,11 @@ export class CandidateController {
   @Authenticated({ permission: Permission.CandidateConsent })
   @HttpCode(200)
   @ApiOkResponse({ type: CandidateResponseDto })
-  consentCandidate(@Auth() auth: AuthContext, @Param() { id }: UuidParam, @Body() dto: ConsentDto): Promise<CandidateResponseDto> {
+  consentCandidate(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Body() dto: ConsentDto,
+  ): Promise<CandidateResponseDto> {
     return this.service.consent(auth, id, dto);
   }
 
@@ -62,7 +86,11 @@ export class CandidateController {
   @Authenticated({ permission: Permission.CandidateRead })
   @ApiListQuery(STAGE_TRANSITION_LIST)
   @ApiOkResponse({ type: [StageTransitionResponseDto] })
-  async listStageTransitions(@Auth() auth: AuthContext, @ListParams(STAGE_TRANSITION_LIST) query: ListQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StageTransitionResponseDto[]> {
+  async listStageTransitions(
+    @Auth() auth: AuthContext,
+    @ListParams(STAGE_TRANSITION_LIST) query: ListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StageTransitionResponseDto[]> {
     return sendPage(reply, await this.service.transitions(auth, query));
   }
 }

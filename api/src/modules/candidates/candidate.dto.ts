@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
-import { ReadOnly, ValidateBoolean, ValidateEnum, ValidateString, ValidateUUID, ValidateVersion } from '../../common/validation/decorators.js';
-import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
+import {
+  ReadOnly,
+  ValidateBoolean,
+  ValidateEnum,
+  ValidateString,
+  ValidateUUID,
+  ValidateVersion,
+} from '../../common/validation/decorators.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
-import { ACTIVE_STAGES, EXIT_REASONS, READINESS_BANDS, STAGES } from './stages.js';
+import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
 import type { ActiveStage, ExitReason, ReadinessBand, Stage } from './stages.js';
+import { ACTIVE_STAGES, EXIT_REASONS, READINESS_BANDS, STAGES } from './stages.js';
 
 export const CANDIDATE_LIST: ListSpec = {
   resource: 'candidates',

@@ -3,8 +3,8 @@ import { BaseRecordEntity } from '../../database/base-record.entity.js';
 import { DistrictEntity } from '../districts/district.entity.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
 import { LeadershipRoleEntity } from '../leadership-roles/leadership-role.entity.js';
-import { ACTIVE_STAGES, EXIT_REASONS, READINESS_BANDS, STAGES } from './stages.js';
 import type { ActiveStage, ExitReason, ReadinessBand, Stage } from './stages.js';
+import { ACTIVE_STAGES, EXIT_REASONS, READINESS_BANDS, STAGES } from './stages.js';
 
 /** One educator × one target role. At most one candidacy per pair is not exited. */
 @Entity('candidates')

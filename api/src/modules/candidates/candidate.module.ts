@@ -3,5 +3,9 @@ import { CandidateController } from './candidate.controller.js';
 import { CandidateRepository } from './candidate.repository.js';
 import { CandidateService } from './candidate.service.js';
 
-@Module({ controllers: [CandidateController], providers: [CandidateService, CandidateRepository], exports: [CandidateRepository] })
+@Module({
+  controllers: [CandidateController],
+  providers: [CandidateService, CandidateRepository],
+  exports: [CandidateRepository],
+})
 export class CandidateModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { Scope } from '../../auth/auth-context.js';
 import { whereInScope } from '../../auth/access/scope.js';
+import type { Scope } from '../../auth/auth-context.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
@@ -108,12 +108,23 @@ export class CandidateRepository {
       .getRepository(CandidateEntity)
       .createQueryBuilder('c')
       .setLock('pessimistic_write')
-      .where('c.educator_id = :educatorId AND c.role_id = :roleId AND c.stage <> :exited', { educatorId, roleId, exited: 'exited' })
+      .where('c.educator_id = :educatorId AND c.role_id = :roleId AND c.stage <> :exited', {
+        educatorId,
+        roleId,
+        exited: 'exited',
+      })
       .getOne();
   }
 
-  async create(manager: EntityManager, values: { districtId: string; educatorId: string; roleId: string }, actorUserId: string | null, reason: string): Promise<CandidateEntity> {
-    const candidate = await manager.save(manager.create(CandidateEntity, { ...values, stage: 'identified', stageEnteredAt: new Date() }));
+  async create(
+    manager: EntityManager,
+    values: { districtId: string; educatorId: string; roleId: string },
+    actorUserId: string | null,
+    reason: string,
+  ): Promise<CandidateEntity> {
+    const candidate = await manager.save(
+      manager.create(CandidateEntity, { ...values, stage: 'identified', stageEnteredAt: new Date() }),
+    );
     await manager.insert(StageTransitionEntity, {
       districtId: values.districtId,
       candidateId: candidate.id,
@@ -127,14 +138,29 @@ export class CandidateRepository {
   }
 
   /** Moves a locked candidate and writes the history row, in the caller's transaction. */
-  async move(manager: EntityManager, candidate: CandidateEntity, to: Stage, actorUserId: string | null, reason: string | null, exitReason: ExitReason | null): Promise<void> {
+  async move(
+    manager: EntityManager,
+    candidate: CandidateEntity,
+    to: Stage,
+    actorUserId: string | null,
+    reason: string | null,
+    exitReason: ExitReason | null,
+  ): Promise<void> {
     const from = candidate.stage;
     candidate.pausedFrom = to === 'paused' ? (from as ActiveStage) : null;
     candidate.exitReason = to === 'exited' ? exitReason : null;
     candidate.stage = to;
     candidate.stageEnteredAt = new Date();
     await manager.save(candidate);
-    await manager.insert(StageTransitionEntity, { districtId: candidate.districtId, candidateId: candidate.id, fromStage: from, toStage: to, actorUserId, reason, exitReason: to === 'exited' ? exitReason : null });
+    await manager.insert(StageTransitionEntity, {
+      districtId: candidate.districtId,
+      candidateId: candidate.id,
+      fromStage: from,
+      toStage: to,
+      actorUserId,
+      reason,
+      exitReason: to === 'exited' ? exitReason : null,
+    });
   }
 
   async transitions(scope: Scope, query: ListQuery): Promise<[TransitionRow[], number]> {
@@ -160,7 +186,10 @@ export class CandidateRepository {
   }
 
   async educatorInDistrict(manager: EntityManager, districtId: string, educatorId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM educators WHERE id = $1 AND district_id = $2`, [educatorId, districtId]);
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM educators WHERE id = $1 AND district_id = $2`, [
+      educatorId,
+      districtId,
+    ]);
     return rows.length > 0;
   }
 }

@@ -7,9 +7,15 @@ import { applyPutRules } from '../../common/crud/put-rules.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
-import { CANDIDATE_LIST, ConsentDto, STAGE_TRANSITION_LIST, TransitionDto, UpdateCandidateDto } from './candidate.dto.js';
-import type { CandidateResponseDto, StageTransitionResponseDto } from './candidate.dto.js';
 import { candidateActions, toCandidateResponse, toTransitionResponse } from './candidate-mapper.js';
+import type { CandidateResponseDto, StageTransitionResponseDto } from './candidate.dto.js';
+import {
+  CANDIDATE_LIST,
+  ConsentDto,
+  STAGE_TRANSITION_LIST,
+  TransitionDto,
+  UpdateCandidateDto,
+} from './candidate.dto.js';
 import { CandidateRepository } from './candidate.repository.js';
 import { allowedMoves, refusalFor } from './stage-rules.js';
 
@@ -24,7 +30,12 @@ export class CandidateService {
   async list(auth: AuthContext, query: ListQuery): Promise<Page<CandidateResponseDto>> {
     const [rows, total] = await this.candidates.list(auth.scope, query);
     const now = Date.now();
-    return { items: rows.map((r) => toCandidateResponse(r, auth, now)), total, offset: query.offset, resource: CANDIDATE_LIST.resource };
+    return {
+      items: rows.map((r) => toCandidateResponse(r, auth, now)),
+      total,
+      offset: query.offset,
+      resource: CANDIDATE_LIST.resource,
+    };
   }
 
   async get(auth: AuthContext, id: string): Promise<CandidateResponseDto> {
@@ -43,7 +54,8 @@ export class CandidateService {
       if (!candidate || !row) throw AppError.notFound('Candidate');
       const changes = applyPutRules(dto, { ...toCandidateResponse(row, auth), version: candidate.version });
       if (changes.mentorEducatorId) {
-        if (changes.mentorEducatorId === candidate.educatorId) throw AppError.validation({ mentorEducatorId: 'a candidate cannot mentor themself' });
+        if (changes.mentorEducatorId === candidate.educatorId)
+          throw AppError.validation({ mentorEducatorId: 'a candidate cannot mentor themself' });
         if (!(await this.candidates.educatorInDistrict(m, candidate.districtId, changes.mentorEducatorId))) {
           throw AppError.validation({ mentorEducatorId: "the mentor must be one of the district's educators" });
         }
@@ -60,7 +72,10 @@ export class CandidateService {
       const candidate = await this.candidates.lock(m, id);
       if (!candidate) throw AppError.notFound('Candidate');
       if (candidate.stage !== dto.expectedStage) {
-        throw new AppError(ErrorCode.Conflict, `The candidate is now ${candidate.stage}, not ${dto.expectedStage}; reload and decide again`);
+        throw new AppError(
+          ErrorCode.Conflict,
+          `The candidate is now ${candidate.stage}, not ${dto.expectedStage}; reload and decide again`,
+        );
       }
       const move = allowedMoves(candidate).find((mv) => mv.to === dto.to);
       if (!move) throw AppError.validation({ to: refusalFor(candidate, dto.to) }, 'This stage move is not allowed');
@@ -68,7 +83,8 @@ export class CandidateService {
       const errors: Record<string, string> = {};
       if (move.reasonRequired && !reason) errors.reason = `a reason is required to move ${candidate.stage} → ${dto.to}`;
       if (move.exitReasonRequired && !dto.exitReason) errors.exitReason = 'choose why the candidate exits';
-      if (!move.exitReasonRequired && dto.exitReason) errors.exitReason = 'an exit reason goes only with a move to exited';
+      if (!move.exitReasonRequired && dto.exitReason)
+        errors.exitReason = 'an exit reason goes only with a move to exited';
       if (Object.keys(errors).length) throw AppError.validation(errors);
       await this.candidates.move(m, candidate, dto.to, auth.userId, reason, dto.exitReason ?? null);
     });
@@ -82,18 +98,36 @@ export class CandidateService {
       const candidate = await this.candidates.lock(m, id);
       if (!candidate) throw AppError.notFound('Candidate');
       const reason = dto.reason?.trim() || null;
-      if (auth.role === 'hr' && !reason) throw AppError.validation({ reason: 'say how and when the nominee gave their answer' });
+      if (auth.role === 'hr' && !reason)
+        throw AppError.validation({ reason: 'say how and when the nominee gave their answer' });
       if (candidate.stage !== 'identified') {
-        throw new AppError(ErrorCode.Conflict, `The candidate is ${candidate.stage}; an answer is only taken while identified`);
+        throw new AppError(
+          ErrorCode.Conflict,
+          `The candidate is ${candidate.stage}; an answer is only taken while identified`,
+        );
       }
-      if (dto.accepted) await this.candidates.move(m, candidate, 'engaged', auth.userId, reason ?? 'Accepted the nomination', null);
-      else await this.candidates.move(m, candidate, 'exited', auth.userId, reason ?? 'Declined the nomination', 'declined');
+      if (dto.accepted)
+        await this.candidates.move(m, candidate, 'engaged', auth.userId, reason ?? 'Accepted the nomination', null);
+      else
+        await this.candidates.move(
+          m,
+          candidate,
+          'exited',
+          auth.userId,
+          reason ?? 'Declined the nomination',
+          'declined',
+        );
     });
     return this.get(auth, id);
   }
 
   async transitions(auth: AuthContext, query: ListQuery): Promise<Page<StageTransitionResponseDto>> {
     const [rows, total] = await this.candidates.transitions(auth.scope, query);
-    return { items: rows.map(toTransitionResponse), total, offset: query.offset, resource: STAGE_TRANSITION_LIST.resource };
+    return {
+      items: rows.map(toTransitionResponse),
+      total,
+      offset: query.offset,
+      resource: STAGE_TRANSITION_LIST.resource,
+    };
   }
 }

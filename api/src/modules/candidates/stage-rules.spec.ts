@@ -1,21 +1,77 @@
 import { describe, expect, it } from '@jest/globals';
 import { ROLES } from '../../auth/permissions.js';
-import { allowedMoves, MOVERS, refusalFor } from './stage-rules.js';
 import type { StageState } from './stage-rules.js';
-import { STAGES } from './stages.js';
+import { allowedMoves, MOVERS, refusalFor } from './stage-rules.js';
 import type { Stage } from './stages.js';
+import { STAGES } from './stages.js';
 
 // The whole table of PRODUCT.md §2: from-state → every allowed move ([to, reason required]).
 // Everything not listed is forbidden, and the test checks every (from, to) pair against it.
 const TABLE: [StageState, [Stage, boolean][]][] = [
-  [{ stage: 'identified', pausedFrom: null }, [['paused', true], ['exited', true]]],
-  [{ stage: 'engaged', pausedFrom: null }, [['developing', false], ['identified', true], ['paused', true], ['exited', true]]],
-  [{ stage: 'developing', pausedFrom: null }, [['ready', false], ['engaged', true], ['paused', true], ['exited', true]]],
-  [{ stage: 'ready', pausedFrom: null }, [['developing', true], ['paused', true], ['exited', true]]],
-  [{ stage: 'placed', pausedFrom: null }, [['supported', false], ['ready', true], ['paused', true], ['exited', true]]],
-  [{ stage: 'supported', pausedFrom: null }, [['placed', true], ['paused', true], ['exited', true]]],
-  [{ stage: 'paused', pausedFrom: 'developing' }, [['developing', false], ['exited', true]]],
-  [{ stage: 'paused', pausedFrom: 'supported' }, [['supported', false], ['exited', true]]],
+  [
+    { stage: 'identified', pausedFrom: null },
+    [
+      ['paused', true],
+      ['exited', true],
+    ],
+  ],
+  [
+    { stage: 'engaged', pausedFrom: null },
+    [
+      ['developing', false],
+      ['identified', true],
+      ['paused', true],
+      ['exited', true],
+    ],
+  ],
+  [
+    { stage: 'developing', pausedFrom: null },
+    [
+      ['ready', false],
+      ['engaged', true],
+      ['paused', true],
+      ['exited', true],
+    ],
+  ],
+  [
+    { stage: 'ready', pausedFrom: null },
+    [
+      ['developing', true],
+      ['paused', true],
+      ['exited', true],
+    ],
+  ],
+  [
+    { stage: 'placed', pausedFrom: null },
+    [
+      ['supported', false],
+      ['ready', true],
+      ['paused', true],
+      ['exited', true],
+    ],
+  ],
+  [
+    { stage: 'supported', pausedFrom: null },
+    [
+      ['placed', true],
+      ['paused', true],
+      ['exited', true],
+    ],
+  ],
+  [
+    { stage: 'paused', pausedFrom: 'developing' },
+    [
+      ['developing', false],
+      ['exited', true],
+    ],
+  ],
+  [
+    { stage: 'paused', pausedFrom: 'supported' },
+    [
+      ['supported', false],
+      ['exited', true],
+    ],
+  ],
   [{ stage: 'exited', pausedFrom: null }, [['identified', true]]],
 ];
 

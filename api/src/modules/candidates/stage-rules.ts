@@ -1,6 +1,6 @@
 import type { Role } from '../../auth/permissions.js';
-import { ACTIVE_STAGES } from './stages.js';
 import type { ActiveStage, Stage } from './stages.js';
+import { ACTIVE_STAGES } from './stages.js';
 
 /** A move the transitions route may make now, and what it needs. */
 export interface AllowedMove {
@@ -27,7 +27,8 @@ const previousOf = (s: ActiveStage): ActiveStage | undefined => ACTIVE_STAGES[AC
  */
 export function allowedMoves(state: StageState): AllowedMove[] {
   const moves: AllowedMove[] = [];
-  const add = (to: Stage, reasonRequired: boolean, exitReasonRequired = false) => moves.push({ to, reasonRequired, exitReasonRequired });
+  const add = (to: Stage, reasonRequired: boolean, exitReasonRequired = false) =>
+    moves.push({ to, reasonRequired, exitReasonRequired });
   if (state.stage === 'exited') {
     add('identified', true);
     return moves;
@@ -54,7 +55,8 @@ export function refusalFor(state: StageState, to: Stage): string {
   if (state.stage === 'identified' && to === 'engaged') {
     return `identified → engaged happens when the nominee accepts (POST /api/candidates/{id}/consent); allowed moves now: ${list}`;
   }
-  if (to === 'placed') return `a candidate is placed by filling a position (POST /api/positions/{id}/placement); allowed moves now: ${list}`;
+  if (to === 'placed')
+    return `a candidate is placed by filling a position (POST /api/positions/{id}/placement); allowed moves now: ${list}`;
   if (to === state.stage) return `the candidate is already ${to}; allowed moves now: ${list}`;
   return `${state.stage} → ${to} is not allowed; allowed moves now: ${list}`;
 }

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../users/user.entity.js';
 import { CandidateEntity } from './candidate.entity.js';
-import { EXIT_REASONS, STAGES } from './stages.js';
 import type { ExitReason, Stage } from './stages.js';
+import { EXIT_REASONS, STAGES } from './stages.js';
 
 /** One row per stage move: the pipeline's history. Never updated. */
 @Entity('stage_transitions')

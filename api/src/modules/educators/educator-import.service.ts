@@ -4,11 +4,11 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { AuthContext } from '../../auth/auth-context.js';
-import { APP_CONFIG } from '../../config/config.js';
-import type { AppConfig } from '../../config/config.js';
-import { AppError } from '../../common/errors/app-error.js';
 import type { RowError } from '../../common/errors/app-error.js';
+import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
+import type { AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.js';
 import { requireDistrict } from '../schools/school.service.js';
 import { EDUCATOR_STATUSES, GENDERS, LEADERSHIP_LEVELS, RACE_ETHNICITIES } from './educator.entity.js';
 
@@ -30,7 +30,20 @@ export const IMPORT_COLUMNS = [
 type Column = (typeof IMPORT_COLUMNS)[number];
 const REQUIRED: Column[] = ['employee_number', 'first_name', 'last_name', 'job_title'];
 // Staged columns after the school code is resolved to an id.
-const STAGED = ['employee_number', 'first_name', 'last_name', 'email', 'school_id', 'job_title', 'leadership_level', 'years_in_education', 'status', 'retirement_eligible_year', 'gender', 'race_ethnicity'] as const;
+const STAGED = [
+  'employee_number',
+  'first_name',
+  'last_name',
+  'email',
+  'school_id',
+  'job_title',
+  'leadership_level',
+  'years_in_education',
+  'status',
+  'retirement_eligible_year',
+  'gender',
+  'race_ethnicity',
+] as const;
 const TARGET: Record<(typeof STAGED)[number], { column: string; cast: string; from: Column }> = {
   employee_number: { column: 'employee_number', cast: 'text', from: 'employee_number' },
   first_name: { column: 'first_name', cast: 'text', from: 'first_name' },
@@ -79,7 +92,10 @@ export class EducatorImportService {
   async import(auth: AuthContext, body: unknown, dryRun: boolean): Promise<ImportReport> {
     const districtId = requireDistrict(auth);
     if (!(body instanceof Readable)) {
-      throw new AppError(ErrorCode.UnsupportedMediaType, 'Send the roster as a CSV file body with Content-Type: text/csv');
+      throw new AppError(
+        ErrorCode.UnsupportedMediaType,
+        'Send the roster as a CSV file body with Content-Type: text/csv',
+      );
     }
     const runner = this.db.createQueryRunner();
     await runner.connect();
@@ -91,7 +107,12 @@ export class EducatorImportService {
         `CREATE TEMP TABLE import_rows (line int NOT NULL, ${STAGED.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`,
       );
       const schools = new Map<string, string>(
-        ((await runner.query(`SELECT id, lower(code) AS code FROM schools WHERE district_id = $1`, [districtId])) as { id: string; code: string }[]).map((s) => [s.code, s.id]),
+        (
+          (await runner.query(`SELECT id, lower(code) AS code FROM schools WHERE district_id = $1`, [districtId])) as {
+            id: string;
+            code: string;
+          }[]
+        ).map((s) => [s.code, s.id]),
       );
       const { rows, errors, present, ignored } = await this.stage(runner, body, schools);
       errors.push(...(await this.duplicates(runner)));
@@ -132,7 +153,9 @@ export class EducatorImportService {
     const flush = async () => {
       if (batch.length === 0) return;
       const width = STAGED.length + 1;
-      const values = batch.map((_, i) => `(${Array.from({ length: width }, (__, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ');
+      const values = batch
+        .map((_, i) => `(${Array.from({ length: width }, (__, j) => `$${i * width + j + 1}`).join(', ')})`)
+        .join(', ');
       await runner.query(`INSERT INTO import_rows (line, ${STAGED.join(', ')}) VALUES ${values}`, batch.flat());
       batch = [];
     };
@@ -142,7 +165,8 @@ export class EducatorImportService {
     const counter = new Transform({
       transform(chunk: Buffer, _enc, done) {
         bytes += chunk.length;
-        if (bytes > limit) done(new AppError(ErrorCode.PayloadTooLarge, `The file is larger than ${Math.round(limit / 1048576)} MB`));
+        if (bytes > limit)
+          done(new AppError(ErrorCode.PayloadTooLarge, `The file is larger than ${Math.round(limit / 1048576)} MB`));
         else done(null, chunk);
       },
     });
@@ -153,7 +177,9 @@ export class EducatorImportService {
           header = record.map(normalizeHeader);
           present = IMPORT_COLUMNS.filter((c) => header!.includes(c));
           ignored = header.filter((h) => h && !(IMPORT_COLUMNS as readonly string[]).includes(h));
-          for (const c of REQUIRED) if (!present.includes(c)) addError({ line: info.lines, column: c, message: `the required column ${c} is missing` });
+          for (const c of REQUIRED)
+            if (!present.includes(c))
+              addError({ line: info.lines, column: c, message: `the required column ${c} is missing` });
           if (errorCount > 0) return;
           continue;
         }
@@ -167,7 +193,9 @@ export class EducatorImportService {
           const i = header!.indexOf(c);
           return i >= 0 ? (record[i] ?? '') : '';
         };
-        const staged = this.validateRow(get, present, schools, (column, message) => addError({ line, column, message }));
+        const staged = this.validateRow(get, present, schools, (column, message) =>
+          addError({ line, column, message }),
+        );
         if (staged) batch.push([line, ...staged]);
         if (batch.length >= BATCH) await flush();
       }
@@ -176,18 +204,29 @@ export class EducatorImportService {
       await pipeline(body, counter, parser, consume);
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw new AppError(ErrorCode.ImportInvalid, `The file is not valid CSV: ${(e as Error).message}`, [{ line: 0, column: '', message: (e as Error).message }]);
+      throw new AppError(ErrorCode.ImportInvalid, `The file is not valid CSV: ${(e as Error).message}`, [
+        { line: 0, column: '', message: (e as Error).message },
+      ]);
     }
     await flush();
     if (!header) addError({ line: 1, column: '', message: 'the file is empty: expected a header row and data rows' });
     if (errorCount > errors.length) {
-      errors.push({ line: Number.MAX_SAFE_INTEGER, column: '', message: `${errorCount - errors.length} more problem(s) not listed` });
+      errors.push({
+        line: Number.MAX_SAFE_INTEGER,
+        column: '',
+        message: `${errorCount - errors.length} more problem(s) not listed`,
+      });
     }
     return { rows, errors, present, ignored };
   }
 
   /** Validates one row; returns the staged values in STAGED order, or undefined when it has errors. */
-  private validateRow(get: (c: Column) => string, present: Column[], schools: Map<string, string>, error: (column: string, message: string) => void): (string | null)[] | undefined {
+  private validateRow(
+    get: (c: Column) => string,
+    present: Column[],
+    schools: Map<string, string>,
+    error: (column: string, message: string) => void,
+  ): (string | null)[] | undefined {
     let ok = true;
     const fail = (c: string, m: string) => {
       ok = false;
@@ -203,7 +242,9 @@ export class EducatorImportService {
       return v;
     };
     const oneOf = (c: Column, values: readonly string[]) => {
-      const v = get(c).toLowerCase().replace(/[\s-]+/g, '_');
+      const v = get(c)
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_');
       if (!v) return null;
       if (!values.includes(v)) fail(c, `${c} must be one of: ${values.join(', ')} (or empty)`);
       return v;
@@ -211,11 +252,13 @@ export class EducatorImportService {
     const int = (c: Column, min: number, max: number) => {
       const v = get(c);
       if (!v) return null;
-      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) fail(c, `${c} must be a whole number from ${min} to ${max}`);
+      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
+        fail(c, `${c} must be a whole number from ${min} to ${max}`);
       return v;
     };
     const employee = text('employee_number', 40, true);
-    if (employee && !/^[A-Za-z0-9._-]+$/.test(employee)) fail('employee_number', 'employee_number may hold letters, digits, dot, dash and underscore');
+    if (employee && !/^[A-Za-z0-9._-]+$/.test(employee))
+      fail('employee_number', 'employee_number may hold letters, digits, dot, dash and underscore');
     const email = text('email', 254);
     if (email && !EMAIL.test(email)) fail('email', 'email is not an email address');
     const code = get('school_code');
@@ -245,7 +288,11 @@ export class EducatorImportService {
          SELECT line, employee_number, min(line) OVER (PARTITION BY lower(employee_number)) AS first FROM import_rows) d
         WHERE line <> first ORDER BY line LIMIT ${MAX_REPORTED_ERRORS}`,
     );
-    return rows.map((r) => ({ line: r.line, column: 'employee_number', message: `employee number ${r.employee_number} already appears on line ${r.first}` }));
+    return rows.map((r) => ({
+      line: r.line,
+      column: 'employee_number',
+      message: `employee number ${r.employee_number} already appears on line ${r.first}`,
+    }));
   }
 
   /** A staged column counts only when the file has it; absent columns keep the roster's values. */

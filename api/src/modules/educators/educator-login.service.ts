@@ -53,7 +53,9 @@ export class EducatorLoginService {
             );
             userId = row!.id;
           } else if (!t.user_active) {
-            await m.query(`UPDATE users SET active = true, updated_at = now(), version = version + 1 WHERE id = $1`, [userId]);
+            await m.query(`UPDATE users SET active = true, updated_at = now(), version = version + 1 WHERE id = $1`, [
+              userId,
+            ]);
           }
           const link = await this.tokens.issue(m, userId);
           results.push({

@@ -34,7 +34,14 @@ export function toEducatorResponse(row: EducatorRow, auth: AuthContext): Educato
 }
 
 export function toColleagueResponse(row: EducatorRow): ColleagueResponseDto {
-  return { id: row.id, firstName: row.firstName, lastName: row.lastName, jobTitle: row.jobTitle, schoolId: row.schoolId, schoolName: row.schoolName };
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    jobTitle: row.jobTitle,
+    schoolId: row.schoolId,
+    schoolName: row.schoolName,
+  };
 }
 
 /** An educator sees their own record in full and colleagues' id, name, title and school only. */

@@ -1,5 +1,26 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseBoolPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseBoolPipe,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { Auth, Authenticated } from '../../auth/authenticated.decorator.js';
@@ -10,11 +31,19 @@ import { ApiListQuery, ListParams } from '../../common/pagination/list-query.dec
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
-import { BulkLoginDto, ColleagueResponseDto, CreateEducatorDto, EDUCATOR_LIST, EducatorLoginResultDto, EducatorResponseDto, UpdateEducatorDto } from './educator.dto.js';
 import { EducatorExportService } from './educator-export.service.js';
-import { EducatorImportService, IMPORT_COLUMNS } from './educator-import.service.js';
 import type { ImportReport } from './educator-import.service.js';
+import { EducatorImportService, IMPORT_COLUMNS } from './educator-import.service.js';
 import { EducatorLoginService } from './educator-login.service.js';
+import {
+  BulkLoginDto,
+  ColleagueResponseDto,
+  CreateEducatorDto,
+  EDUCATOR_LIST,
+  EducatorLoginResultDto,
+  EducatorResponseDto,
+  UpdateEducatorDto,
+} from './educator.dto.js';
 import { EducatorService } from './educator.service.js';
 
 @ApiTags('educators')
@@ -45,9 +74,16 @@ export class EducatorController {
   @Authenticated({ permission: Permission.EducatorExport })
   @ApiListQuery(EDUCATOR_LIST)
   @ApiProduces('text/csv')
-  async exportEducators(@Auth() auth: AuthContext, @ListParams(EDUCATOR_LIST) query: ListQuery, @Res() reply: FastifyReply): Promise<void> {
+  async exportEducators(
+    @Auth() auth: AuthContext,
+    @ListParams(EDUCATOR_LIST) query: ListQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const stream = await this.exporter.export(auth, query);
-    await reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="roster.csv"').send(stream);
+    await reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', 'attachment; filename="roster.csv"')
+      .send(stream);
   }
 
   /**
@@ -59,10 +95,17 @@ export class EducatorController {
   @Authenticated({ permission: Permission.EducatorImport })
   @HttpCode(200)
   @ApiConsumes('text/csv')
-  @ApiBody({ description: `CSV with a header row; columns (any case): ${IMPORT_COLUMNS.join(', ')}`, schema: { type: 'string', format: 'binary' } })
+  @ApiBody({
+    description: `CSV with a header row; columns (any case): ${IMPORT_COLUMNS.join(', ')}`,
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
   @ApiOkResponse({ description: '{dryRun, rows, created, updated, unchanged, ignoredColumns}' })
-  importEducators(@Auth() auth: AuthContext, @Req() request: FastifyRequest, @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean): Promise<ImportReport> {
+  importEducators(
+    @Auth() auth: AuthContext,
+    @Req() request: FastifyRequest,
+    @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
+  ): Promise<ImportReport> {
     return this.importer.import(auth, request.body, dryRun ?? false);
   }
 
@@ -78,7 +121,10 @@ export class EducatorController {
   @Get(':id')
   @Authenticated({ permission: Permission.EducatorRead })
   @ApiOkResponse({ type: EducatorResponseDto })
-  getEducator(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<EducatorResponseDto | ColleagueResponseDto> {
+  getEducator(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+  ): Promise<EducatorResponseDto | ColleagueResponseDto> {
     return this.service.get(auth, id);
   }
 
@@ -93,7 +139,11 @@ export class EducatorController {
   @Put(':id')
   @Authenticated({ permission: Permission.EducatorManage })
   @ApiOkResponse({ type: EducatorResponseDto })
-  updateEducator(@Auth() auth: AuthContext, @Param() { id }: UuidParam, @Body() dto: UpdateEducatorDto): Promise<EducatorResponseDto> {
+  updateEducator(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Body() dto: UpdateEducatorDto,
+  ): Promise<EducatorResponseDto> {
     return this.service.update(auth, id, dto);
   }
 
@@ -102,7 +152,10 @@ export class EducatorController {
   @Authenticated({ permission: Permission.EducatorManage })
   async deleteEducator(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<never> {
     await this.service.get(auth, id);
-    throw new AppError(ErrorCode.InUse, 'Educators are never deleted, so their history stays; set status to inactive instead');
+    throw new AppError(
+      ErrorCode.InUse,
+      'Educators are never deleted, so their history stays; set status to inactive instead',
+    );
   }
 
   /** Gives this educator a login (or a fresh set-password link). */

@@ -9,8 +9,8 @@ import {
   ValidateUUID,
   ValidateVersion,
 } from '../../common/validation/decorators.js';
-import { EDUCATOR_STATUSES, GENDERS, LEADERSHIP_LEVELS, RACE_ETHNICITIES } from './educator.entity.js';
 import type { EducatorStatus, LeadershipLevel } from './educator.entity.js';
+import { EDUCATOR_STATUSES, GENDERS, LEADERSHIP_LEVELS, RACE_ETHNICITIES } from './educator.entity.js';
 
 export const EDUCATOR_LIST: ListSpec = {
   resource: 'educators',
@@ -33,13 +33,21 @@ export const EDUCATOR_LIST: ListSpec = {
     leadershipLevel: { column: 'e.leadership_level', type: 'string', values: LEADERSHIP_LEVELS },
     jobTitle: { column: 'e.job_title', type: 'string', op: 'contains' },
     status: { column: 'e.status', type: 'string', values: EDUCATOR_STATUSES },
-    hasLogin: { column: 'e.id', type: 'boolean', where: (p) => `(EXISTS (SELECT 1 FROM users lu WHERE lu.educator_id = e.id)) = ANY(:${p})` },
+    hasLogin: {
+      column: 'e.id',
+      type: 'boolean',
+      where: (p) => `(EXISTS (SELECT 1 FROM users lu WHERE lu.educator_id = e.id)) = ANY(:${p})`,
+    },
   },
   search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name", 'e.email', 'e.employee_number'],
 };
 
 class EducatorFields {
-  @ValidateString({ maxLength: 40, pattern: /^[A-Za-z0-9._-]+$/, patternMessage: 'employeeNumber may hold letters, digits, dot, dash and underscore' })
+  @ValidateString({
+    maxLength: 40,
+    pattern: /^[A-Za-z0-9._-]+$/,
+    patternMessage: 'employeeNumber may hold letters, digits, dot, dash and underscore',
+  })
   employeeNumber!: string;
   @ValidateString({ maxLength: 100 }) firstName!: string;
   @ValidateString({ maxLength: 100 }) lastName!: string;
@@ -54,7 +62,8 @@ class EducatorFields {
   /** Self-reported; hr only. */
   @ValidateEnum(GENDERS, 'Gender', { nullable: true }) gender?: (typeof GENDERS)[number] | null;
   /** Self-reported; hr only. */
-  @ValidateEnum(RACE_ETHNICITIES, 'RaceEthnicity', { nullable: true }) raceEthnicity?: (typeof RACE_ETHNICITIES)[number] | null;
+  @ValidateEnum(RACE_ETHNICITIES, 'RaceEthnicity', { nullable: true }) raceEthnicity?:
+    (typeof RACE_ETHNICITIES)[number] | null;
 }
 
 export class CreateEducatorDto extends EducatorFields {}
@@ -80,14 +89,16 @@ export class EducatorResponseDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) schoolId!: string | null;
   @ApiProperty({ nullable: true, type: String }) schoolName!: string | null;
   @ApiProperty() jobTitle!: string;
-  @ApiProperty({ enum: LEADERSHIP_LEVELS, enumName: 'LeadershipLevel', nullable: true }) leadershipLevel!: LeadershipLevel | null;
+  @ApiProperty({ enum: LEADERSHIP_LEVELS, enumName: 'LeadershipLevel', nullable: true })
+  leadershipLevel!: LeadershipLevel | null;
   @ApiProperty({ nullable: true, type: Number }) yearsInEducation!: number | null;
   @ApiProperty({ enum: EDUCATOR_STATUSES, enumName: 'EducatorStatus' }) status!: EducatorStatus;
   @ApiProperty({ nullable: true, type: Number }) retirementEligibleYear!: number | null;
   /** Present for hr only. */
   @ApiPropertyOptional({ enum: GENDERS, enumName: 'Gender', nullable: true }) gender?: string | null;
   /** Present for hr only. */
-  @ApiPropertyOptional({ enum: RACE_ETHNICITIES, enumName: 'RaceEthnicity', nullable: true }) raceEthnicity?: string | null;
+  @ApiPropertyOptional({ enum: RACE_ETHNICITIES, enumName: 'RaceEthnicity', nullable: true }) raceEthnicity?:
+    string | null;
   @ApiProperty() hasLogin!: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) userId!: string | null;
   @ApiProperty() version!: number;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { Scope } from '../../auth/auth-context.js';
 import { whereInScope } from '../../auth/access/scope.js';
+import type { Scope } from '../../auth/auth-context.js';
 import { applyListQuery, fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { EDUCATOR_LIST } from './educator.dto.js';
@@ -57,7 +57,9 @@ export class EducatorRepository {
     const qb = this.base();
     if (scope.kind === 'self') {
       qb.andWhere('e.district_id = :d', { d: scope.districtId });
-      qb.andWhere(colleaguesOf ? 'e.school_id = (SELECT me.school_id FROM educators me WHERE me.id = :me)' : '1 = 0', { me: colleaguesOf });
+      qb.andWhere(colleaguesOf ? 'e.school_id = (SELECT me.school_id FROM educators me WHERE me.id = :me)' : '1 = 0', {
+        me: colleaguesOf,
+      });
     } else {
       whereInScope(qb, scope, { district: 'e.district_id', school: 'e.school_id' });
     }
@@ -72,7 +74,9 @@ export class EducatorRepository {
   async stream(scope: Scope, query: ListQuery) {
     const qb = this.base();
     whereInScope(qb, scope, { district: 'e.district_id', school: 'e.school_id' });
-    const q = applyListQuery(qb, { ...query, offset: 0 }, EDUCATOR_LIST).limit(undefined).offset(undefined);
+    const q = applyListQuery(qb, { ...query, offset: 0 }, EDUCATOR_LIST)
+      .limit(undefined)
+      .offset(undefined);
     return q.stream();
   }
 
@@ -81,12 +85,18 @@ export class EducatorRepository {
   }
 
   async schoolInDistrict(districtId: string, schoolId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM schools WHERE id = $1 AND district_id = $2`, [schoolId, districtId]);
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM schools WHERE id = $1 AND district_id = $2`, [
+      schoolId,
+      districtId,
+    ]);
     return rows.length > 0;
   }
 
   /** A deactivated educator cannot sign in: disable the linked login and revoke its tokens. */
   async disableLogin(manager: EntityManager, educatorId: string): Promise<void> {
-    await manager.query(`UPDATE users SET active = false, token_version = token_version + 1, updated_at = now(), version = version + 1 WHERE educator_id = $1 AND active`, [educatorId]);
+    await manager.query(
+      `UPDATE users SET active = false, token_version = token_version + 1, updated_at = now(), version = version + 1 WHERE educator_id = $1 AND active`,
+      [educatorId],
+    );
   }
 }

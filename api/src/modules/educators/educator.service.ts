@@ -7,10 +7,10 @@ import { updateVersioned } from '../../common/crud/versioned-update.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import { requireDistrict } from '../schools/school.service.js';
-import { CreateEducatorDto, EDUCATOR_LIST, UpdateEducatorDto } from './educator.dto.js';
-import type { ColleagueResponseDto, EducatorResponseDto } from './educator.dto.js';
-import { EducatorEntity } from './educator.entity.js';
 import { toEducatorResponse, toEducatorView } from './educator-mapper.js';
+import type { ColleagueResponseDto, EducatorResponseDto } from './educator.dto.js';
+import { CreateEducatorDto, EDUCATOR_LIST, UpdateEducatorDto } from './educator.dto.js';
+import { EducatorEntity } from './educator.entity.js';
 import { EducatorRepository } from './educator.repository.js';
 
 @Injectable()
@@ -23,7 +23,12 @@ export class EducatorService {
 
   async list(auth: AuthContext, query: ListQuery): Promise<Page<EducatorResponseDto | ColleagueResponseDto>> {
     const [rows, total] = await this.educators.list(auth.scope, query, auth.educatorId);
-    return { items: rows.map((r) => toEducatorView(r, auth)), total, offset: query.offset, resource: EDUCATOR_LIST.resource };
+    return {
+      items: rows.map((r) => toEducatorView(r, auth)),
+      total,
+      offset: query.offset,
+      resource: EDUCATOR_LIST.resource,
+    };
   }
 
   async get(auth: AuthContext, id: string): Promise<EducatorResponseDto | ColleagueResponseDto> {
@@ -53,7 +58,9 @@ export class EducatorService {
         EducatorEntity,
         id,
         dto,
-        (row) => ({ ...toEducatorResponse({ ...current, ...row, schoolName: current.schoolName, userId: current.userId }, auth) }),
+        (row) => ({
+          ...toEducatorResponse({ ...current, ...row, schoolName: current.schoolName, userId: current.userId }, auth),
+        }),
         async (_row, changes) => this.checkSchool(districtId, changes.schoolId),
       );
       if (saved.status === 'inactive') await this.educators.disableLogin(m, id);

@@ -8,7 +8,12 @@ import { ApiListQuery, ListParams } from '../../common/pagination/list-query.dec
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
-import { CreateLeadershipRoleDto, LEADERSHIP_ROLE_LIST, LeadershipRoleResponseDto, UpdateLeadershipRoleDto } from './leadership-role.dto.js';
+import {
+  CreateLeadershipRoleDto,
+  LEADERSHIP_ROLE_LIST,
+  LeadershipRoleResponseDto,
+  UpdateLeadershipRoleDto,
+} from './leadership-role.dto.js';
 import { LeadershipRoleService } from './leadership-role.service.js';
 
 @ApiTags('leadership-roles')
@@ -38,7 +43,10 @@ export class LeadershipRoleController {
   @Post()
   @Authenticated({ permission: Permission.LeadershipRoleManage })
   @ApiCreatedResponse({ type: LeadershipRoleResponseDto })
-  createLeadershipRole(@Auth() auth: AuthContext, @Body() dto: CreateLeadershipRoleDto): Promise<LeadershipRoleResponseDto> {
+  createLeadershipRole(
+    @Auth() auth: AuthContext,
+    @Body() dto: CreateLeadershipRoleDto,
+  ): Promise<LeadershipRoleResponseDto> {
     return this.service.create(auth, dto);
   }
 

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
 import { ReadOnly, ValidateEnum, ValidateString, ValidateVersion } from '../../common/validation/decorators.js';
-import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
+import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
 import type { LeadershipRoleEntity } from './leadership-role.entity.js';
 
 export const LEADERSHIP_ROLE_LIST: ListSpec = {

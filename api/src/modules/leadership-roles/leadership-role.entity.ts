@@ -1,8 +1,8 @@
 import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseRecordEntity } from '../../database/base-record.entity.js';
 import { DistrictEntity } from '../districts/district.entity.js';
-import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
+import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
 
 /** A role the district grows leaders for. Competency targets attach to it (competencies module). */
 @Entity('leadership_roles')

@@ -21,10 +21,7 @@ export class LeadershipRoleRepository {
     return this.db.getRepository(LeadershipRoleEntity).findOneBy({ id });
   }
 
-  create(
-    manager: EntityManager,
-    values: Partial<LeadershipRoleEntity>,
-  ): Promise<LeadershipRoleEntity> {
+  create(manager: EntityManager, values: Partial<LeadershipRoleEntity>): Promise<LeadershipRoleEntity> {
     return manager.save(manager.create(LeadershipRoleEntity, values));
   }
 

@@ -7,10 +7,16 @@ import { updateVersioned } from '../../common/crud/versioned-update.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
-import { CreateLeadershipRoleDto, LEADERSHIP_ROLE_LIST, LeadershipRoleResponseDto, toLeadershipRoleResponse, UpdateLeadershipRoleDto } from './leadership-role.dto.js';
+import { requireDistrict } from '../schools/school.service.js';
+import {
+  CreateLeadershipRoleDto,
+  LEADERSHIP_ROLE_LIST,
+  LeadershipRoleResponseDto,
+  toLeadershipRoleResponse,
+  UpdateLeadershipRoleDto,
+} from './leadership-role.dto.js';
 import { LeadershipRoleEntity } from './leadership-role.entity.js';
 import { LeadershipRoleRepository } from './leadership-role.repository.js';
-import { requireDistrict } from '../schools/school.service.js';
 
 @Injectable()
 export class LeadershipRoleService {
@@ -22,7 +28,12 @@ export class LeadershipRoleService {
 
   async list(auth: AuthContext, query: ListQuery): Promise<Page<LeadershipRoleResponseDto>> {
     const [rows, total] = await this.roles.list(auth.scope, query);
-    return { items: rows.map(toLeadershipRoleResponse), total, offset: query.offset, resource: LEADERSHIP_ROLE_LIST.resource };
+    return {
+      items: rows.map(toLeadershipRoleResponse),
+      total,
+      offset: query.offset,
+      resource: LEADERSHIP_ROLE_LIST.resource,
+    };
   }
 
   async get(auth: AuthContext, id: string): Promise<LeadershipRoleResponseDto> {
@@ -40,7 +51,9 @@ export class LeadershipRoleService {
 
   async update(auth: AuthContext, id: string, dto: UpdateLeadershipRoleDto): Promise<LeadershipRoleResponseDto> {
     await this.access.require(auth, Permission.LeadershipRoleManage, [id], 'Leadership role');
-    const role = await this.db.transaction((m) => updateVersioned(m, LeadershipRoleEntity, id, dto, toLeadershipRoleResponse));
+    const role = await this.db.transaction((m) =>
+      updateVersioned(m, LeadershipRoleEntity, id, dto, toLeadershipRoleResponse),
+    );
     return toLeadershipRoleResponse(role);
   }
 

@@ -10,7 +10,12 @@ import { ApiListQuery, ListParams } from '../../common/pagination/list-query.dec
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
-import { CreateNominationDto, NOMINATION_LIST, NominationDecisionDto, NominationResponseDto } from './nomination.dto.js';
+import {
+  CreateNominationDto,
+  NOMINATION_LIST,
+  NominationDecisionDto,
+  NominationResponseDto,
+} from './nomination.dto.js';
 import { NominationService } from './nomination.service.js';
 
 @ApiTags('nominations')
@@ -22,7 +27,11 @@ export class NominationController {
   @Authenticated({ permission: Permission.NominationRead })
   @ApiListQuery(NOMINATION_LIST)
   @ApiOkResponse({ type: [NominationResponseDto] })
-  async listNominations(@Auth() auth: AuthContext, @ListParams(NOMINATION_LIST) query: ListQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<NominationResponseDto[]> {
+  async listNominations(
+    @Auth() auth: AuthContext,
+    @ListParams(NOMINATION_LIST) query: ListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<NominationResponseDto[]> {
     return sendPage(reply, await this.service.list(auth, query));
   }
 
@@ -45,7 +54,11 @@ export class NominationController {
   @Authenticated({ permission: Permission.NominationDecide })
   @HttpCode(200)
   @ApiOkResponse({ type: NominationResponseDto })
-  decideNomination(@Auth() auth: AuthContext, @Param() { id }: UuidParam, @Body() dto: NominationDecisionDto): Promise<NominationResponseDto> {
+  decideNomination(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Body() dto: NominationDecisionDto,
+  ): Promise<NominationResponseDto> {
     return this.service.decide(auth, id, dto);
   }
 
@@ -63,6 +76,9 @@ export class NominationController {
   @Authenticated({ permission: Permission.NominationRead })
   async deleteNomination(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<never> {
     await this.service.get(auth, id);
-    throw new AppError(ErrorCode.InUse, 'Nominations are kept as history; withdraw a submitted one (POST /api/nominations/{id}/withdrawal)');
+    throw new AppError(
+      ErrorCode.InUse,
+      'Nominations are kept as history; withdraw a submitted one (POST /api/nominations/{id}/withdrawal)',
+    );
   }
 }

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
 import { ValidateEnum, ValidateString, ValidateUUID } from '../../common/validation/decorators.js';
-import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
-import { NOMINATION_STATUSES, NOMINATOR_KINDS } from './nomination.entity.js';
+import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
 import type { NominationStatus, NominatorKind } from './nomination.entity.js';
+import { NOMINATION_STATUSES, NOMINATOR_KINDS } from './nomination.entity.js';
 
 export const NOMINATION_LIST: ListSpec = {
   resource: 'nominations',

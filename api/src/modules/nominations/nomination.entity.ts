@@ -13,7 +13,10 @@ export const NOMINATOR_KINDS = ['hr', 'principal', 'peer', 'self'] as const;
 export type NominatorKind = (typeof NOMINATOR_KINDS)[number];
 
 @Entity('nominations')
-@Index('uq_nominations_open_educator_role', ['educatorId', 'targetRoleId'], { unique: true, where: `"status" = 'submitted'` })
+@Index('uq_nominations_open_educator_role', ['educatorId', 'targetRoleId'], {
+  unique: true,
+  where: `"status" = 'submitted'`,
+})
 @Index('ix_nominations_district_status', ['districtId', 'status', 'createdAt'])
 @Index('ix_nominations_educator', ['educatorId'])
 @Index('ix_nominations_nominator', ['nominatorUserId'])

@@ -4,5 +4,9 @@ import { NominationController } from './nomination.controller.js';
 import { NominationRepository } from './nomination.repository.js';
 import { NominationService } from './nomination.service.js';
 
-@Module({ imports: [CandidateModule], controllers: [NominationController], providers: [NominationService, NominationRepository] })
+@Module({
+  imports: [CandidateModule],
+  controllers: [NominationController],
+  providers: [NominationService, NominationRepository],
+})
 export class NominationModule {}

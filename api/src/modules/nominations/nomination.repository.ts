@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { AuthContext } from '../../auth/auth-context.js';
 import { whereNominationInScope } from '../../auth/access/scope.js';
+import type { AuthContext } from '../../auth/auth-context.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
 import { NOMINATION_LIST } from './nomination.dto.js';
-import { NominationEntity } from './nomination.entity.js';
 import type { NominationStatus, NominatorKind } from './nomination.entity.js';
+import { NominationEntity } from './nomination.entity.js';
 
 export interface NominationRow {
   id: string;

@@ -3,24 +3,29 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
-import { AppError } from '../../common/errors/app-error.js';
 import type { FieldErrors } from '../../common/errors/app-error.js';
+import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import { CandidateRepository } from '../candidates/candidate.repository.js';
 import { requireDistrict } from '../schools/school.service.js';
-import { CreateNominationDto, NOMINATION_LIST, NominationDecisionDto } from './nomination.dto.js';
 import type { NominationResponseDto } from './nomination.dto.js';
+import { CreateNominationDto, NOMINATION_LIST, NominationDecisionDto } from './nomination.dto.js';
 import type { NominatorKind } from './nomination.entity.js';
-import { NominationRepository } from './nomination.repository.js';
 import type { NominationRow } from './nomination.repository.js';
+import { NominationRepository } from './nomination.repository.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : (d instanceof Date ? d : new Date(d)).toISOString());
 
 /** The private note is for hr and the nominator only. */
 function toNominationResponse(row: NominationRow, auth: AuthContext): NominationResponseDto {
   const { privateNote, ...rest } = row;
-  const out: NominationResponseDto = { ...rest, decidedAt: iso(row.decidedAt), createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)! };
+  const out: NominationResponseDto = {
+    ...rest,
+    decidedAt: iso(row.decidedAt),
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
+  };
   if (auth.role === 'hr' || auth.userId === row.nominatorUserId) out.privateNote = privateNote;
   return out;
 }
@@ -36,7 +41,12 @@ export class NominationService {
 
   async list(auth: AuthContext, query: ListQuery): Promise<Page<NominationResponseDto>> {
     const [rows, total] = await this.nominations.list(auth, query);
-    return { items: rows.map((r) => toNominationResponse(r, auth)), total, offset: query.offset, resource: NOMINATION_LIST.resource };
+    return {
+      items: rows.map((r) => toNominationResponse(r, auth)),
+      total,
+      offset: query.offset,
+      resource: NOMINATION_LIST.resource,
+    };
   }
 
   async get(auth: AuthContext, id: string): Promise<NominationResponseDto> {
@@ -50,12 +60,22 @@ export class NominationService {
   async create(auth: AuthContext, dto: CreateNominationDto): Promise<NominationResponseDto> {
     const districtId = requireDistrict(auth);
     const errors: FieldErrors = {};
-    if ((await this.access.filter(auth, Permission.EducatorRead, [dto.educatorId])).size === 0) errors.educatorId = 'you cannot nominate this person: not found among the educators you may nominate';
-    if ((await this.access.filter(auth, Permission.LeadershipRoleRead, [dto.targetRoleId])).size === 0) errors.targetRoleId = "targetRoleId must be one of the district's leadership roles";
+    if ((await this.access.filter(auth, Permission.EducatorRead, [dto.educatorId])).size === 0)
+      errors.educatorId = 'you cannot nominate this person: not found among the educators you may nominate';
+    if ((await this.access.filter(auth, Permission.LeadershipRoleRead, [dto.targetRoleId])).size === 0)
+      errors.targetRoleId = "targetRoleId must be one of the district's leadership roles";
     if (Object.keys(errors).length) throw AppError.validation(errors);
-    const kind: NominatorKind = auth.role === 'hr' ? 'hr' : auth.role === 'principal' ? 'principal' : dto.educatorId === auth.educatorId ? 'self' : 'peer';
+    const kind: NominatorKind =
+      auth.role === 'hr'
+        ? 'hr'
+        : auth.role === 'principal'
+          ? 'principal'
+          : dto.educatorId === auth.educatorId
+            ? 'self'
+            : 'peer';
     const id = await this.db.transaction(async (m) => {
-      if ((await this.nominations.educatorStatus(m, dto.educatorId)) !== 'active') throw AppError.validation({ educatorId: 'only active educators can be nominated' });
+      if ((await this.nominations.educatorStatus(m, dto.educatorId)) !== 'active')
+        throw AppError.validation({ educatorId: 'only active educators can be nominated' });
       const n = await this.nominations.insert(m, {
         districtId,
         educatorId: dto.educatorId,
@@ -83,7 +103,14 @@ export class NominationService {
       if (n.status !== 'submitted') throw new AppError(ErrorCode.Conflict, `This nomination is already ${n.status}`);
       if (dto.decision === 'approve') {
         const active = await this.candidates.findActive(m, n.educatorId, n.targetRoleId);
-        const candidate = active ?? (await this.candidates.create(m, { districtId: n.districtId, educatorId: n.educatorId, roleId: n.targetRoleId }, auth.userId, 'Nomination approved'));
+        const candidate =
+          active ??
+          (await this.candidates.create(
+            m,
+            { districtId: n.districtId, educatorId: n.educatorId, roleId: n.targetRoleId },
+            auth.userId,
+            'Nomination approved',
+          ));
         n.candidateId = candidate.id;
       }
       n.status = dto.decision === 'approve' ? 'approved' : 'declined';
@@ -101,7 +128,11 @@ export class NominationService {
     await this.db.transaction(async (m) => {
       const n = await this.nominations.lock(m, id);
       if (!n) throw AppError.notFound('Nomination');
-      if (n.status !== 'submitted') throw new AppError(ErrorCode.Conflict, `This nomination is already ${n.status}; only a submitted one can be withdrawn`);
+      if (n.status !== 'submitted')
+        throw new AppError(
+          ErrorCode.Conflict,
+          `This nomination is already ${n.status}; only a submitted one can be withdrawn`,
+        );
       n.status = 'withdrawn';
       n.decidedAt = new Date();
       n.decidedByUserId = auth.userId;

@@ -1,0 +1,61 @@
+import { Card, CardContent, Grid } from '@mui/material';
+import {
+  EditButton,
+  Labeled,
+  NumberField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+} from 'react-admin';
+import { LEVELS, READINESS, STAGES } from '../choices';
+import { StageActions } from './StageActions';
+import { StageTimeline } from './StageTimeline';
+
+function Title() {
+  const r = useRecordContext<{ firstName: string; lastName: string; roleTitle: string }>();
+  return <span>{r ? `${r.firstName} ${r.lastName}: ${r.roleTitle}` : 'Candidate'}</span>;
+}
+
+function Actions() {
+  const { canAccess } = useCanAccess({ resource: 'candidates', action: 'edit' });
+  return <TopToolbar>{canAccess && <EditButton label="Mentor and notes" />}</TopToolbar>;
+}
+
+export function CandidateShow() {
+  return (
+    <Show title={<Title />} actions={<Actions />}>
+      <Grid container spacing={2} sx={{ p: 2 }}>
+        <Grid size={{ xs: 12, md: 5 }}>
+          <SimpleShowLayout sx={{ p: 0 }}>
+            <ReferenceField source="educatorId" reference="educators" label="Educator" link="show">
+              <TextField source="lastName" />
+            </ReferenceField>
+            <TextField source="schoolName" label="School" emptyText="District office" />
+            <TextField source="roleTitle" label="Target role" />
+            <SelectField source="roleLevel" label="Level" choices={LEVELS} />
+            <SelectField source="stage" label="Stage" choices={STAGES} />
+            <NumberField source="daysInStage" label="Days in this stage" />
+            <SelectField source="readiness" choices={READINESS} emptyText="Not shared yet" />
+            <TextField source="mentorName" label="Mentor" emptyText="None yet" />
+            <TextField source="notes" emptyText="—" />
+            <Labeled label="What you can do now">
+              <StageActions />
+            </Labeled>
+          </SimpleShowLayout>
+        </Grid>
+        <Grid size={{ xs: 12, md: 7 }}>
+          <Card variant="outlined">
+            <CardContent>
+              <StageTimeline />
+            </CardContent>
+          </Card>
+        </Grid>
+      </Grid>
+    </Show>
+  );
+}

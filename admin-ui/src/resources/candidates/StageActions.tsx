@@ -1,0 +1,171 @@
+import {
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Button as MuiButton,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { useState } from 'react';
+import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { API_URL, httpClient } from '../../providers/httpClient';
+import { EXIT_REASONS, stageName } from '../choices';
+
+interface Move {
+  to: string;
+  reasonRequired: boolean;
+  exitReasonRequired: boolean;
+}
+interface Candidate {
+  id: string;
+  stage: string;
+  firstName: string;
+  lastName: string;
+  roleTitle: string;
+  actions?: { transitions: Move[]; canConsent: boolean; canRecordConsent: boolean };
+}
+
+const label = (from: string, to: string) => {
+  if (to === 'paused') return 'Pause';
+  if (to === 'exited') return 'Exit';
+  if (from === 'exited') return 'Re-enter';
+  if (from === 'paused') return `Resume (${stageName(to)})`;
+  return `Move to ${stageName(to)}`;
+};
+
+/** Buttons only for the moves this user may make now; a dialog asks for a reason where one is required. */
+export function StageActions() {
+  const record = useRecordContext<Candidate>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [move, setMove] = useState<Move | null>(null);
+  const [consent, setConsent] = useState<null | boolean>(null);
+  const [reason, setReason] = useState('');
+  const [exitReason, setExitReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  if (!record?.actions) return null;
+  const { transitions, canConsent, canRecordConsent } = record.actions;
+
+  const open = (m: Move | null, c: boolean | null = null) => {
+    setMove(m);
+    setConsent(c);
+    setReason('');
+    setExitReason('');
+    setErrors({});
+  };
+  async function submit() {
+    try {
+      if (move) {
+        await httpClient(`${API_URL}/candidates/${record!.id}/transitions`, {
+          method: 'POST',
+          body: JSON.stringify({
+            to: move.to,
+            reason: reason || undefined,
+            exitReason: exitReason || undefined,
+            expectedStage: record!.stage,
+          }),
+        });
+        notify(`Moved to ${stageName(move.to)}`, { type: 'success' });
+      } else {
+        await httpClient(`${API_URL}/candidates/${record!.id}/consent`, {
+          method: 'POST',
+          body: JSON.stringify({ accepted: consent, reason: reason || undefined }),
+        });
+        notify(consent ? 'Accepted: welcome to the leadership pipeline' : 'Declined', { type: 'success' });
+      }
+      open(null);
+      refresh();
+    } catch (e) {
+      const err = e as { status?: number; message: string; body?: { errors?: Record<string, string> } };
+      if (err.status === 409) {
+        notify(err.message, { type: 'warning' });
+        open(null);
+        refresh();
+      } else setErrors(err.body?.errors ?? { reason: err.message });
+    }
+  }
+
+  const dialogOpen = move !== null || consent !== null;
+  const needsReason = move ? move.reasonRequired : canRecordConsent && !canConsent;
+  return (
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+      {canConsent && (
+        <>
+          <Button label="Accept the nomination" variant="contained" onClick={() => open(null, true)} />
+          <Button label="Decline" onClick={() => open(null, false)} />
+        </>
+      )}
+      {canRecordConsent && !canConsent && (
+        <>
+          <Button label="Record acceptance" onClick={() => open(null, true)} />
+          <Button label="Record decline" onClick={() => open(null, false)} />
+        </>
+      )}
+      {transitions.map((m) => (
+        <Button
+          key={m.to}
+          label={label(record.stage, m.to)}
+          variant={m.reasonRequired ? 'outlined' : 'contained'}
+          onClick={() => open(m)}
+        />
+      ))}
+      <Dialog open={dialogOpen} onClose={() => open(null)} aria-labelledby="move-title" fullWidth maxWidth="sm">
+        <DialogTitle id="move-title">
+          {move
+            ? `${label(record.stage, move.to)}: ${record.firstName} ${record.lastName}`
+            : consent
+              ? 'Accept the nomination'
+              : 'Decline the nomination'}
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {move
+              ? `From ${stageName(record.stage)} to ${stageName(move.to)}. ${move.reasonRequired ? 'A reason is required and is kept in the history.' : 'A note is optional.'}`
+              : canConsent
+                ? `You are ${consent ? 'accepting' : 'declining'} the nomination for ${record.roleTitle}.`
+                : 'Record the answer the nominee gave in person; say how and when.'}
+          </DialogContentText>
+          {move?.exitReasonRequired && (
+            <TextField
+              select
+              label="Exit reason"
+              value={exitReason}
+              onChange={(e) => setExitReason(e.target.value)}
+              fullWidth
+              margin="normal"
+              error={!!errors.exitReason}
+              helperText={errors.exitReason ?? ' '}
+            >
+              {EXIT_REASONS.map((x) => (
+                <MenuItem key={x.id} value={x.id}>
+                  {x.name}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          <TextField
+            label={needsReason ? 'Reason (required)' : 'Note (optional)'}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            fullWidth
+            multiline
+            minRows={2}
+            margin="normal"
+            error={!!(errors.reason || errors.to)}
+            helperText={errors.reason ?? errors.to ?? ' '}
+            autoFocus
+          />
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={() => open(null)}>Cancel</MuiButton>
+          <MuiButton variant="contained" onClick={submit}>
+            Confirm
+          </MuiButton>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}

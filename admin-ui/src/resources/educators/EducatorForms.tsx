@@ -1,0 +1,85 @@
+import {
+  Create,
+  Edit,
+  email,
+  maxLength,
+  maxValue,
+  minValue,
+  NumberInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+} from 'react-admin';
+import { EDUCATOR_STATUSES, GENDERS, LEVELS, RACE_ETHNICITIES } from '../choices';
+
+function EducatorInputs() {
+  return (
+    <>
+      <TextInput source="employeeNumber" label="Employee number" validate={[required(), maxLength(40)]} />
+      <TextInput source="firstName" label="First name" validate={[required(), maxLength(100)]} />
+      <TextInput source="lastName" label="Last name" validate={[required(), maxLength(100)]} />
+      <TextInput source="email" type="email" validate={email()} parse={(v: string) => v || null} />
+      <ReferenceInput source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
+        <SelectInput
+          optionText="name"
+          label="School"
+          emptyText="District office"
+          parse={(v: string) => v || null}
+          helperText="A transfer is an edit of the school"
+        />
+      </ReferenceInput>
+      <TextInput source="jobTitle" label="Job title" validate={[required(), maxLength(120)]} />
+      <SelectInput
+        source="leadershipLevel"
+        label="Current leadership level"
+        choices={LEVELS}
+        emptyText="None"
+        parse={(v: string) => v || null}
+      />
+      <NumberInput source="yearsInEducation" label="Years in education" validate={[minValue(0), maxValue(70)]} />
+      <NumberInput
+        source="retirementEligibleYear"
+        label="Retirement-eligible year"
+        validate={[minValue(1950), maxValue(2100)]}
+      />
+      <SelectInput
+        source="status"
+        choices={EDUCATOR_STATUSES}
+        defaultValue="active"
+        helperText="Leavers become inactive; their login stops working"
+      />
+      <SelectInput
+        source="gender"
+        label="Gender (self-reported)"
+        choices={GENDERS}
+        emptyText="Not recorded"
+        parse={(v: string) => v || null}
+      />
+      <SelectInput
+        source="raceEthnicity"
+        label="Race/ethnicity (self-reported)"
+        choices={RACE_ETHNICITIES}
+        emptyText="Not recorded"
+        parse={(v: string) => v || null}
+      />
+    </>
+  );
+}
+
+export const EducatorCreate = () => (
+  <Create redirect="show">
+    <SimpleForm>
+      <EducatorInputs />
+    </SimpleForm>
+  </Create>
+);
+
+export const EducatorEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <EducatorInputs />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,167 @@
+import HowToRegIcon from '@mui/icons-material/HowToReg';
+import VpnKeyIcon from '@mui/icons-material/VpnKey';
+import { useState } from 'react';
+import {
+  BooleanField,
+  Button,
+  Datagrid,
+  DateField,
+  EditButton,
+  EmailField,
+  NumberField,
+  ReferenceManyField,
+  SelectField,
+  Show,
+  Tab,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import { API_URL, httpClient } from '../../providers/httpClient';
+import {
+  EDUCATOR_STATUSES,
+  GENDERS,
+  LEVELS,
+  NOMINATION_STATUSES,
+  NOMINATOR_KINDS,
+  RACE_ETHNICITIES,
+  STAGES,
+} from '../choices';
+import { LoginLinksDialog, LoginResult } from './LoginLinks';
+
+function GiveLoginButton() {
+  const record = useRecordContext<{ id: string; hasLogin: boolean }>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [results, setResults] = useState<LoginResult[] | null>(null);
+  if (!record) return null;
+  async function give() {
+    try {
+      const { json } = await httpClient(`${API_URL}/educators/${record!.id}/login`, { method: 'POST' });
+      setResults([json as LoginResult]);
+      refresh();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    }
+  }
+  return (
+    <>
+      <Button
+        label={record.hasLogin ? 'New set-password link' : 'Give login'}
+        onClick={give}
+        startIcon={<VpnKeyIcon />}
+      />
+      <LoginLinksDialog results={results} onClose={() => setResults(null)} />
+    </>
+  );
+}
+
+function NominateButton() {
+  const record = useRecordContext<{ id: string; status: string }>();
+  if (!record || record.status !== 'active') return null;
+  return (
+    <Button
+      component={Link}
+      to={`/nominations/create?source=${encodeURIComponent(JSON.stringify({ educatorId: record.id }))}`}
+      label="Nominate"
+      startIcon={<HowToRegIcon />}
+    />
+  );
+}
+
+function Actions() {
+  const { canAccess: canEdit } = useCanAccess({ resource: 'educators', action: 'edit' });
+  const { canAccess: canLogin } = useCanAccess({ resource: 'educators', action: 'login' });
+  const { canAccess: canNominate } = useCanAccess({ resource: 'nominations', action: 'create' });
+  return (
+    <TopToolbar>
+      {canNominate && <NominateButton />}
+      {canLogin && <GiveLoginButton />}
+      {canEdit && <EditButton />}
+    </TopToolbar>
+  );
+}
+
+export function EducatorShow() {
+  const { canAccess: seesNominations } = useCanAccess({ resource: 'nominations', action: 'list' });
+  const { canAccess: seesCandidates } = useCanAccess({ resource: 'candidates', action: 'list' });
+  return (
+    <Show actions={<Actions />} title={<EducatorTitle />}>
+      <TabbedShowLayout>
+        <Tab label="Details">
+          <TextField source="employeeNumber" label="Employee number" />
+          <EmailField source="email" emptyText="—" />
+          <TextField source="schoolName" label="School" emptyText="District office" />
+          <TextField source="jobTitle" label="Job title" />
+          <SelectField source="leadershipLevel" label="Current leadership level" choices={LEVELS} emptyText="None" />
+          <NumberField source="yearsInEducation" label="Years in education" emptyText="—" />
+          <NumberField
+            source="retirementEligibleYear"
+            label="Retirement-eligible year"
+            options={{ useGrouping: false }}
+            emptyText="—"
+          />
+          <SelectField source="status" choices={EDUCATOR_STATUSES} />
+          <BooleanField source="hasLogin" label="Has a login" />
+          <DemographicFields />
+        </Tab>
+        {seesNominations && (
+          <Tab label="Nominations" path="nominations">
+            <ReferenceManyField
+              reference="nominations"
+              target="educatorId"
+              sort={{ field: 'createdAt', order: 'DESC' }}
+              label={false}
+            >
+              <Datagrid rowClick="show" bulkActionButtons={false} empty={<p>No nominations yet.</p>}>
+                <DateField source="createdAt" label="Nominated" />
+                <TextField source="targetRoleTitle" label="Role" />
+                <SelectField source="nominatorKind" label="By" choices={NOMINATOR_KINDS} />
+                <TextField source="nominatorName" label="Nominator" />
+                <SelectField source="status" choices={NOMINATION_STATUSES} />
+              </Datagrid>
+            </ReferenceManyField>
+          </Tab>
+        )}
+        {seesCandidates && (
+          <Tab label="Candidacies" path="candidacies">
+            <ReferenceManyField reference="candidates" target="educatorId" label={false}>
+              <Datagrid rowClick="show" bulkActionButtons={false} empty={<p>Not a candidate.</p>}>
+                <TextField source="roleTitle" label="Target role" />
+                <SelectField source="stage" choices={STAGES} />
+                <NumberField source="daysInStage" label="Days in stage" />
+              </Datagrid>
+            </ReferenceManyField>
+          </Tab>
+        )}
+      </TabbedShowLayout>
+    </Show>
+  );
+}
+
+function EducatorTitle() {
+  const record = useRecordContext<{ firstName: string; lastName: string }>();
+  return <span>{record ? `${record.firstName} ${record.lastName}` : 'Educator'}</span>;
+}
+
+/** Demographics come back for hr only; other roles see nothing here. */
+function DemographicFields() {
+  const record = useRecordContext<{ gender?: string | null }>();
+  if (!record || !('gender' in record)) return null;
+  return (
+    <>
+      <SelectField source="gender" choices={GENDERS} emptyText="Not recorded" label="Gender (self-reported)" />
+      <SelectField
+        source="raceEthnicity"
+        choices={RACE_ETHNICITIES}
+        emptyText="Not recorded"
+        label="Race/ethnicity (self-reported)"
+      />
+    </>
+  );
+}

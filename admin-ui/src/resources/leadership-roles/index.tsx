@@ -1,0 +1,78 @@
+import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
+import {
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  maxLength,
+  required,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+} from 'react-admin';
+import { LEVELS } from '../choices';
+
+function RoleInputs() {
+  return (
+    <>
+      <TextInput source="title" validate={[required(), maxLength(120)]} fullWidth />
+      <SelectInput source="level" choices={LEVELS} validate={required()} />
+      <TextInput source="description" multiline minRows={2} fullWidth />
+    </>
+  );
+}
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search titles" />,
+  <SelectInput key="level" source="level" choices={LEVELS} />,
+];
+
+const RoleList = () => (
+  <List filters={filters} sort={{ field: 'title', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="title" />
+      <SelectField source="level" choices={LEVELS} />
+      <TextField source="description" />
+    </Datagrid>
+  </List>
+);
+
+const RoleShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="title" />
+      <SelectField source="level" choices={LEVELS} />
+      <TextField source="description" />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const RoleCreate = () => (
+  <Create redirect="show">
+    <SimpleForm>
+      <RoleInputs />
+    </SimpleForm>
+  </Create>
+);
+
+const RoleEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <RoleInputs />
+    </SimpleForm>
+  </Edit>
+);
+
+export default {
+  list: RoleList,
+  show: RoleShow,
+  create: RoleCreate,
+  edit: RoleEdit,
+  icon: WorkspacePremiumIcon,
+  recordRepresentation: 'title',
+};
