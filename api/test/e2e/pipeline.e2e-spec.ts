@@ -372,6 +372,57 @@ describe('nominations and candidates', () => {
     });
   });
 
+  describe('what the candidate themself may see', () => {
+    it('hides hr notes and an unshared readiness band, and refuses to filter or sort by it', async () => {
+      const candidate = await t.factories.createCandidate({
+        districtId,
+        educatorId: nominee.id,
+        roleId: otherRoleId,
+        notes: 'Watch workload',
+        readiness: 'ready_now',
+      });
+      const own = await as('nominee').get(`/api/candidates/${candidate.id}`);
+      expect(own.status).toBe(200);
+      expect(own.body).not.toHaveProperty('notes');
+      expect(own.body.readiness).toBeNull();
+      expect((await as('hr').get(`/api/candidates/${candidate.id}`)).body.notes).toBe('Watch workload');
+      const byBand = await as('nominee').get(
+        `/api/candidates?filter=${encodeURIComponent(JSON.stringify({ readiness: 'ready_now' }))}`,
+      );
+      expect(byBand.status).toBe(400);
+      expect((await as('nominee').get('/api/candidates?sort=["readiness","ASC"]')).status).toBe(400);
+    });
+
+    it('lets an educator look colleagues up by name only', async () => {
+      expect(
+        (await as('colleague').get(`/api/educators?filter=${encodeURIComponent(JSON.stringify({ hasLogin: true }))}`))
+          .status,
+      ).toBe(400);
+      expect((await as('colleague').get('/api/educators?sort=["retirementEligibleYear","ASC"]')).status).toBe(400);
+      const byName = await as('colleague').get(
+        `/api/educators?filter=${encodeURIComponent(JSON.stringify({ q: 'Nia' }))}`,
+      );
+      expect(byName.body.map((e: { id: string }) => e.id)).toEqual([nominee.id]);
+    });
+
+    it('lets district-office staff (no school) read their own record', async () => {
+      const { educator, user } = await t.factories.createEducatorUser({ districtId, schoolId: null });
+      const token = await t.login(user.email);
+      expect((await t.http().get(`/api/educators/${educator.id}`).auth(token, { type: 'bearer' })).status).toBe(200);
+      const list = await t.http().get('/api/educators').auth(token, { type: 'bearer' });
+      expect(list.body.map((e: { id: string }) => e.id)).toContain(educator.id);
+    });
+
+    it('refuses to approve the nomination of someone who has left', async () => {
+      const leaver = await t.factories.createEducator({ districtId, schoolId: schoolA });
+      const n = await as('hr').post('/api/nominations', { educatorId: leaver.id, targetRoleId: roleId, rationale });
+      await t.db.query(`UPDATE educators SET status = 'inactive' WHERE id = $1`, [leaver.id]);
+      const res = await as('hr').post(`/api/nominations/${n.body.id}/decision`, { decision: 'approve' });
+      expect(res.status).toBe(409);
+      expect((await as('hr').get(`/api/nominations/${n.body.id}`)).body.status).toBe('submitted');
+    });
+  });
+
   describe('list totals', () => {
     it('match a count over the database for filtered candidate, nomination and educator lists', async () => {
       const total = async (path: string) =>

@@ -147,6 +147,9 @@ describe('/api/schools', () => {
       [{ filter: '[1]' }, 'filter'],
       [{ filter: '{"id":["not-a-uuid"]}' }, 'id'],
       [{ page: '2' }, 'page'],
+      [{ sort: '["constructor","ASC"]' }, 'sort'],
+      [{ filter: '{"toString":"x"}' }, 'toString'],
+      [{ filter: '{"q":"a\\u0000b"}' }, 'q'],
     ])('rejects the malformed list query %j with a 400 naming %s', async (query, key) => {
       const res = await t.http().get('/api/schools').query(query).auth(hr, { type: 'bearer' });
       expect(res.status).toBe(400);
@@ -221,6 +224,16 @@ describe('/api/schools', () => {
         .auth(hr, { type: 'bearer' });
       expect(res.status).toBe(409);
       expect(res.body).toEqual(expected.unique({ code: expect.any(String) }));
+    });
+
+    it('rejects a NUL character with a 400, not a 500', async () => {
+      const res = await t
+        .http()
+        .post('/api/schools')
+        .send({ name: 'Bad\u0000Name', code: 'NUL1', gradeBand: 'high' })
+        .auth(hr, { type: 'bearer' });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual(expected.validation({ name: 'name must not contain NUL characters' }));
     });
 
     it('allows the same code in another district', async () => {

@@ -152,6 +152,14 @@ describe('/api/users', () => {
       expect((await get('/api/schools', platform)).status).toBe(403);
     });
 
+    it('cannot take over an hr account once its owner has chosen a password', async () => {
+      const owned = await t.factories.createUser({ role: 'hr', districtId });
+      expect(
+        (await t.http().post(`/api/users/${owned.id}/password-link`).auth(platform, { type: 'bearer' })).status,
+      ).toBe(404);
+      expect((await get(`/api/users/${owned.id}`, platform)).status).toBe(200);
+    });
+
     it('rejects a small-cell threshold below 5', async () => {
       const res = await t
         .http()

@@ -57,12 +57,13 @@ export class AccessRepository {
     );
   }
 
-  /** Colleagues: active educators of the caller's own school. */
+  /** The caller and their colleagues: educators of the same school (district-office staff: of the district office). */
   async colleagueIds(educatorId: string, candidates: string[]): Promise<Set<string>> {
     return ids(
       await this.db.query(
         `SELECT e.id FROM educators e JOIN educators me ON me.id = $2
-          WHERE e.id = ANY($1::uuid[]) AND e.district_id = me.district_id AND e.school_id = me.school_id`,
+          WHERE e.id = ANY($1::uuid[]) AND e.district_id = me.district_id
+            AND (e.id = me.id OR e.school_id IS NOT DISTINCT FROM me.school_id)`,
         [candidates, educatorId],
       ),
     );
@@ -116,7 +117,10 @@ export class AccessRepository {
     );
   }
 
-  async hrUserIds(candidates: string[]): Promise<Set<string>> {
-    return ids(await this.db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND role = 'hr'`, [candidates]));
+  async hrUserIds(candidates: string[], onlyWithoutPassword = false): Promise<Set<string>> {
+    const extra = onlyWithoutPassword ? 'AND password_hash IS NULL' : '';
+    return ids(
+      await this.db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND role = 'hr' ${extra}`, [candidates]),
+    );
   }
 }

@@ -43,10 +43,14 @@ export class AccessService {
       case Permission.SchoolManage:
         return scope.kind === 'platform' ? new Set() : this.repo.schoolIdsInDistrict(scope.districtId, ids);
       case Permission.UserRead:
-      case Permission.UserManage:
-        // platform_admin manages only the hr accounts it creates; hr the users of its district.
         return scope.kind === 'platform'
           ? this.repo.hrUserIds(ids)
+          : this.repo.userIdsInDistrict(scope.districtId, ids);
+      case Permission.UserManage:
+        // platform_admin sets up a district's first hr accounts; once a person has chosen a password the
+        // account is theirs and their district's: no take-over through links or email changes.
+        return scope.kind === 'platform'
+          ? this.repo.hrUserIds(ids, true)
           : this.repo.userIdsInDistrict(scope.districtId, ids);
       case Permission.EducatorRead:
         if (scope.kind === 'platform') return new Set();

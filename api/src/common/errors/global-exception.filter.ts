@@ -88,6 +88,14 @@ export function shapeError(exception: unknown): Shaped {
         message: 'The record is referenced by, or refers to, another record that does not allow this change',
         logAsError: false,
       };
+    // Data exceptions (bad text encoding, out-of-range numbers, malformed values) are the client's input.
+    if (pg.code?.startsWith('22'))
+      return {
+        statusCode: 400,
+        code: ErrorCode.BadRequest,
+        message: 'A value in the request is not valid for its field',
+        logAsError: false,
+      };
     if (pg.code === '40001' || pg.code === '40P01')
       return {
         statusCode: 409,

@@ -1,17 +1,26 @@
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import type { AuthContext } from '../../auth/auth-context.js';
 import type { ListSpec } from './list-query.js';
 import { parseListQuery } from './list-query.js';
 
+/** A list whose allow-lists are narrower when the caller sees only themself (an educator). */
+export interface ScopedListSpec {
+  spec: ListSpec;
+  self: ListSpec;
+}
+
 /** Injects the parsed and allow-list-checked `sort`/`range`/`filter` of a list route. */
-export const ListParams = createParamDecorator((spec: ListSpec, ctx: ExecutionContext) => {
-  const request = ctx.switchToHttp().getRequest<FastifyRequest>();
+export const ListParams = createParamDecorator((data: ListSpec | ScopedListSpec, ctx: ExecutionContext) => {
+  const request = ctx.switchToHttp().getRequest<FastifyRequest & { user?: AuthContext }>();
+  const spec = 'self' in data ? (request.user?.scope.kind === 'self' ? data.self : data.spec) : data;
   return parseListQuery((request.query ?? {}) as Record<string, unknown>, spec);
 });
 
 /** Documents the list dialect of a route in OpenAPI from the same spec the parser enforces. */
-export function ApiListQuery(spec: ListSpec): MethodDecorator {
+export function ApiListQuery(data: ListSpec | ScopedListSpec): MethodDecorator {
+  const spec = 'self' in data ? data.spec : data;
   const filters = ['q', 'id', ...Object.keys(spec.filters)].filter((k) => k !== 'q' || spec.search?.length);
   return applyDecorators(
     ApiQuery({

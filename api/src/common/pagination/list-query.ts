@@ -3,6 +3,10 @@ import { ErrorCode } from '../errors/error-code.js';
 
 export const MAX_PAGE = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A date or a date-time in ISO 8601, the form PostgreSQL and the console agree on.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+// PostgreSQL text cannot hold NUL.
+const CONTROL = /\u0000/;
 
 export type FilterType = 'uuid' | 'string' | 'boolean' | 'int' | 'date';
 
@@ -71,7 +75,8 @@ function coerce(key: string, def: FilterDef, value: unknown): unknown {
         if (typeof v !== 'number' || !Number.isInteger(v)) throw bad(`filter ${key} must be a whole number`, key);
         return v;
       case 'date':
-        if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw bad(`filter ${key} must be a date`, key);
+        if (typeof v !== 'string' || !ISO_DATE.test(v) || Number.isNaN(Date.parse(v)))
+          throw bad(`filter ${key} must be an ISO 8601 date`, key);
         return v;
       case 'string':
         if (typeof v !== 'string' || v.length > 200)
@@ -105,7 +110,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   }
   const [field, dirRaw] = sortRaw as [string, string];
   // `id` is always sortable: react-admin asks for it (e.g. its <Count> and reference inputs).
-  const column = field === 'id' ? spec.idColumn : spec.sort[field];
+  const column = field === 'id' ? spec.idColumn : Object.hasOwn(spec.sort, field) ? spec.sort[field] : undefined;
   if (!column)
     throw bad(`cannot sort ${spec.resource} by ${field}; sortable: ${Object.keys(spec.sort).join(', ')}`, 'sort');
   const direction = dirRaw.toUpperCase();
@@ -131,7 +136,8 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     if (value === undefined || value === null || value === '') continue;
     if (key === 'q') {
       if (!spec.search?.length) throw bad(`${spec.resource} has no free-text search`, 'q');
-      if (typeof value !== 'string' || value.length > 200) throw bad('q must be text of at most 200 characters', 'q');
+      if (typeof value !== 'string' || value.length > 200 || CONTROL.test(value))
+        throw bad('q must be text of at most 200 characters', 'q');
       const q = value.trim();
       if (q) result.q = q;
     } else if (key === 'id') {
@@ -140,7 +146,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
       if (!ids.every((v) => typeof v === 'string' && UUID.test(v))) throw bad('filter id must hold UUIDs', 'id');
       result.ids = ids as string[];
     } else {
-      const def = spec.filters[key];
+      const def = Object.hasOwn(spec.filters, key) ? spec.filters[key] : undefined;
       if (!def) {
         const known = ['q', 'id', ...Object.keys(spec.filters)].filter((k) => k !== 'q' || spec.search?.length);
         throw bad(`unknown filter ${key} for ${spec.resource}; filters: ${known.join(', ')}`, key);

@@ -59,6 +59,7 @@ export function ValidateString(
       message: opts.minLength ? `$property must be at least ${opts.minLength} characters` : '$property is required',
     }),
     MaxLength(opts.maxLength),
+    Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' }),
     ...(opts.pattern ? [Matches(opts.pattern, { message: opts.patternMessage })] : []),
     doc(opts, { type: String, minLength: opts.minLength, maxLength: opts.maxLength, example: opts.example }),
   );

@@ -8,8 +8,10 @@ const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOStr
 
 export function toCandidateResponse(row: CandidateRow, auth: AuthContext, now = Date.now()): CandidateResponseDto {
   const isSelf = auth.scope.kind === 'self';
+  const { notes, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    ...(isSelf ? {} : { notes }),
     stageEnteredAt: iso(row.stageEnteredAt),
     daysInStage: Math.max(0, Math.floor((now - new Date(row.stageEnteredAt).getTime()) / DAY)),
     readiness: isSelf && !row.readinessShared ? null : row.readiness,

@@ -9,7 +9,7 @@ import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import {
-  CANDIDATE_LIST,
+  CANDIDATE_LISTS,
   CandidateResponseDto,
   ConsentDto,
   STAGE_TRANSITION_LIST,
@@ -26,11 +26,11 @@ export class CandidateController {
 
   @Get('candidates')
   @Authenticated({ permission: Permission.CandidateRead })
-  @ApiListQuery(CANDIDATE_LIST)
+  @ApiListQuery(CANDIDATE_LISTS)
   @ApiOkResponse({ type: [CandidateResponseDto] })
   async listCandidates(
     @Auth() auth: AuthContext,
-    @ListParams(CANDIDATE_LIST) query: ListQuery,
+    @ListParams(CANDIDATE_LISTS) query: ListQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateResponseDto[]> {
     return sendPage(reply, await this.service.list(auth, query));

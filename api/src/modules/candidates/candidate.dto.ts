@@ -41,6 +41,15 @@ export const CANDIDATE_LIST: ListSpec = {
   search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name", 'e.employee_number'],
 };
 
+/** The candidate themself cannot filter or sort by a readiness band that has not been shared. */
+export const OWN_CANDIDACY_LIST: ListSpec = {
+  ...CANDIDATE_LIST,
+  sort: Object.fromEntries(Object.entries(CANDIDATE_LIST.sort).filter(([k]) => k !== 'readiness')),
+  filters: Object.fromEntries(Object.entries(CANDIDATE_LIST.filters).filter(([k]) => k !== 'readiness')),
+};
+
+export const CANDIDATE_LISTS = { spec: CANDIDATE_LIST, self: OWN_CANDIDACY_LIST };
+
 export class AllowedMoveDto {
   @ApiProperty({ enum: STAGES, enumName: 'Stage' }) to!: Stage;
   @ApiProperty() reasonRequired!: boolean;
@@ -75,7 +84,8 @@ export class CandidateResponseDto {
   @ApiProperty() daysInStage!: number;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) mentorEducatorId!: string | null;
   @ApiProperty({ nullable: true, type: String }) mentorName!: string | null;
-  @ApiProperty() notes!: string;
+  /** Notes of hr and coordinators; not shown to the candidate. */
+  @ApiPropertyOptional() notes?: string;
   /** The confirmed band; null for the candidate themself until hr shares it. */
   @ApiProperty({ enum: READINESS_BANDS, enumName: 'ReadinessBand', nullable: true }) readiness!: ReadinessBand | null;
   @ApiProperty() readinessShared!: boolean;

@@ -285,7 +285,7 @@ export class EducatorImportService {
   private async duplicates(runner: QueryRunner): Promise<RowError[]> {
     const rows: { line: number; employee_number: string; first: number }[] = await runner.query(
       `SELECT line, employee_number, first FROM (
-         SELECT line, employee_number, min(line) OVER (PARTITION BY lower(employee_number)) AS first FROM import_rows) d
+         SELECT line, employee_number, min(line) OVER (PARTITION BY employee_number) AS first FROM import_rows) d
         WHERE line <> first ORDER BY line LIMIT ${MAX_REPORTED_ERRORS}`,
     );
     return rows.map((r) => ({

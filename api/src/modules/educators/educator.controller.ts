@@ -40,6 +40,7 @@ import {
   ColleagueResponseDto,
   CreateEducatorDto,
   EDUCATOR_LIST,
+  EDUCATOR_LISTS,
   EducatorLoginResultDto,
   EducatorResponseDto,
   UpdateEducatorDto,
@@ -59,11 +60,11 @@ export class EducatorController {
   /** The roster in scope. An educator gets the colleagues of their school (id, name, title, school) and themself. */
   @Get()
   @Authenticated({ permission: Permission.EducatorRead })
-  @ApiListQuery(EDUCATOR_LIST)
+  @ApiListQuery(EDUCATOR_LISTS)
   @ApiOkResponse({ type: [EducatorResponseDto] })
   async listEducators(
     @Auth() auth: AuthContext,
-    @ListParams(EDUCATOR_LIST) query: ListQuery,
+    @ListParams(EDUCATOR_LISTS) query: ListQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<(EducatorResponseDto | ColleagueResponseDto)[]> {
     return sendPage(reply, await this.service.list(auth, query));

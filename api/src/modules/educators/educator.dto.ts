@@ -42,6 +42,22 @@ export const EDUCATOR_LIST: ListSpec = {
   search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name", 'e.email', 'e.employee_number'],
 };
 
+/** What an educator may search and sort colleagues by: only what they see of them. */
+export const COLLEAGUE_LIST: ListSpec = {
+  resource: 'educators',
+  idColumn: 'e.id',
+  sort: { lastName: 'e.last_name', firstName: 'e.first_name', jobTitle: 'e.job_title', schoolName: 's.name' },
+  defaultSort: ['lastName', 'ASC'],
+  filters: {
+    jobTitle: { column: 'e.job_title', type: 'string', op: 'contains' },
+    // Nominations pick among active colleagues; the status itself is not shown.
+    status: { column: 'e.status', type: 'string', values: ['active'] },
+  },
+  search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name"],
+};
+
+export const EDUCATOR_LISTS = { spec: EDUCATOR_LIST, self: COLLEAGUE_LIST };
+
 class EducatorFields {
   @ValidateString({
     maxLength: 40,

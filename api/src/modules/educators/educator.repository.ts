@@ -57,9 +57,10 @@ export class EducatorRepository {
     const qb = this.base();
     if (scope.kind === 'self') {
       qb.andWhere('e.district_id = :d', { d: scope.districtId });
-      qb.andWhere(colleaguesOf ? 'e.school_id = (SELECT me.school_id FROM educators me WHERE me.id = :me)' : '1 = 0', {
-        me: colleaguesOf,
-      });
+      // Colleagues share the school (district-office staff: the district office); the caller is always included.
+      const colleagues =
+        '(e.id = :me OR e.school_id IS NOT DISTINCT FROM (SELECT me.school_id FROM educators me WHERE me.id = :me))';
+      qb.andWhere(colleaguesOf ? colleagues : '1 = 0', { me: colleaguesOf });
     } else {
       whereInScope(qb, scope, { district: 'e.district_id', school: 'e.school_id' });
     }

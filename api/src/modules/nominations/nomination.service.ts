@@ -102,6 +102,12 @@ export class NominationService {
       if (!n) throw AppError.notFound('Nomination');
       if (n.status !== 'submitted') throw new AppError(ErrorCode.Conflict, `This nomination is already ${n.status}`);
       if (dto.decision === 'approve') {
+        if ((await this.nominations.educatorStatus(m, n.educatorId)) !== 'active') {
+          throw new AppError(
+            ErrorCode.Conflict,
+            'The nominee has left (inactive on the roster); decline the nomination instead',
+          );
+        }
         const active = await this.candidates.findActive(m, n.educatorId, n.targetRoleId);
         const candidate =
           active ??

@@ -55,6 +55,11 @@ export class UserRepository {
     return row?.n ?? 0;
   }
 
+  async educatorActive(manager: EntityManager, educatorId: string): Promise<boolean> {
+    const rows: { status: string }[] = await manager.query(`SELECT status FROM educators WHERE id = $1`, [educatorId]);
+    return rows[0]?.status === 'active';
+  }
+
   insert(manager: EntityManager, values: Partial<UserEntity>): Promise<UserEntity> {
     return manager.save(manager.create(UserEntity, values));
   }

@@ -74,6 +74,9 @@ export class UserService {
       const role = changes.role ?? user.role;
       const schoolIds = changes.schoolIds ?? before;
       this.checkRoleChange(auth, user, role, changes.active ?? user.active);
+      if (changes.active && !user.active && user.educatorId && !(await this.users.educatorActive(m, user.educatorId))) {
+        throw AppError.validation({ active: 'this educator is inactive on the roster; reactivate them there first' });
+      }
       await this.checkSchools(role, schoolIds, user.districtId);
       const schoolsChanged = [...schoolIds].sort().join() !== [...before].sort().join();
       const revoke = role !== user.role || (changes.active ?? user.active) !== user.active || schoolsChanged;
