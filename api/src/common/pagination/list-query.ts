@@ -6,7 +6,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A date or a date-time in ISO 8601, the form PostgreSQL and the console agree on.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 // PostgreSQL text cannot hold NUL.
-const CONTROL = /\u0000/;
+const CONTROL = { test: (v: string) => v.includes('\u0000') };
 
 export type FilterType = 'uuid' | 'string' | 'boolean' | 'int' | 'date';
 

@@ -16,9 +16,20 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
 import 'reflect-metadata';
+
+/** PostgreSQL text cannot hold NUL: refuse it at the edge instead of failing in the database. */
+const NoNul = () =>
+  ValidateBy({
+    name: 'noNul',
+    validator: {
+      validate: (v: unknown) => typeof v !== 'string' || !v.includes('\u0000'),
+      defaultMessage: () => '$property must not contain NUL characters',
+    },
+  });
 
 interface Common {
   optional?: boolean;
@@ -59,7 +70,7 @@ export function ValidateString(
       message: opts.minLength ? `$property must be at least ${opts.minLength} characters` : '$property is required',
     }),
     MaxLength(opts.maxLength),
-    Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' }),
+    NoNul(),
     ...(opts.pattern ? [Matches(opts.pattern, { message: opts.patternMessage })] : []),
     doc(opts, { type: String, minLength: opts.minLength, maxLength: opts.maxLength, example: opts.example }),
   );
