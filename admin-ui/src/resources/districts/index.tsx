@@ -1,8 +1,6 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import {
-  Create,
   Datagrid,
-  Edit,
   List,
   maxLength,
   minValue,
@@ -12,11 +10,11 @@ import {
   required,
   SearchInput,
   Show,
-  SimpleForm,
   SimpleShowLayout,
   TextField,
   TextInput,
 } from 'react-admin';
+import { formPages } from '../forms';
 
 function DistrictInputs() {
   return (
@@ -58,21 +56,7 @@ const DistrictShow = () => (
   </Show>
 );
 
-const DistrictCreate = () => (
-  <Create redirect="show">
-    <SimpleForm>
-      <DistrictInputs />
-    </SimpleForm>
-  </Create>
-);
-
-const DistrictEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <DistrictInputs />
-    </SimpleForm>
-  </Edit>
-);
+const { create: DistrictCreate, edit: DistrictEdit } = formPages(DistrictInputs);
 
 export default {
   list: DistrictList,

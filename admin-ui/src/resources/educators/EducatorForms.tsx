@@ -1,6 +1,4 @@
 import {
-  Create,
-  Edit,
   email,
   maxLength,
   maxValue,
@@ -9,10 +7,10 @@ import {
   ReferenceInput,
   required,
   SelectInput,
-  SimpleForm,
   TextInput,
 } from 'react-admin';
 import { EDUCATOR_STATUSES, GENDERS, LEVELS, RACE_ETHNICITIES } from '../choices';
+import { formPages } from '../forms';
 
 function EducatorInputs() {
   return (
@@ -68,18 +66,4 @@ function EducatorInputs() {
   );
 }
 
-export const EducatorCreate = () => (
-  <Create redirect="show">
-    <SimpleForm>
-      <EducatorInputs />
-    </SimpleForm>
-  </Create>
-);
-
-export const EducatorEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <EducatorInputs />
-    </SimpleForm>
-  </Edit>
-);
+export const { create: EducatorCreate, edit: EducatorEdit } = formPages(EducatorInputs);

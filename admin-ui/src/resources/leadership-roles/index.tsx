@@ -1,8 +1,6 @@
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import {
-  Create,
   Datagrid,
-  Edit,
   List,
   maxLength,
   required,
@@ -10,12 +8,12 @@ import {
   SelectField,
   SelectInput,
   Show,
-  SimpleForm,
   SimpleShowLayout,
   TextField,
   TextInput,
 } from 'react-admin';
 import { LEVELS } from '../choices';
+import { formPages } from '../forms';
 
 function RoleInputs() {
   return (
@@ -52,21 +50,7 @@ const RoleShow = () => (
   </Show>
 );
 
-const RoleCreate = () => (
-  <Create redirect="show">
-    <SimpleForm>
-      <RoleInputs />
-    </SimpleForm>
-  </Create>
-);
-
-const RoleEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <RoleInputs />
-    </SimpleForm>
-  </Edit>
-);
+const { create: RoleCreate, edit: RoleEdit } = formPages(RoleInputs);
 
 export default {
   list: RoleList,
