@@ -4,6 +4,7 @@ export * from './config/config.js';
 export * from './database/data-source.js';
 export * from './database/database.js';
 export * from './database/embedded-postgres.js';
+export * from './database/scratch.js';
 export * from './database/startup-error.js';
 export { CandidateEntity } from './modules/candidates/candidate.entity.js';
 export { EducatorEntity } from './modules/educators/educator.entity.js';

@@ -1,13 +1,16 @@
 import { createDataSource, exitOnStartupError, startServer } from '@emerge/api';
+import { loadReferenceData } from './reference/load-reference.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './scenarios/demo-district.js';
 
 // What `npm start` runs: the API and console, with the demo district loaded into an empty database.
 startServer({
   prepare: async (url, config) => {
-    if (config.nodeEnv === 'production') return;
     const ds = createDataSource(url);
     await ds.initialize();
     try {
+      // Reference data on every start (idempotent); the demo only outside production, on an empty database.
+      await ds.transaction((m) => loadReferenceData(m));
+      if (config.nodeEnv === 'production') return;
       const loaded = await seedDemoIfEmpty(ds);
       process.stdout.write(
         loaded ? 'Loaded the demo districts (Riverbend, Lakeside).\n' : 'Demo data already present; reusing it.\n',

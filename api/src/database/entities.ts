@@ -1,6 +1,12 @@
 import { PasswordTokenEntity } from '../auth/password-token.entity.js';
 import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
 import { StageTransitionEntity } from '../modules/candidates/stage-transition.entity.js';
+import {
+  CompetencyEntity,
+  CompetencyFrameworkEntity,
+  CrosswalkLinkEntity,
+  RoleTargetEntity,
+} from '../modules/competencies/competency.entity.js';
 import { DistrictEntity } from '../modules/districts/district.entity.js';
 import { EducatorEntity } from '../modules/educators/educator.entity.js';
 import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
@@ -19,4 +25,8 @@ export const entities = [
   NominationEntity,
   CandidateEntity,
   StageTransitionEntity,
+  CompetencyFrameworkEntity,
+  CompetencyEntity,
+  CrosswalkLinkEntity,
+  RoleTargetEntity,
 ];

@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import { REFERENCE_FRAMEWORKS, REFERENCE_LINKS } from './frameworks.js';
+
+const DEFAULT_RUBRIC = JSON.stringify([
+  { level: 1, label: 'Emerging' },
+  { level: 2, label: 'Developing' },
+  { level: 3, label: 'Proficient' },
+  { level: 4, label: 'Exemplary' },
+]);
+
+/** Upserts the shared reference frameworks, their nodes and links: re-running adds nothing new. */
+export async function loadReferenceData(m: EntityManager): Promise<void> {
+  await m.query('SELECT pg_advisory_xact_lock(4242002)');
+  const ids = new Map<string, string>();
+  for (const f of REFERENCE_FRAMEWORKS) {
+    const [fw]: { id: string }[] = await m.query(
+      `INSERT INTO competency_frameworks (district_id, key, title, short_name, source, description, rubric)
+       VALUES (NULL, $1, $2, $3, $4, 'Reference framework (top level only).', $5::jsonb)
+       ON CONFLICT (key) DO UPDATE SET title = EXCLUDED.title, short_name = EXCLUDED.short_name, source = EXCLUDED.source
+       RETURNING id`,
+      [f.key, f.title, f.shortName, f.source, DEFAULT_RUBRIC],
+    );
+    for (const [i, n] of f.nodes.entries()) {
+      const [node]: { id: string }[] = await m.query(
+        `INSERT INTO competencies (framework_id, parent_id, kind, code, title, position)
+         VALUES ($1, NULL, 'domain', $2, $3, $4)
+         ON CONFLICT (framework_id, code) DO UPDATE SET title = EXCLUDED.title, position = EXCLUDED.position
+         RETURNING id`,
+        [fw!.id, n.code, n.title, i],
+      );
+      ids.set(n.code, node!.id);
+    }
+  }
+  for (const [from, to] of REFERENCE_LINKS) {
+    await m.query(
+      `INSERT INTO crosswalk_links (district_id, from_id, to_id, kind) VALUES (NULL, $1, $2, 'related')
+       ON CONFLICT (from_id, to_id) DO UPDATE SET kind = EXCLUDED.kind`,
+      [ids.get(from), ids.get(to)],
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import type { ScratchServer } from '@emerge/api';
+import { createDataSource, migrate, startScratchServer } from '@emerge/api';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { REFERENCE_FRAMEWORKS, REFERENCE_LINKS } from '../src/reference/frameworks.js';
+import { loadReferenceData } from '../src/reference/load-reference.js';
+import { seedDemoIfEmpty } from '../src/scenarios/demo-district.js';
+
+describe('seeds', () => {
+  let server: ScratchServer;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    server = await startScratchServer();
+    const url = await server.createDatabase('emerge_seeds_test');
+    await migrate(url);
+    ds = createDataSource(url);
+    await ds.initialize();
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await server?.stop();
+  });
+
+  const counts = async () =>
+    (
+      await ds.query(`SELECT (SELECT count(*) FROM competency_frameworks)::int AS f, (SELECT count(*) FROM competencies)::int AS n,
+                             (SELECT count(*) FROM crosswalk_links)::int AS l`)
+    )[0] as { f: number; n: number; l: number };
+
+  it('loads the reference frameworks, top level only, and re-running adds nothing', async () => {
+    await ds.transaction((m) => loadReferenceData(m));
+    const first = await counts();
+    expect(first).toEqual({
+      f: 3,
+      n: REFERENCE_FRAMEWORKS.reduce((a, f) => a + f.nodes.length, 0),
+      l: REFERENCE_LINKS.length,
+    });
+    await ds.transaction((m) => loadReferenceData(m));
+    expect(await counts()).toEqual(first);
+    const [psel3] = await ds.query(
+      `SELECT c.title, c.kind, c.parent_id FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id WHERE f.key = 'psel-2015' AND c.code = 'PSEL-3'`,
+    );
+    expect(psel3).toEqual({ title: 'Equity and Cultural Responsiveness', kind: 'domain', parent_id: null });
+  });
+
+  it('loads the demo once, as PRODUCT.md §5 describes it, and never twice', async () => {
+    expect(await seedDemoIfEmpty(ds)).toBe(true);
+    expect(await seedDemoIfEmpty(ds)).toBe(false);
+    const [row] = await ds.query(`
+      SELECT (SELECT count(*) FROM schools s JOIN districts d ON d.id = s.district_id WHERE d.slug = 'riverbend')::int AS schools,
+             (SELECT count(*) FROM educators e JOIN districts d ON d.id = e.district_id WHERE d.slug = 'riverbend')::int AS educators,
+             (SELECT count(*) FROM educators e JOIN districts d ON d.id = e.district_id WHERE d.slug = 'lakeside')::int AS lakeside,
+             (SELECT count(DISTINCT stage) FROM candidates)::int AS stages,
+             (SELECT count(DISTINCT status) FROM nominations)::int AS statuses,
+             (SELECT count(DISTINCT nominator_kind) FROM nominations)::int AS kinds`);
+    expect(row).toEqual({ schools: 12, educators: 600, lakeside: 60, stages: 8, statuses: 4, kinds: 4 });
+    const [elena] = await ds.query(
+      `SELECT c.stage FROM candidates c JOIN users u ON u.educator_id = c.educator_id WHERE u.email = 'educator@riverbend.example'`,
+    );
+    expect(elena.stage).toBe('developing');
+    const theo = await ds.query(
+      `SELECT 1 FROM nominations n JOIN users u ON u.educator_id = n.educator_id WHERE u.email = 'teacher@riverbend.example'
+       UNION ALL SELECT 1 FROM candidates c JOIN users u ON u.educator_id = c.educator_id WHERE u.email = 'teacher@riverbend.example'`,
+    );
+    expect(theo).toEqual([]);
+    const [rhs] = await ds.query(`
+      SELECT count(*)::int AS candidates, count(DISTINCT c.stage)::int AS stages,
+             (SELECT count(*) FROM educators e JOIN schools s ON s.id = e.school_id WHERE s.code = 'RHS')::int AS educators
+        FROM candidates c JOIN educators e ON e.id = c.educator_id JOIN schools s ON s.id = e.school_id WHERE s.code = 'RHS'`);
+    expect(rhs.educators).toBeGreaterThanOrEqual(40);
+    expect(rhs.candidates).toBeGreaterThanOrEqual(8);
+    expect(rhs.stages).toBeGreaterThanOrEqual(3);
+    // Histories span three school years and every move is a transition row.
+    const [span] = await ds.query(`SELECT (now()::date - min(created_at)::date) AS days FROM stage_transitions`);
+    expect(span.days).toBeGreaterThan(700);
+    const [consistent] = await ds.query(`
+      SELECT count(*)::int AS bad FROM candidates c
+       WHERE c.stage <> (SELECT t.to_stage FROM stage_transitions t WHERE t.candidate_id = c.id ORDER BY t.created_at DESC LIMIT 1)`);
+    expect(consistent.bad).toBe(0);
+  });
+});
