@@ -10,6 +10,7 @@ import type { AppConfig } from './config/config.js';
 import { APP_CONFIG } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { CandidateModule } from './modules/candidates/candidate.module.js';
+import { CompetencyModule } from './modules/competencies/competency.module.js';
 import { DistrictModule } from './modules/districts/district.module.js';
 import { EducatorModule } from './modules/educators/educator.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         LeadershipRoleModule,
         CandidateModule,
         NominationModule,
+        CompetencyModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

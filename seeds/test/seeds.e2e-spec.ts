@@ -55,6 +55,12 @@ describe('seeds', () => {
              (SELECT count(DISTINCT status) FROM nominations)::int AS statuses,
              (SELECT count(DISTINCT nominator_kind) FROM nominations)::int AS kinds`);
     expect(row).toEqual({ schools: 12, educators: 600, lakeside: 60, stages: 8, statuses: 4, kinds: 4 });
+    const [fw] = await ds.query(`
+      SELECT count(*) FILTER (WHERE c.kind = 'domain')::int AS domains, count(*) FILTER (WHERE c.kind = 'competency')::int AS competencies,
+             count(*) FILTER (WHERE c.kind = 'indicator')::int AS indicators,
+             (SELECT count(*) FROM crosswalk_links l JOIN competencies x ON x.id = l.from_id WHERE x.framework_id = f.id AND l.kind = 'exact')::int AS exact
+        FROM competency_frameworks f JOIN competencies c ON c.framework_id = f.id WHERE f.short_name = 'RLF' GROUP BY f.id`);
+    expect(fw).toEqual({ domains: 4, competencies: 8, indicators: 16, exact: 8 });
     const [elena] = await ds.query(
       `SELECT c.stage FROM candidates c JOIN users u ON u.educator_id = c.educator_id WHERE u.email = 'educator@riverbend.example'`,
     );

@@ -25,9 +25,12 @@ export enum Permission {
   CandidateUpdate = 'candidate.update',
   CandidateMove = 'candidate.move',
   CandidateConsent = 'candidate.consent',
+  CompetencyRead = 'competency.read',
 }
 
 const EVERYONE = [Permission.SessionRead];
+// Frameworks are shared vocabulary: every district role reads them.
+const FRAMEWORKS = [Permission.CompetencyRead];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   platform_admin: [
@@ -39,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   hr: [
     ...EVERYONE,
+    ...FRAMEWORKS,
     Permission.SchoolRead,
     Permission.SchoolManage,
     Permission.UserRead,
@@ -61,6 +65,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   superintendent: [
     ...EVERYONE,
+    ...FRAMEWORKS,
     Permission.SchoolRead,
     Permission.EducatorRead,
     Permission.EducatorExport,
@@ -70,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   coordinator: [
     ...EVERYONE,
+    ...FRAMEWORKS,
     Permission.SchoolRead,
     Permission.EducatorRead,
     Permission.LeadershipRoleRead,
@@ -79,6 +85,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   principal: [
     ...EVERYONE,
+    ...FRAMEWORKS,
     Permission.SchoolRead,
     Permission.EducatorRead,
     Permission.EducatorExport,
@@ -90,6 +97,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   educator: [
     ...EVERYONE,
+    ...FRAMEWORKS,
     Permission.SchoolRead,
     Permission.EducatorRead,
     Permission.LeadershipRoleRead,

@@ -4,6 +4,12 @@ import type { Role } from '../auth/permissions.js';
 import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
 import { StageTransitionEntity } from '../modules/candidates/stage-transition.entity.js';
 import type { Stage } from '../modules/candidates/stages.js';
+import {
+  CompetencyEntity,
+  CompetencyFrameworkEntity,
+  CrosswalkLinkEntity,
+  DEFAULT_RUBRIC,
+} from '../modules/competencies/competency.entity.js';
 import { DistrictEntity } from '../modules/districts/district.entity.js';
 import { EducatorEntity } from '../modules/educators/educator.entity.js';
 import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
@@ -219,5 +225,44 @@ export class Factories {
     }
     await transitions.insert(rows);
     return candidate;
+  }
+
+  /** A framework: shared reference when districtId is null. */
+  async createFramework(overrides: Partial<CompetencyFrameworkEntity> = {}): Promise<CompetencyFrameworkEntity> {
+    const n = next();
+    const repo = this.db.getRepository(CompetencyFrameworkEntity);
+    return repo.save(
+      repo.create({
+        key: `framework-${n}-${Date.now().toString(36)}`,
+        title: `Framework ${n}`,
+        shortName: `F${n}`,
+        source: '',
+        description: '',
+        rubric: DEFAULT_RUBRIC,
+        districtId: null,
+        ...overrides,
+      }),
+    );
+  }
+
+  async createCompetency(overrides: Partial<CompetencyEntity> & { frameworkId: string }): Promise<CompetencyEntity> {
+    const n = next();
+    const repo = this.db.getRepository(CompetencyEntity);
+    return repo.save(
+      repo.create({
+        kind: 'domain',
+        code: `C${n}`,
+        title: `Competency ${n}`,
+        description: '',
+        position: n,
+        parentId: null,
+        caseIdentifier: null,
+        ...overrides,
+      }),
+    );
+  }
+
+  async link(fromId: string, toId: string, kind: 'exact' | 'related', districtId: string | null = null): Promise<void> {
+    await this.db.getRepository(CrosswalkLinkEntity).insert({ fromId, toId, kind, districtId });
   }
 }

@@ -1,6 +1,7 @@
 import { Role } from '@emerge/api';
 import { Factories, SeededRandom } from '@emerge/api/testing';
 import { DataSource } from 'typeorm';
+import { seedDistrictFramework } from './framework.js';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
 import { seedPeople } from './people.js';
 
@@ -177,6 +178,9 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
       candidateId: elenaCandidate.id,
       createdAt: new Date(Date.now() - 675 * 86_400_000),
     });
+
+    // Riverbend's own framework, crosswalked to the reference ones (loaded before the demo).
+    await seedDistrictFramework(m, riverbend.id);
 
     // Lakeside: a smaller district with its own roster and a few candidates.
     const lakesideHr = users.get('hr@lakeside.example')!;

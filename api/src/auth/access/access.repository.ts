@@ -117,6 +117,26 @@ export class AccessRepository {
     );
   }
 
+  /** Frameworks a district reads: the shared reference ones and its own. */
+  async frameworkIds(districtId: string, candidates: string[]): Promise<Set<string>> {
+    return ids(
+      await this.db.query(
+        `SELECT id FROM competency_frameworks WHERE id = ANY($1::uuid[]) AND (district_id IS NULL OR district_id = $2)`,
+        [candidates, districtId],
+      ),
+    );
+  }
+
+  async competencyIds(districtId: string, candidates: string[]): Promise<Set<string>> {
+    return ids(
+      await this.db.query(
+        `SELECT c.id FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id
+          WHERE c.id = ANY($1::uuid[]) AND (f.district_id IS NULL OR f.district_id = $2)`,
+        [candidates, districtId],
+      ),
+    );
+  }
+
   async hrUserIds(candidates: string[], onlyWithoutPassword = false): Promise<Set<string>> {
     const extra = onlyWithoutPassword ? 'AND password_hash IS NULL' : '';
     return ids(

@@ -77,6 +77,15 @@ export class AccessService {
       case Permission.CandidateUpdate:
       case Permission.CandidateMove:
         return scope.kind === 'district' ? this.repo.candidateIds(scope, ids) : new Set();
+      case Permission.CompetencyRead: {
+        if (scope.kind === 'platform') return new Set();
+        // Ids here may be frameworks or nodes; the service asks for one kind at a time.
+        const [frameworks, nodes] = await Promise.all([
+          this.repo.frameworkIds(scope.districtId, ids),
+          this.repo.competencyIds(scope.districtId, ids),
+        ]);
+        return new Set([...frameworks, ...nodes]);
+      }
       default:
         return new Set();
     }

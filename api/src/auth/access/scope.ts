@@ -68,3 +68,15 @@ export function whereNominationInScope<T extends ObjectLiteral>(
   }
   return qb;
 }
+
+/** Frameworks (and their nodes): the shared reference ones and the caller's district's own. */
+export function whereFrameworkVisible<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  scope: Scope,
+  frameworkAlias: string,
+): SelectQueryBuilder<T> {
+  if (scope.kind === 'platform') return qb.andWhere('1 = 0');
+  return qb.andWhere(`(${frameworkAlias}.district_id IS NULL OR ${frameworkAlias}.district_id = :scopeDistrictId)`, {
+    scopeDistrictId: scope.districtId,
+  });
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthContext } from '../../auth/auth-context.js';
+import { Auth, Authenticated } from '../../auth/authenticated.decorator.js';
+import { Permission } from '../../auth/permissions.js';
+import { ApiListQuery, ListParams } from '../../common/pagination/list-query.decorator.js';
+import type { ListQuery } from '../../common/pagination/list-query.js';
+import { sendPage } from '../../common/pagination/list-reply.js';
+import { UuidParam } from '../../common/validation/uuid-param.js';
+import { COMPETENCY_LIST, CompetencyResponseDto, FRAMEWORK_LIST, FrameworkResponseDto } from './competency.dto.js';
+import { CompetencyService } from './competency.service.js';
+
+@ApiTags('competencies')
+@Controller()
+export class CompetencyController {
+  constructor(private readonly service: CompetencyService) {}
+
+  /** The shared reference frameworks and the district's own. */
+  @Get('competency-frameworks')
+  @Authenticated({ permission: Permission.CompetencyRead })
+  @ApiListQuery(FRAMEWORK_LIST)
+  @ApiOkResponse({ type: [FrameworkResponseDto] })
+  async listCompetencyFrameworks(
+    @Auth() auth: AuthContext,
+    @ListParams(FRAMEWORK_LIST) query: ListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FrameworkResponseDto[]> {
+    return sendPage(reply, await this.service.listFrameworks(auth, query));
+  }
+
+  @Get('competency-frameworks/:id')
+  @Authenticated({ permission: Permission.CompetencyRead })
+  @ApiOkResponse({ type: FrameworkResponseDto })
+  getCompetencyFramework(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<FrameworkResponseDto> {
+    return this.service.getFramework(auth, id);
+  }
+
+  /** Nodes of the visible frameworks: filter by frameworkId, parentId, kind or root to walk a tree. */
+  @Get('competencies')
+  @Authenticated({ permission: Permission.CompetencyRead })
+  @ApiListQuery(COMPETENCY_LIST)
+  @ApiOkResponse({ type: [CompetencyResponseDto] })
+  async listCompetencies(
+    @Auth() auth: AuthContext,
+    @ListParams(COMPETENCY_LIST) query: ListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompetencyResponseDto[]> {
+    return sendPage(reply, await this.service.listCompetencies(auth, query));
+  }
+
+  /** A node with its crosswalk links. */
+  @Get('competencies/:id')
+  @Authenticated({ permission: Permission.CompetencyRead })
+  @ApiOkResponse({ type: CompetencyResponseDto })
+  getCompetency(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<CompetencyResponseDto> {
+    return this.service.getCompetency(auth, id);
+  }
+}
