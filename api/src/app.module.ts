@@ -13,6 +13,7 @@ import { CandidateModule } from './modules/candidates/candidate.module.js';
 import { CompetencyModule } from './modules/competencies/competency.module.js';
 import { DistrictModule } from './modules/districts/district.module.js';
 import { EducatorModule } from './modules/educators/educator.module.js';
+import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadershipRoleModule } from './modules/leadership-roles/leadership-role.module.js';
 import { NominationModule } from './modules/nominations/nomination.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         CandidateModule,
         NominationModule,
         CompetencyModule,
+        EvidenceModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

@@ -26,6 +26,8 @@ export enum Permission {
   CandidateMove = 'candidate.move',
   CandidateConsent = 'candidate.consent',
   CompetencyRead = 'competency.read',
+  EvidenceRead = 'evidence.read',
+  EvidenceCreate = 'evidence.create',
 }
 
 const EVERYONE = [Permission.SessionRead];
@@ -62,6 +64,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CandidateUpdate,
     Permission.CandidateMove,
     Permission.CandidateConsent,
+    Permission.EvidenceRead,
+    Permission.EvidenceCreate,
   ],
   superintendent: [
     ...EVERYONE,
@@ -72,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.LeadershipRoleRead,
     Permission.NominationRead,
     Permission.CandidateRead,
+    Permission.EvidenceRead,
   ],
   coordinator: [
     ...EVERYONE,
@@ -82,6 +87,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CandidateRead,
     Permission.CandidateUpdate,
     Permission.CandidateMove,
+    Permission.EvidenceRead,
+    Permission.EvidenceCreate,
   ],
   principal: [
     ...EVERYONE,
@@ -94,6 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.NominationCreate,
     Permission.NominationWithdraw,
     Permission.CandidateRead,
+    Permission.EvidenceRead,
+    Permission.EvidenceCreate,
   ],
   educator: [
     ...EVERYONE,
@@ -106,6 +115,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.NominationWithdraw,
     Permission.CandidateRead,
     Permission.CandidateConsent,
+    Permission.EvidenceRead,
+    Permission.EvidenceCreate,
   ],
 };
 

@@ -9,6 +9,7 @@ import {
 } from '../modules/competencies/competency.entity.js';
 import { DistrictEntity } from '../modules/districts/district.entity.js';
 import { EducatorEntity } from '../modules/educators/educator.entity.js';
+import { EvidenceEntity } from '../modules/evidence/evidence.entity.js';
 import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
 import { NominationEntity } from '../modules/nominations/nomination.entity.js';
 import { SchoolEntity } from '../modules/schools/school.entity.js';
@@ -29,4 +30,5 @@ export const entities = [
   CompetencyEntity,
   CrosswalkLinkEntity,
   RoleTargetEntity,
+  EvidenceEntity,
 ];

@@ -80,6 +80,17 @@ export class AccessRepository {
     );
   }
 
+  async evidenceIds(scope: PeopleScope, candidates: string[]): Promise<Set<string>> {
+    const [where, params] = peopleWhere(scope, 'e.school_id', 'c.educator_id', 3);
+    return ids(
+      await this.db.query(
+        `SELECT v.id FROM evidence v JOIN candidates c ON c.id = v.candidate_id JOIN educators e ON e.id = c.educator_id
+          WHERE v.id = ANY($1::uuid[]) AND v.district_id = $2 ${where}`,
+        [candidates, scope.districtId, ...params],
+      ),
+    );
+  }
+
   async leadershipRoleIds(districtId: string, candidates: string[]): Promise<Set<string>> {
     return ids(
       await this.db.query(`SELECT id FROM leadership_roles WHERE id = ANY($1::uuid[]) AND district_id = $2`, [

@@ -77,6 +77,11 @@ export class AccessService {
       case Permission.CandidateUpdate:
       case Permission.CandidateMove:
         return scope.kind === 'district' ? this.repo.candidateIds(scope, ids) : new Set();
+      case Permission.EvidenceRead:
+        return scope.kind === 'platform' ? new Set() : this.repo.evidenceIds(scope, ids);
+      case Permission.EvidenceCreate:
+        // The ids are candidates: evidence is recorded on candidates in the caller's scope.
+        return scope.kind === 'platform' ? new Set() : this.repo.candidateIds(scope, ids);
       case Permission.CompetencyRead: {
         if (scope.kind === 'platform') return new Set();
         // Ids here may be frameworks or nodes; the service asks for one kind at a time.

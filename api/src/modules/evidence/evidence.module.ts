@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { EvidenceController } from './evidence.controller.js';
+import { EvidenceRepository } from './evidence.repository.js';
+import { EvidenceService } from './evidence.service.js';
+
+@Module({ controllers: [EvidenceController], providers: [EvidenceService, EvidenceRepository] })
+export class EvidenceModule {}
