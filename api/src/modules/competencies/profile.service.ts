@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../../auth/access/access.service.js';
+import type { AuthContext } from '../../auth/auth-context.js';
+import { Permission } from '../../auth/permissions.js';
+import type { FieldErrors } from '../../common/errors/app-error.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { requireDistrict } from '../schools/school.service.js';
+import type { ProfileEntryDto, RoleTargetDto } from './profile.dto.js';
+import { PutRoleTargetsDto } from './profile.dto.js';
+import type { Link, ProfileNode, Rating } from './profile.js';
+import { computeProfile } from './profile.js';
+
+/** Role targets and candidates' competency profiles against them. */
+@Injectable()
+export class ProfileService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly db: DataSource,
+  ) {}
+
+  async targets(auth: AuthContext, roleId: string): Promise<RoleTargetDto[]> {
+    await this.access.require(auth, Permission.LeadershipRoleRead, [roleId], 'Leadership role');
+    return this.loadTargets(roleId);
+  }
+
+  /** Replaces the role's targets; each node must be one the district uses and each level on its rubric. */
+  async putTargets(auth: AuthContext, roleId: string, dto: PutRoleTargetsDto): Promise<RoleTargetDto[]> {
+    await this.access.require(auth, Permission.LeadershipRoleManage, [roleId], 'Leadership role');
+    const districtId = requireDistrict(auth);
+    const ids = dto.targets.map((t) => t.competencyId);
+    const errors: FieldErrors = {};
+    if (new Set(ids).size !== ids.length) errors.targets = 'each competency may be targeted once';
+    const scales: { id: string; scale: number }[] = await this.db.query(
+      `SELECT c.id, jsonb_array_length(f.rubric) AS scale FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id
+        WHERE c.id = ANY($1::uuid[]) AND (f.district_id IS NULL OR f.district_id = $2)`,
+      [ids, districtId],
+    );
+    const scale = new Map(scales.map((s) => [s.id, s.scale]));
+    dto.targets.forEach((t, i) => {
+      const s = scale.get(t.competencyId);
+      if (s === undefined) errors[`targets.${i}.competencyId`] = 'not a node of a framework your district uses';
+      else if (t.targetLevel > s) errors[`targets.${i}.targetLevel`] = `the rubric has ${s} levels`;
+    });
+    if (Object.keys(errors).length) throw AppError.validation(errors);
+    await this.db.transaction(async (m) => {
+      await m.query(`DELETE FROM role_targets WHERE role_id = $1`, [roleId]);
+      if (ids.length) {
+        await m.query(
+          `INSERT INTO role_targets (role_id, competency_id, target_level) SELECT $1, unnest($2::uuid[]), unnest($3::int[])`,
+          [roleId, ids, dto.targets.map((t) => t.targetLevel)],
+        );
+      }
+    });
+    return this.loadTargets(roleId);
+  }
+
+  /** For each target of the candidate's role: current level, evidence and gap (five statements in all). */
+  async profile(auth: AuthContext, candidateId: string): Promise<ProfileEntryDto[]> {
+    await this.access.require(auth, Permission.CandidateRead, [candidateId], 'Candidate');
+    const [candidate]: { roleId: string; districtId: string }[] = await this.db.query(
+      `SELECT role_id AS "roleId", district_id AS "districtId" FROM candidates WHERE id = $1`,
+      [candidateId],
+    );
+    if (!candidate) throw AppError.notFound('Candidate');
+    const [targets, ratings, nodeRows, links] = await Promise.all([
+      this.loadTargets(candidate.roleId),
+      this.db.query(
+        `SELECT id, competency_id AS "competencyId", level, to_char(observed_on, 'YYYY-MM-DD') AS "observedOn", source FROM evidence WHERE candidate_id = $1`,
+        [candidateId],
+      ) as Promise<Rating[]>,
+      this.db.query(
+        `SELECT c.id, c.parent_id AS "parentId", jsonb_array_length(f.rubric) AS scale
+           FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id WHERE f.district_id IS NULL OR f.district_id = $1`,
+        [candidate.districtId],
+      ) as Promise<ProfileNode[]>,
+      this.db.query(
+        `SELECT from_id AS "fromId", to_id AS "toId", kind FROM crosswalk_links WHERE district_id IS NULL OR district_id = $1`,
+        [candidate.districtId],
+      ) as Promise<Link[]>,
+    ]);
+    const nodes = new Map(nodeRows.map((n) => [n.id, n]));
+    const computed = computeProfile(
+      targets.map((t) => t.competencyId),
+      nodes,
+      ratings,
+      links,
+    );
+    return targets.map((t) => {
+      const p = computed.get(t.competencyId)!;
+      return {
+        ...t,
+        currentLevel: p.currentLevel,
+        gap: p.currentLevel === null ? null : t.targetLevel - p.currentLevel,
+        evidenceCount: p.evidenceIds.length,
+        sources: p.sources,
+        evidenceIds: p.evidenceIds,
+        relatedEvidenceIds: p.relatedEvidenceIds,
+      };
+    });
+  }
+
+  private loadTargets(roleId: string): Promise<RoleTargetDto[]> {
+    return this.db.query(
+      `SELECT t.competency_id AS "competencyId", c.code, c.title, f.short_name AS "frameworkShortName", t.target_level AS "targetLevel",
+              jsonb_array_length(f.rubric) AS scale
+         FROM role_targets t JOIN competencies c ON c.id = t.competency_id JOIN competency_frameworks f ON f.id = c.framework_id
+        WHERE t.role_id = $1 ORDER BY f.short_name, c.position, c.code`,
+      [roleId],
+    );
+  }
+}
