@@ -61,6 +61,14 @@ describe('seeds', () => {
              (SELECT count(*) FROM crosswalk_links l JOIN competencies x ON x.id = l.from_id WHERE x.framework_id = f.id AND l.kind = 'exact')::int AS exact
         FROM competency_frameworks f JOIN competencies c ON c.framework_id = f.id WHERE f.short_name = 'RLF' GROUP BY f.id`);
     expect(fw).toEqual({ domains: 4, competencies: 8, indicators: 16, exact: 8 });
+    // Every candidate beyond identified has evidence; every demo role has targets.
+    const [gaps] = await ds.query(`
+      SELECT (SELECT count(*) FROM candidates c JOIN districts d ON d.id = c.district_id
+               WHERE d.slug = 'riverbend' AND c.stage NOT IN ('identified', 'exited') AND c.paused_from IS DISTINCT FROM 'identified'
+                 AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.candidate_id = c.id))::int AS without_evidence,
+             (SELECT count(*) FROM leadership_roles r JOIN districts d ON d.id = r.district_id
+               WHERE d.slug = 'riverbend' AND NOT EXISTS (SELECT 1 FROM role_targets t WHERE t.role_id = r.id))::int AS without_targets`);
+    expect(gaps).toEqual({ without_evidence: 0, without_targets: 0 });
     const [elena] = await ds.query(
       `SELECT c.stage FROM candidates c JOIN users u ON u.educator_id = c.educator_id WHERE u.email = 'educator@riverbend.example'`,
     );

@@ -1,6 +1,7 @@
 import { Role } from '@emerge/api';
 import { Factories, SeededRandom } from '@emerge/api/testing';
 import { DataSource } from 'typeorm';
+import { seedTargetsAndEvidence } from './evidence.js';
 import { seedDistrictFramework } from './framework.js';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
 import { seedPeople } from './people.js';
@@ -180,7 +181,14 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     });
 
     // Riverbend's own framework, crosswalked to the reference ones (loaded before the demo).
-    await seedDistrictFramework(m, riverbend.id);
+    const frameworkNodes = await seedDistrictFramework(m, riverbend.id);
+    await seedTargetsAndEvidence(
+      m,
+      riverbend.id,
+      frameworkNodes,
+      { hr: users.get('hr@riverbend.example')!, coordinator: users.get('coordinator@riverbend.example')! },
+      random,
+    );
 
     // Lakeside: a smaller district with its own roster and a few candidates.
     const lakesideHr = users.get('hr@lakeside.example')!;
