@@ -12,6 +12,7 @@ import { dataProvider } from './providers/dataProvider';
 import candidates from './resources/candidates';
 import districts from './resources/districts';
 import educators from './resources/educators';
+import evidence from './resources/evidence';
 import leadershipRoles from './resources/leadership-roles';
 import nominations from './resources/nominations';
 import schools from './resources/schools';
@@ -38,6 +39,8 @@ export function App() {
       <Resource name="schools" {...schools} />
       <Resource name="users" {...users} />
       <Resource name="districts" {...districts} />
+      <Resource name="evidence" {...evidence} />
+      <Resource name="competencies" recordRepresentation="title" />
       <Resource name="stage-transitions" />
       <CustomRoutes>
         <Route path="/educators/import" element={<ImportRosterPage />} />

@@ -9,6 +9,7 @@ const messages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'Email' },
     page: { ...englishMessages.ra.page, empty: 'Nothing here yet' },
+    notification: { ...englishMessages.ra.notification, created: 'Saved', updated: 'Saved' },
   },
 };
 

@@ -16,6 +16,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     'leadership-roles': ALL,
     nominations: ['list', 'show', 'create', 'decide'],
     candidates: ['list', 'show', 'edit', 'move'],
+    evidence: ['create'],
   },
   superintendent: {
     schools: READ,
@@ -29,6 +30,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     educators: READ,
     'leadership-roles': READ,
     candidates: ['list', 'show', 'edit', 'move'],
+    evidence: ['create'],
   },
   principal: {
     schools: READ,
@@ -36,8 +38,9 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     'leadership-roles': READ,
     nominations: ['list', 'show', 'create'],
     candidates: READ,
+    evidence: ['create'],
   },
-  educator: { schools: READ, nominations: ['list', 'show', 'create'], candidates: ['show'] },
+  educator: { schools: READ, nominations: ['list', 'show', 'create'], candidates: ['show'], evidence: ['create'] },
 };
 
 export function canAccess(role: Role | undefined, params: { resource: string; action: string }): boolean {

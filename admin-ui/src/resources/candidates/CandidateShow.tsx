@@ -13,6 +13,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { LEVELS, READINESS, STAGES } from '../choices';
+import { CompetencyProfile } from './CompetencyProfile';
 import { StageActions } from './StageActions';
 import { StageTimeline } from './StageTimeline';
 
@@ -52,6 +53,11 @@ export function CandidateShow() {
           <Card variant="outlined">
             <CardContent>
               <StageTimeline />
+            </CardContent>
+          </Card>
+          <Card variant="outlined" sx={{ mt: 2 }}>
+            <CardContent>
+              <CompetencyProfile />
             </CardContent>
           </Card>
         </Grid>
