@@ -6,6 +6,10 @@ export default async function globalTeardown() {
     app.child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
   }
+  // Release the pipes and pooled sockets the set-up held, so the runner can exit on its own.
+  app.child.stdout?.destroy();
+  app.child.stderr?.destroy();
+  await globalThis.__emergeDispatcher?.close();
   if (app.scratch && app.dbUrl)
     await app.scratch.dropDatabase(new URL(app.dbUrl).pathname.slice(1)).catch(() => undefined);
   app.cleanupDir();
