@@ -1,3 +1,5 @@
+import { AppError } from '../common/errors/app-error.js';
+import { ErrorCode } from '../common/errors/error-code.js';
 import type { Role } from './permissions.js';
 
 /** Whose rows a caller may see: a whole district, some schools of one, only themself, or no people data. */
@@ -33,4 +35,10 @@ export function scopeFor(
     default:
       return { kind: 'district', districtId: user.districtId };
   }
+}
+
+/** The caller's district, for actions that belong to a district account (platform_admin has none). */
+export function requireDistrict(auth: AuthContext): string {
+  if (!auth.districtId) throw new AppError(ErrorCode.Forbidden, 'This action belongs to a district account');
+  return auth.districtId;
 }

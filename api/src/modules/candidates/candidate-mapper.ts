@@ -1,10 +1,10 @@
 import type { AuthContext } from '../../auth/auth-context.js';
+import { toIso } from '../../common/iso.js';
 import type { CandidateActionsDto, CandidateResponseDto, StageTransitionResponseDto } from './candidate.dto.js';
 import type { CandidateRow, TransitionRow } from './candidate.repository.js';
 import { allowedMoves, MOVERS } from './stage-rules.js';
 
 const DAY = 86_400_000;
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 export function toCandidateResponse(row: CandidateRow, auth: AuthContext, now = Date.now()): CandidateResponseDto {
   const isSelf = auth.scope.kind === 'self';
@@ -12,11 +12,11 @@ export function toCandidateResponse(row: CandidateRow, auth: AuthContext, now = 
   return {
     ...rest,
     ...(isSelf ? {} : { notes }),
-    stageEnteredAt: iso(row.stageEnteredAt),
+    stageEnteredAt: toIso(row.stageEnteredAt),
     daysInStage: Math.max(0, Math.floor((now - new Date(row.stageEnteredAt).getTime()) / DAY)),
     readiness: isSelf && !row.readinessShared ? null : row.readiness,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
+    createdAt: toIso(row.createdAt),
+    updatedAt: toIso(row.updatedAt),
   };
 }
 
@@ -30,5 +30,5 @@ export function candidateActions(row: CandidateRow, auth: AuthContext): Candidat
 }
 
 export function toTransitionResponse(row: TransitionRow): StageTransitionResponseDto {
-  return { ...row, actorName: row.actorName ?? 'system', createdAt: iso(row.createdAt) };
+  return { ...row, actorName: row.actorName ?? 'system', createdAt: toIso(row.createdAt) };
 }

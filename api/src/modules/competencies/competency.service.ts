@@ -3,12 +3,11 @@ import { AccessService } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
 import { AppError } from '../../common/errors/app-error.js';
+import { toIso } from '../../common/iso.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import type { CompetencyResponseDto, FrameworkResponseDto } from './competency.dto.js';
 import { COMPETENCY_LIST, FRAMEWORK_LIST } from './competency.dto.js';
 import { CompetencyRepository } from './competency.repository.js';
-
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 @Injectable()
 export class CompetencyService {
@@ -20,7 +19,7 @@ export class CompetencyService {
   async listFrameworks(auth: AuthContext, query: ListQuery): Promise<Page<FrameworkResponseDto>> {
     const [rows, total] = await this.repo.listFrameworks(auth.scope, query);
     return {
-      items: rows.map((r) => ({ ...r, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) })),
+      items: rows.map((r) => ({ ...r, createdAt: toIso(r.createdAt), updatedAt: toIso(r.updatedAt) })),
       total,
       offset: query.offset,
       resource: FRAMEWORK_LIST.resource,
@@ -31,7 +30,7 @@ export class CompetencyService {
     await this.access.require(auth, Permission.CompetencyRead, [id], 'Framework');
     const row = await this.repo.findFramework(id);
     if (!row) throw AppError.notFound('Framework');
-    return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
+    return { ...row, createdAt: toIso(row.createdAt), updatedAt: toIso(row.updatedAt) };
   }
 
   async listCompetencies(auth: AuthContext, query: ListQuery): Promise<Page<CompetencyResponseDto>> {

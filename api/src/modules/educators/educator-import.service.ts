@@ -4,12 +4,12 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { AuthContext } from '../../auth/auth-context.js';
+import { requireDistrict } from '../../auth/auth-context.js';
 import type { RowError } from '../../common/errors/app-error.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.js';
-import { requireDistrict } from '../schools/school.service.js';
 import { EDUCATOR_STATUSES, GENDERS, LEADERSHIP_LEVELS, RACE_ETHNICITIES } from './educator.entity.js';
 
 /** The documented columns of a roster file (docs/samples/roster.csv), in the order of the staging table. */

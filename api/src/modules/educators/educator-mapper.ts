@@ -1,8 +1,7 @@
 import type { AuthContext } from '../../auth/auth-context.js';
+import { toIso } from '../../common/iso.js';
 import type { ColleagueResponseDto, EducatorResponseDto } from './educator.dto.js';
 import type { EducatorRow } from './educator.repository.js';
-
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 /** Demographics are shown individually to hr only (PRODUCT.md §1). */
 export function toEducatorResponse(row: EducatorRow, auth: AuthContext): EducatorResponseDto {
@@ -23,8 +22,8 @@ export function toEducatorResponse(row: EducatorRow, auth: AuthContext): Educato
     hasLogin: row.userId !== null,
     userId: row.userId,
     version: row.version,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
+    createdAt: toIso(row.createdAt),
+    updatedAt: toIso(row.updatedAt),
   };
   if (auth.role === 'hr') {
     out.gender = row.gender;

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
+import { requireDistrict } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
 import type { FieldErrors } from '../../common/errors/app-error.js';
 import { AppError } from '../../common/errors/app-error.js';
+import { toIso } from '../../common/iso.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
-import { requireDistrict } from '../schools/school.service.js';
 import type { EvidenceResponseDto } from './evidence.dto.js';
 import { CreateEvidenceDto, EVIDENCE_LIST } from './evidence.dto.js';
 import { EvidenceRepository } from './evidence.repository.js';
@@ -15,7 +16,7 @@ const toResponse = (
   row: Omit<EvidenceResponseDto, 'createdAt'> & { createdAt: Date | string },
 ): EvidenceResponseDto => ({
   ...row,
-  createdAt: (row.createdAt instanceof Date ? row.createdAt : new Date(row.createdAt)).toISOString(),
+  createdAt: toIso(row.createdAt),
 });
 
 @Injectable()

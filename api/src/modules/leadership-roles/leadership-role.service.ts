@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
+import { requireDistrict } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
 import { updateVersioned } from '../../common/crud/versioned-update.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
-import { requireDistrict } from '../schools/school.service.js';
 import {
   CreateLeadershipRoleDto,
   LEADERSHIP_ROLE_LIST,

@@ -2,29 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
+import { requireDistrict } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
 import type { FieldErrors } from '../../common/errors/app-error.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
+import { toIso } from '../../common/iso.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import { CandidateRepository } from '../candidates/candidate.repository.js';
-import { requireDistrict } from '../schools/school.service.js';
 import type { NominationResponseDto } from './nomination.dto.js';
 import { CreateNominationDto, NOMINATION_LIST, NominationDecisionDto } from './nomination.dto.js';
 import type { NominatorKind } from './nomination.entity.js';
 import type { NominationRow } from './nomination.repository.js';
 import { NominationRepository } from './nomination.repository.js';
 
-const iso = (d: Date | string | null) => (d === null ? null : (d instanceof Date ? d : new Date(d)).toISOString());
-
 /** The private note is for hr and the nominator only. */
 function toNominationResponse(row: NominationRow, auth: AuthContext): NominationResponseDto {
   const { privateNote, ...rest } = row;
   const out: NominationResponseDto = {
     ...rest,
-    decidedAt: iso(row.decidedAt),
-    createdAt: iso(row.createdAt)!,
-    updatedAt: iso(row.updatedAt)!,
+    decidedAt: row.decidedAt === null ? null : toIso(row.decidedAt),
+    createdAt: toIso(row.createdAt),
+    updatedAt: toIso(row.updatedAt),
   };
   if (auth.role === 'hr' || auth.userId === row.nominatorUserId) out.privateNote = privateNote;
   return out;

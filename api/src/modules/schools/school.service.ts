@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
+import { requireDistrict } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
 import { updateVersioned } from '../../common/crud/versioned-update.js';
 import { AppError } from '../../common/errors/app-error.js';
@@ -59,9 +60,4 @@ export class SchoolService {
       return response;
     });
   }
-}
-
-export function requireDistrict(auth: AuthContext): string {
-  if (!auth.districtId) throw new AppError(ErrorCode.Forbidden, 'This action belongs to a district account');
-  return auth.districtId;
 }
