@@ -2,6 +2,7 @@ import { InitialSchema1795691815524 } from './1795691815524-InitialSchema.js';
 import { AddPeopleAndPipeline1795693298503 } from './1795693298503-AddPeopleAndPipeline.js';
 import { AddCompetencyFrameworks1795695971649 } from './1795695971649-AddCompetencyFrameworks.js';
 import { AddEvidence1795696724013 } from './1795696724013-AddEvidence.js';
+import { AddDevelopmentAndPositions1795700120614 } from './1795700120614-AddDevelopmentAndPositions.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -9,4 +10,5 @@ export const migrations: (new () => object)[] = [
   AddPeopleAndPipeline1795693298503,
   AddCompetencyFrameworks1795695971649,
   AddEvidence1795696724013,
+  AddDevelopmentAndPositions1795700120614,
 ];

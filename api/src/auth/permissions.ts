@@ -28,6 +28,20 @@ export enum Permission {
   CompetencyRead = 'competency.read',
   EvidenceRead = 'evidence.read',
   EvidenceCreate = 'evidence.create',
+  /** A district's own frameworks: create, edit, CASE import; role targets stay with leadership roles. */
+  CompetencyManage = 'competency.manage',
+  ReadinessConfirm = 'readiness.confirm',
+  ReadinessShare = 'readiness.share',
+  OpportunityRead = 'opportunity.read',
+  OpportunityManage = 'opportunity.manage',
+  AssignmentRead = 'assignment.read',
+  /** Assign, start, withdraw, complete. */
+  AssignmentManage = 'assignment.manage',
+  /** Log hours and a reflection (an educator: on their own assignments). */
+  AssignmentLog = 'assignment.log',
+  PositionRead = 'position.read',
+  PositionManage = 'position.manage',
+  PositionPlace = 'position.place',
 }
 
 const EVERYONE = [Permission.SessionRead];
@@ -66,6 +80,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CandidateConsent,
     Permission.EvidenceRead,
     Permission.EvidenceCreate,
+    Permission.CompetencyManage,
+    Permission.ReadinessConfirm,
+    Permission.ReadinessShare,
+    Permission.OpportunityRead,
+    Permission.OpportunityManage,
+    Permission.AssignmentRead,
+    Permission.AssignmentManage,
+    Permission.AssignmentLog,
+    Permission.PositionRead,
+    Permission.PositionManage,
+    Permission.PositionPlace,
   ],
   superintendent: [
     ...EVERYONE,
@@ -77,6 +102,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.NominationRead,
     Permission.CandidateRead,
     Permission.EvidenceRead,
+    Permission.ReadinessConfirm,
+    Permission.OpportunityRead,
+    Permission.AssignmentRead,
+    Permission.PositionRead,
   ],
   coordinator: [
     ...EVERYONE,
@@ -89,6 +118,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CandidateMove,
     Permission.EvidenceRead,
     Permission.EvidenceCreate,
+    Permission.CompetencyManage,
+    Permission.OpportunityRead,
+    Permission.OpportunityManage,
+    Permission.AssignmentRead,
+    Permission.AssignmentManage,
+    Permission.AssignmentLog,
+    Permission.PositionRead,
   ],
   principal: [
     ...EVERYONE,
@@ -103,6 +139,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CandidateRead,
     Permission.EvidenceRead,
     Permission.EvidenceCreate,
+    Permission.OpportunityRead,
+    Permission.AssignmentRead,
   ],
   educator: [
     ...EVERYONE,
@@ -117,6 +155,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CandidateConsent,
     Permission.EvidenceRead,
     Permission.EvidenceCreate,
+    Permission.OpportunityRead,
+    Permission.AssignmentRead,
+    Permission.AssignmentLog,
   ],
 };
 

@@ -1,4 +1,5 @@
 import { PasswordTokenEntity } from '../auth/password-token.entity.js';
+import { AssignmentEntity } from '../modules/assignments/assignment.entity.js';
 import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
 import { StageTransitionEntity } from '../modules/candidates/stage-transition.entity.js';
 import {
@@ -12,6 +13,12 @@ import { EducatorEntity } from '../modules/educators/educator.entity.js';
 import { EvidenceEntity } from '../modules/evidence/evidence.entity.js';
 import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
 import { NominationEntity } from '../modules/nominations/nomination.entity.js';
+import {
+  DevelopmentOpportunityEntity,
+  OpportunityCompetencyEntity,
+} from '../modules/opportunities/opportunity.entity.js';
+import { PositionEntity } from '../modules/positions/position.entity.js';
+import { ReadinessAssessmentEntity } from '../modules/readiness/readiness-assessment.entity.js';
 import { SchoolEntity } from '../modules/schools/school.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 
@@ -31,4 +38,9 @@ export const entities = [
   CrosswalkLinkEntity,
   RoleTargetEntity,
   EvidenceEntity,
+  ReadinessAssessmentEntity,
+  DevelopmentOpportunityEntity,
+  OpportunityCompetencyEntity,
+  AssignmentEntity,
+  PositionEntity,
 ];

@@ -148,6 +148,45 @@ export class AccessRepository {
     );
   }
 
+  async ownFrameworkIds(districtId: string, candidates: string[]): Promise<Set<string>> {
+    return ids(
+      await this.db.query(`SELECT id FROM competency_frameworks WHERE id = ANY($1::uuid[]) AND district_id = $2`, [
+        candidates,
+        districtId,
+      ]),
+    );
+  }
+
+  async opportunityIds(districtId: string, candidates: string[]): Promise<Set<string>> {
+    return ids(
+      await this.db.query(`SELECT id FROM development_opportunities WHERE id = ANY($1::uuid[]) AND district_id = $2`, [
+        candidates,
+        districtId,
+      ]),
+    );
+  }
+
+  /** Assignments of candidates the scope may read (an educator: their own). */
+  async assignmentIds(scope: PeopleScope, candidates: string[]): Promise<Set<string>> {
+    const [where, params] = peopleWhere(scope, 'e.school_id', 'c.educator_id', 3);
+    return ids(
+      await this.db.query(
+        `SELECT a.id FROM assignments a JOIN candidates c ON c.id = a.candidate_id JOIN educators e ON e.id = c.educator_id
+          WHERE a.id = ANY($1::uuid[]) AND a.district_id = $2 ${where}`,
+        [candidates, scope.districtId, ...params],
+      ),
+    );
+  }
+
+  async positionIds(districtId: string, candidates: string[]): Promise<Set<string>> {
+    return ids(
+      await this.db.query(`SELECT id FROM positions WHERE id = ANY($1::uuid[]) AND district_id = $2`, [
+        candidates,
+        districtId,
+      ]),
+    );
+  }
+
   async hrUserIds(candidates: string[], onlyWithoutPassword = false): Promise<Set<string>> {
     const extra = onlyWithoutPassword ? 'AND password_hash IS NULL' : '';
     return ids(

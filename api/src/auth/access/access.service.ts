@@ -91,6 +91,25 @@ export class AccessService {
         ]);
         return new Set([...frameworks, ...nodes]);
       }
+      case Permission.CompetencyManage:
+        // Only a district's own frameworks are editable; the shared reference ones are read-only.
+        return scope.kind === 'district' ? this.repo.ownFrameworkIds(scope.districtId, ids) : new Set();
+      case Permission.ReadinessConfirm:
+      case Permission.ReadinessShare:
+        return scope.kind === 'district' ? this.repo.candidateIds(scope, ids) : new Set();
+      case Permission.OpportunityRead:
+        return scope.kind === 'platform' ? new Set() : this.repo.opportunityIds(scope.districtId, ids);
+      case Permission.OpportunityManage:
+        return scope.kind === 'district' ? this.repo.opportunityIds(scope.districtId, ids) : new Set();
+      case Permission.AssignmentRead:
+      case Permission.AssignmentLog:
+        return scope.kind === 'platform' ? new Set() : this.repo.assignmentIds(scope, ids);
+      case Permission.AssignmentManage:
+        return scope.kind === 'district' ? this.repo.assignmentIds(scope, ids) : new Set();
+      case Permission.PositionRead:
+      case Permission.PositionManage:
+      case Permission.PositionPlace:
+        return scope.kind === 'district' ? this.repo.positionIds(scope.districtId, ids) : new Set();
       default:
         return new Set();
     }

@@ -61,6 +61,10 @@ export class CandidateEntity extends BaseRecordEntity {
   @Column({ type: 'enum', enum: READINESS_BANDS, enumName: 'readiness_band', default: 'not_assessed' })
   readiness!: ReadinessBand;
 
+  /** When the band was last confirmed; evidence recorded after it is flagged as new. */
+  @Column({ type: 'timestamptz', nullable: true })
+  readinessConfirmedAt!: Date | null;
+
   @Column({ type: 'boolean', default: false })
   readinessShared!: boolean;
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AssignmentEntity } from '../assignments/assignment.entity.js';
 import { CandidateEntity } from '../candidates/candidate.entity.js';
 import { CompetencyEntity } from '../competencies/competency.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -18,6 +19,7 @@ export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 @Index('ix_evidence_candidate_competency_date', ['candidateId', 'competencyId', 'observedOn'])
 @Index('ix_evidence_district_date', ['districtId', 'observedOn'])
 @Index('ix_evidence_competency', ['competencyId'])
+@Index('ix_evidence_assignment', ['assignmentId'])
 export class EvidenceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -62,6 +64,14 @@ export class EvidenceEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'recorder_user_id', foreignKeyConstraintName: 'fk_evidence_recorder' })
   recorder?: UserEntity;
+
+  /** The completed assignment that produced it (`opportunity_completion`). */
+  @Column({ type: 'uuid', nullable: true })
+  assignmentId!: string | null;
+
+  @ManyToOne(() => AssignmentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignment_id', foreignKeyConstraintName: 'fk_evidence_assignment' })
+  assignment?: AssignmentEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
