@@ -9,6 +9,7 @@ import { loggerOptions } from './common/logging/logger-options.js';
 import type { AppConfig } from './config/config.js';
 import { APP_CONFIG } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { AssignmentModule } from './modules/assignments/assignment.module.js';
 import { CandidateModule } from './modules/candidates/candidate.module.js';
 import { CompetencyModule } from './modules/competencies/competency.module.js';
 import { DistrictModule } from './modules/districts/district.module.js';
@@ -17,6 +18,9 @@ import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadershipRoleModule } from './modules/leadership-roles/leadership-role.module.js';
 import { NominationModule } from './modules/nominations/nomination.module.js';
+import { OpportunityModule } from './modules/opportunities/opportunity.module.js';
+import { PositionModule } from './modules/positions/position.module.js';
+import { ReadinessModule } from './modules/readiness/readiness.module.js';
 import { SchoolModule } from './modules/schools/school.module.js';
 import { UserModule } from './modules/users/user.module.js';
 
@@ -58,6 +62,10 @@ export class AppModule {
         EducatorModule,
         LeadershipRoleModule,
         CandidateModule,
+        ReadinessModule,
+        OpportunityModule,
+        AssignmentModule,
+        PositionModule,
         NominationModule,
         CompetencyModule,
         EvidenceModule,
