@@ -15,6 +15,7 @@ describeBrowser('competency profile and evidence (principal)', () => {
     await page.getByRole('menuitem', { name: 'Candidates' }).click();
     await page.getByPlaceholder('Search name or employee number').fill('Elena');
     await page.getByRole('cell', { name: 'Torres, Elena' }).click();
+    await page.getByRole('tab', { name: 'Competency profile' }).click();
     const profile = page.getByRole('table', { name: 'Competency profile' });
     await profile.waitFor();
     const rows = await profile.locator('tbody tr').count();
@@ -46,6 +47,7 @@ describeBrowser('competency profile and evidence (principal)', () => {
     await expectAccessible(page, 'evidence create');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/#\/candidates\/[0-9a-f-]{36}\/show/);
+    await page.getByRole('tab', { name: 'Competency profile' }).click();
     await page.getByRole('table', { name: 'Competency profile' }).waitFor();
     await shot(page, 'candidate-profile-after');
     expect(await evidenceCount()).toBe(before + 1);

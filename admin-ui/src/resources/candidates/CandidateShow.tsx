@@ -7,6 +7,7 @@ import {
   SelectField,
   Show,
   SimpleShowLayout,
+  TabbedShowLayout,
   TextField,
   TopToolbar,
   useCanAccess,
@@ -27,41 +28,50 @@ function Actions() {
   return <TopToolbar>{canAccess && <EditButton label="Mentor and notes" />}</TopToolbar>;
 }
 
+function Overview() {
+  return (
+    <Grid container spacing={2}>
+      <Grid size={{ xs: 12, md: 5 }}>
+        <SimpleShowLayout sx={{ p: 0 }}>
+          <ReferenceField source="educatorId" reference="educators" label="Educator" link="show">
+            <TextField source="lastName" />
+          </ReferenceField>
+          <TextField source="schoolName" label="School" emptyText="District office" />
+          <TextField source="roleTitle" label="Target role" />
+          <SelectField source="roleLevel" label="Level" choices={LEVELS} />
+          <SelectField source="stage" label="Stage" choices={STAGES} />
+          <NumberField source="daysInStage" label="Days in this stage" />
+          <SelectField source="readiness" choices={READINESS} emptyText="Not shared yet" />
+          <TextField source="mentorName" label="Mentor" emptyText="None yet" />
+          <TextField source="notes" emptyText="—" />
+          <Labeled label="What you can do now">
+            <StageActions />
+          </Labeled>
+        </SimpleShowLayout>
+      </Grid>
+      <Grid size={{ xs: 12, md: 7 }}>
+        <Card variant="outlined">
+          <CardContent>
+            <StageTimeline />
+          </CardContent>
+        </Card>
+      </Grid>
+    </Grid>
+  );
+}
+
+/** One tab per question a reader brings: where are they, what do they show, what are they doing, are they ready. */
 export function CandidateShow() {
   return (
     <Show title={<Title />} actions={<Actions />}>
-      <Grid container spacing={2} sx={{ p: 2 }}>
-        <Grid size={{ xs: 12, md: 5 }}>
-          <SimpleShowLayout sx={{ p: 0 }}>
-            <ReferenceField source="educatorId" reference="educators" label="Educator" link="show">
-              <TextField source="lastName" />
-            </ReferenceField>
-            <TextField source="schoolName" label="School" emptyText="District office" />
-            <TextField source="roleTitle" label="Target role" />
-            <SelectField source="roleLevel" label="Level" choices={LEVELS} />
-            <SelectField source="stage" label="Stage" choices={STAGES} />
-            <NumberField source="daysInStage" label="Days in this stage" />
-            <SelectField source="readiness" choices={READINESS} emptyText="Not shared yet" />
-            <TextField source="mentorName" label="Mentor" emptyText="None yet" />
-            <TextField source="notes" emptyText="—" />
-            <Labeled label="What you can do now">
-              <StageActions />
-            </Labeled>
-          </SimpleShowLayout>
-        </Grid>
-        <Grid size={{ xs: 12, md: 7 }}>
-          <Card variant="outlined">
-            <CardContent>
-              <StageTimeline />
-            </CardContent>
-          </Card>
-          <Card variant="outlined" sx={{ mt: 2 }}>
-            <CardContent>
-              <CompetencyProfile />
-            </CardContent>
-          </Card>
-        </Grid>
-      </Grid>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="Overview">
+          <Overview />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Competency profile" path="profile">
+          <CompetencyProfile />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
     </Show>
   );
 }

@@ -37,7 +37,7 @@ function EvidenceCreate() {
   return (
     <Create
       title="Add evidence"
-      redirect={() => (candidateId ? `candidates/${candidateId}/show` : '')}
+      redirect={() => (candidateId ? `candidates/${candidateId}/show/profile` : '')}
       record={{ candidateId, source: educator ? 'self_reflection' : 'observation', observedOn: today }}
     >
       <SimpleForm>
