@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
 import type { Role } from '../auth/permissions.js';
+import { AssignmentEntity } from '../modules/assignments/assignment.entity.js';
 import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
 import { StageTransitionEntity } from '../modules/candidates/stage-transition.entity.js';
 import type { Stage } from '../modules/candidates/stages.js';
@@ -14,6 +15,10 @@ import { DistrictEntity } from '../modules/districts/district.entity.js';
 import { EducatorEntity } from '../modules/educators/educator.entity.js';
 import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
 import { NominationEntity } from '../modules/nominations/nomination.entity.js';
+import {
+  DevelopmentOpportunityEntity,
+  OpportunityCompetencyEntity,
+} from '../modules/opportunities/opportunity.entity.js';
 import type { GradeBand } from '../modules/schools/school.entity.js';
 import { SchoolEntity } from '../modules/schools/school.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
@@ -264,5 +269,52 @@ export class Factories {
 
   async link(fromId: string, toId: string, kind: 'exact' | 'related', districtId: string | null = null): Promise<void> {
     await this.db.getRepository(CrosswalkLinkEntity).insert({ fromId, toId, kind, districtId });
+  }
+
+  /** An opportunity developing `competencyIds`; seatsTaken starts at 0 (createAssignment keeps it). */
+  async createOpportunity(
+    overrides: Partial<DevelopmentOpportunityEntity> & { districtId: string },
+    competencyIds: string[] = [],
+  ): Promise<DevelopmentOpportunityEntity> {
+    const n = next();
+    const repo = this.db.getRepository(DevelopmentOpportunityEntity);
+    const row = await repo.save(
+      repo.create({
+        title: `Opportunity ${n}`,
+        type: 'project',
+        level: 'school',
+        hostSchoolId: null,
+        seats: 5,
+        seatsTaken: 0,
+        startsOn: null,
+        endsOn: null,
+        hours: 20,
+        description: '',
+        ...overrides,
+      }),
+    );
+    if (competencyIds.length)
+      await this.db
+        .getRepository(OpportunityCompetencyEntity)
+        .insert(competencyIds.map((competencyId, position) => ({ opportunityId: row.id, competencyId, position })));
+    return row;
+  }
+
+  /** An assignment that holds a seat (unless withdrawn), as the API would leave it. */
+  async createAssignment(
+    overrides: Partial<AssignmentEntity> & {
+      districtId: string;
+      opportunityId: string;
+      candidateId: string;
+      assignedByUserId: string;
+    },
+  ): Promise<AssignmentEntity> {
+    const repo = this.db.getRepository(AssignmentEntity);
+    const row = await repo.save(repo.create({ status: 'assigned', hoursLogged: '0', reflection: '', ...overrides }));
+    if (row.status !== 'withdrawn')
+      await this.db
+        .getRepository(DevelopmentOpportunityEntity)
+        .increment({ id: overrides.opportunityId }, 'seatsTaken', 1);
+    return row;
   }
 }

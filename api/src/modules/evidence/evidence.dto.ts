@@ -15,6 +15,7 @@ export const EVIDENCE_LIST: ListSpec = {
     competencyId: { column: 'v.competency_id', type: 'uuid' },
     source: { column: 'v.source', type: 'string', values: EVIDENCE_SOURCES },
     recorderUserId: { column: 'v.recorder_user_id', type: 'uuid' },
+    assignmentId: { column: 'v.assignment_id', type: 'uuid' },
     observedFrom: { column: 'v.observed_on', type: 'date', op: 'gte' },
     observedTo: { column: 'v.observed_on', type: 'date', op: 'lte' },
   },
@@ -56,6 +57,13 @@ export class EvidenceResponseDto {
   @ApiProperty() note!: string;
   @ApiProperty({ nullable: true, type: String }) link!: string | null;
   @ApiProperty() observedOn!: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The completed assignment that produced it',
+  })
+  assignmentId!: string | null;
   @ApiProperty({ format: 'uuid' }) recorderUserId!: string;
   @ApiProperty() recorderName!: string;
   @ApiProperty() createdAt!: string;

@@ -40,6 +40,7 @@ export class EvidenceRepository {
         'v.note AS "note"',
         'v.link AS "link"',
         `to_char(v.observed_on, 'YYYY-MM-DD') AS "observedOn"`,
+        'v.assignment_id AS "assignmentId"',
         'v.recorder_user_id AS "recorderUserId"',
         'u.name AS "recorderName"',
         'v.created_at AS "createdAt"',
