@@ -92,5 +92,18 @@ describe('seeds', () => {
       SELECT count(*)::int AS bad FROM candidates c
        WHERE c.stage <> (SELECT t.to_stage FROM stage_transitions t WHERE t.candidate_id = c.id ORDER BY t.created_at DESC LIMIT 1)`);
     expect(consistent.bad).toBe(0);
+    // Development: assignments in every status, seats counted as the API counts them, every completion evidenced.
+    const [dev] = await ds.query(`
+      SELECT (SELECT count(*) FROM development_opportunities)::int AS opportunities,
+             (SELECT count(DISTINCT status) FROM assignments)::int AS statuses,
+             (SELECT count(*) FROM development_opportunities o
+               WHERE o.seats_taken <> (SELECT count(*) FROM assignments a WHERE a.opportunity_id = o.id AND a.status <> 'withdrawn')
+                  OR o.seats_taken > o.seats)::int AS miscounted,
+             (SELECT count(*) FROM assignments a WHERE a.status = 'completed'
+                 AND (SELECT count(*) FROM evidence v WHERE v.assignment_id = a.id AND v.source = 'opportunity_completion')
+                  <> (SELECT count(*) FROM opportunity_competencies oc WHERE oc.opportunity_id = a.opportunity_id))::int AS unevidenced,
+             (SELECT count(*) FROM assignments a JOIN users u ON u.educator_id = (SELECT educator_id FROM candidates WHERE id = a.candidate_id)
+               WHERE u.email = 'educator@riverbend.example')::int AS elena`);
+    expect(dev).toEqual({ opportunities: 12, statuses: 4, miscounted: 0, unevidenced: 0, elena: 3 });
   });
 });

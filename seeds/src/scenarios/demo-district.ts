@@ -1,6 +1,7 @@
 import { Role } from '@emerge/api';
 import { Factories, SeededRandom } from '@emerge/api/testing';
 import { DataSource } from 'typeorm';
+import { seedDevelopment } from './development.js';
 import { seedTargetsAndEvidence } from './evidence.js';
 import { seedDistrictFramework } from './framework.js';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
@@ -187,6 +188,14 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
       riverbend.id,
       frameworkNodes,
       { hr: users.get('hr@riverbend.example')!, coordinator: users.get('coordinator@riverbend.example')! },
+      random,
+    );
+    await seedDevelopment(
+      m,
+      f,
+      riverbend.id,
+      frameworkNodes,
+      { coordinator: users.get('coordinator@riverbend.example')! },
       random,
     );
 
