@@ -9,12 +9,14 @@ import { ImportRosterPage } from './pages/ImportRosterPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import assignments from './resources/assignments';
 import candidates from './resources/candidates';
 import districts from './resources/districts';
 import educators from './resources/educators';
 import evidence from './resources/evidence';
 import leadershipRoles from './resources/leadership-roles';
 import nominations from './resources/nominations';
+import opportunities from './resources/opportunities';
 import schools from './resources/schools';
 import users from './resources/users';
 
@@ -40,6 +42,8 @@ export function App() {
       <Resource name="users" {...users} />
       <Resource name="districts" {...districts} />
       <Resource name="evidence" {...evidence} />
+      <Resource name="opportunities" {...opportunities} />
+      <Resource name="assignments" {...assignments} />
       <Resource name="competencies" recordRepresentation="title" />
       <Resource name="stage-transitions" />
       <CustomRoutes>

@@ -1,11 +1,14 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
+import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
+import EmojiObjectsIcon from '@mui/icons-material/EmojiObjects';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PeopleIcon from '@mui/icons-material/People';
 import SchoolIcon from '@mui/icons-material/School';
 import TimelineIcon from '@mui/icons-material/Timeline';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import { Menu as RaMenu, useCanAccess } from 'react-admin';
+import { session } from '../providers/session';
 
 function ResourceItem({ resource, label, icon }: { resource: string; label: string; icon: React.ReactElement }) {
   const { canAccess } = useCanAccess({ resource, action: 'list' });
@@ -20,6 +23,12 @@ export function Menu() {
       <RaMenu.DashboardItem primaryText="Home" />
       <ResourceItem resource="candidates" label="Candidates" icon={<TimelineIcon />} />
       <ResourceItem resource="nominations" label="Nominations" icon={<HowToRegIcon />} />
+      <ResourceItem
+        resource="assignments"
+        label={session.user()?.role === 'educator' ? 'My assignments' : 'Assignments'}
+        icon={<AssignmentIcon />}
+      />
+      <ResourceItem resource="opportunities" label="Opportunities" icon={<EmojiObjectsIcon />} />
       <ResourceItem resource="educators" label="Educators" icon={<BadgeIcon />} />
       <ResourceItem resource="leadership-roles" label="Leadership roles" icon={<WorkspacePremiumIcon />} />
       <ResourceItem resource="districts" label="Districts" icon={<ApartmentIcon />} />

@@ -17,6 +17,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     nominations: ['list', 'show', 'create', 'decide'],
     candidates: ['list', 'show', 'edit', 'move'],
     evidence: ['create'],
+    opportunities: ALL,
+    assignments: ['list', 'show', 'create', 'edit', 'complete'],
   },
   superintendent: {
     schools: READ,
@@ -24,6 +26,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     'leadership-roles': READ,
     nominations: READ,
     candidates: READ,
+    opportunities: READ,
+    assignments: READ,
   },
   coordinator: {
     schools: READ,
@@ -31,6 +35,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     'leadership-roles': READ,
     candidates: ['list', 'show', 'edit', 'move'],
     evidence: ['create'],
+    opportunities: ALL,
+    assignments: ['list', 'show', 'create', 'edit', 'complete'],
   },
   principal: {
     schools: READ,
@@ -39,8 +45,17 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     nominations: ['list', 'show', 'create'],
     candidates: READ,
     evidence: ['create'],
+    opportunities: READ,
+    assignments: READ,
   },
-  educator: { schools: READ, nominations: ['list', 'show', 'create'], candidates: ['show'], evidence: ['create'] },
+  educator: {
+    schools: READ,
+    nominations: ['list', 'show', 'create'],
+    candidates: ['show'],
+    evidence: ['create'],
+    opportunities: READ,
+    assignments: ['list', 'show', 'edit'],
+  },
 };
 
 export function canAccess(role: Role | undefined, params: { resource: string; action: string }): boolean {

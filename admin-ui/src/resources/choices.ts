@@ -69,3 +69,20 @@ export const RACE_ETHNICITIES = [
 ];
 
 export const stageName = (id: string | null | undefined) => STAGES.find((s) => s.id === id)?.name ?? id ?? '—';
+
+export const OPPORTUNITY_TYPES = [
+  { id: 'residency', name: 'Residency' },
+  { id: 'mentorship', name: 'Mentorship' },
+  { id: 'shadowing', name: 'Shadowing' },
+  { id: 'project', name: 'Project' },
+  { id: 'committee', name: 'Committee' },
+  { id: 'coursework', name: 'Coursework' },
+  { id: 'cohort_session', name: 'Cohort sessions' },
+];
+
+export const ASSIGNMENT_STATUSES = [
+  { id: 'assigned', name: 'Assigned' },
+  { id: 'in_progress', name: 'In progress' },
+  { id: 'completed', name: 'Completed' },
+  { id: 'withdrawn', name: 'Withdrawn' },
+];

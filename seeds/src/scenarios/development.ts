@@ -48,7 +48,7 @@ const CATALOG: Experience[] = [
     type: 'project',
     level: 'school',
     host: 'MGE',
-    seats: 3,
+    seats: 6,
     window: [-30, 120],
     hours: 24,
     develops: ['RB-E2'],
@@ -178,7 +178,7 @@ export async function seedDevelopment(
     districtId,
   ]);
   const schoolId = new Map(schools.map((s) => [s.code, s.id]));
-  const catalog: (Experience & { id: string; taken: number })[] = [];
+  const catalog: (Experience & { id: string; taken: number; cap: number })[] = [];
   for (const x of CATALOG) {
     const o = await f.createOpportunity(
       {
@@ -195,7 +195,9 @@ export async function seedDevelopment(
       },
       x.develops.map((code) => nodes.get(code)!),
     );
-    catalog.push({ ...x, id: o.id, taken: 0 });
+    // Leave about a quarter of the seats free so the catalog has room; the smallest one fills up.
+    const cap = x.seats <= 2 ? x.seats : x.seats - Math.max(1, Math.round(x.seats / 4));
+    catalog.push({ ...x, id: o.id, taken: 0, cap });
   }
 
   const candidates: CandidateRow[] = await m.query(
@@ -209,7 +211,7 @@ export async function seedDevelopment(
     x: (typeof catalog)[number],
     status: 'assigned' | 'in_progress' | 'completed' | 'withdrawn',
   ) => {
-    if (status !== 'withdrawn' && x.taken >= x.seats) return false;
+    if (status !== 'withdrawn' && x.taken >= x.cap) return false;
     const started = x.window[0] + random.int(1, 20);
     const hours = status === 'assigned' ? 0 : status === 'completed' ? x.hours : random.int(2, x.hours - 1);
     const row = await f.createAssignment({
@@ -287,7 +289,7 @@ export async function seedDevelopment(
     const used = new Set<string>();
     for (const status of statusesFor(stage)) {
       const open = catalog.filter(
-        (x) => !used.has(x.id) && x.taken < x.seats && (status !== 'assigned' || x.window[1] > 0),
+        (x) => !used.has(x.id) && x.taken < x.cap && (status !== 'assigned' || x.window[1] > 0),
       );
       if (!open.length) break;
       const x = random.pick(open);

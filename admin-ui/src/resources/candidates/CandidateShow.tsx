@@ -14,6 +14,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { LEVELS, READINESS, STAGES } from '../choices';
+import { CandidateAssignments, CandidateEvidence } from './CandidateWork';
 import { CompetencyProfile } from './CompetencyProfile';
 import { StageActions } from './StageActions';
 import { StageTimeline } from './StageTimeline';
@@ -70,6 +71,12 @@ export function CandidateShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Competency profile" path="profile">
           <CompetencyProfile />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Evidence" path="evidence">
+          <CandidateEvidence />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Assignments" path="assignments">
+          <CandidateAssignments />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

@@ -1,8 +1,11 @@
 import { Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useCanAccess, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { API_URL, httpClient } from '../../providers/httpClient';
+
+// recharts is loaded only when a profile is opened, keeping it out of the first screen's bundle.
+const ProfileChart = lazy(() => import('./ProfileChart'));
 
 interface Entry {
   competencyId: string;
@@ -17,7 +20,7 @@ interface Entry {
   sources: string[];
 }
 
-/** The candidate against their role's targets, as a table (a chart will read the same data). */
+/** The candidate against their role's targets: a chart, and the same figures as a table. */
 export function CompetencyProfile() {
   const record = useRecordContext<{ id: string }>();
   const [entries, setEntries] = useState<Entry[] | null>(null);
@@ -38,6 +41,11 @@ export function CompetencyProfile() {
       {error && <Typography role="alert">The profile could not be loaded: {error}</Typography>}
       {entries && entries.length === 0 && (
         <Typography>The target role has no competency targets yet; HR sets them on the leadership role.</Typography>
+      )}
+      {entries && entries.length > 0 && (
+        <Suspense fallback={null}>
+          <ProfileChart entries={entries} />
+        </Suspense>
       )}
       {entries && entries.length > 0 && (
         <Table size="small" aria-labelledby="profile-title">
