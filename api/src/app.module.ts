@@ -1,7 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditContextInterceptor } from './audit/audit-context.interceptor.js';
+import { AuditModule } from './audit/audit.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { JWT_SECRET } from './auth/jwt-secret.js';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter.js';
@@ -56,6 +58,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), retryAttempts: 0 }),
         AuthModule,
         HealthModule,
+        AuditModule,
         DistrictModule,
         SchoolModule,
         UserModule,
@@ -70,7 +73,10 @@ export class AppModule {
         CompetencyModule,
         EvidenceModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor },
+      ],
     };
   }
 }

@@ -3,6 +3,7 @@ import { AddPeopleAndPipeline1795693298503 } from './1795693298503-AddPeopleAndP
 import { AddCompetencyFrameworks1795695971649 } from './1795695971649-AddCompetencyFrameworks.js';
 import { AddEvidence1795696724013 } from './1795696724013-AddEvidence.js';
 import { AddDevelopmentAndPositions1795700120614 } from './1795700120614-AddDevelopmentAndPositions.js';
+import { AddAuditLog1795701590083 } from './1795701590083-AddAuditLog.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -11,4 +12,5 @@ export const migrations: (new () => object)[] = [
   AddCompetencyFrameworks1795695971649,
   AddEvidence1795696724013,
   AddDevelopmentAndPositions1795700120614,
+  AddAuditLog1795701590083,
 ];

@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role } from './permissions.js';
 
+export interface LoginRow {
+  id: string;
+  passwordHash: string | null;
+  active: boolean;
+  districtId: string | null;
+}
+
 export interface IdentityRow {
   id: string;
   email: string;
@@ -32,15 +39,42 @@ export class AuthRepository {
     return rows[0];
   }
 
-  async findForLogin(email: string): Promise<{ id: string; passwordHash: string | null; active: boolean } | undefined> {
-    const rows: { id: string; passwordHash: string | null; active: boolean }[] = await this.db.query(
-      `SELECT id, password_hash AS "passwordHash", active FROM users WHERE email = $1`,
+  async findForLogin(email: string): Promise<LoginRow | undefined> {
+    const rows: LoginRow[] = await this.db.query(
+      `SELECT id, password_hash AS "passwordHash", active, district_id AS "districtId" FROM users WHERE email = $1`,
       [email.trim().toLowerCase()],
     );
     return rows[0];
   }
 
-  async recordLogin(userId: string): Promise<void> {
-    await this.db.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [userId]);
+  /** A successful sign-in: the last-login time and the audit event, together. */
+  async recordLogin(user: LoginRow, correlationId: string | null): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await m.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [user.id]);
+      await m.query(
+        `INSERT INTO audit_log (district_id, actor_user_id, action, entity, entity_id, changes, correlation_id)
+         VALUES ($1, $2::uuid, 'login_succeeded', 'users', $2::text, '{}'::jsonb, $3)`,
+        [user.districtId, user.id, correlationId],
+      );
+    });
+  }
+
+  /** A refused sign-in, with the email tried (an unknown one too: that is how guessing shows). */
+  async recordFailedLogin(
+    email: string,
+    user: LoginRow | undefined,
+    reason: string,
+    correlationId: string | null,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO audit_log (district_id, actor_user_id, action, entity, entity_id, changes, correlation_id)
+       VALUES ($1, NULL, 'login_failed', 'users', $2, $3::jsonb, $4)`,
+      [
+        user?.districtId ?? null,
+        user?.id ?? null,
+        JSON.stringify({ email: { after: email.trim().toLowerCase().slice(0, 254) }, reason: { after: reason } }),
+        correlationId,
+      ],
+    );
   }
 }

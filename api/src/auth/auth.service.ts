@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { auditContext } from '../audit/audit-context.js';
 import { AppError } from '../common/errors/app-error.js';
 import { ErrorCode } from '../common/errors/error-code.js';
 import type { AuthContext } from './auth-context.js';
@@ -32,16 +33,20 @@ export class AuthService {
   ) {}
 
   async login(dto: LoginDto): Promise<LoginResponseDto> {
+    const correlationId = auditContext.getStore()?.correlationId ?? null;
     const found = await this.repo.findForLogin(dto.email);
     const ok = await verifyPassword(found?.passwordHash, dto.password);
     if (!found || !found.passwordHash || !ok) {
+      await this.repo.recordFailedLogin(dto.email, found, found ? 'wrong_password' : 'unknown_email', correlationId);
       throw new AppError(ErrorCode.InvalidCredentials, 'Email or password is incorrect');
     }
-    if (!found.active)
+    if (!found.active) {
+      await this.repo.recordFailedLogin(dto.email, found, 'disabled', correlationId);
       throw new AppError(ErrorCode.InvalidCredentials, 'This account is disabled; ask your district HR office');
+    }
     const identity = await this.repo.loadIdentity(found.id);
     if (!identity) throw new AppError(ErrorCode.InvalidCredentials, 'Email or password is incorrect');
-    await this.repo.recordLogin(found.id);
+    await this.repo.recordLogin(found, correlationId);
     const payload: TokenPayload = { sub: identity.id, tv: identity.tokenVersion };
     const { tokenVersion: _tv, active: _a, ...user } = identity;
     return { accessToken: await this.jwt.signAsync(payload), user };

@@ -42,6 +42,14 @@ export enum Permission {
   PositionRead = 'position.read',
   PositionManage = 'position.manage',
   PositionPlace = 'position.place',
+  AuditRead = 'audit.read',
+  /** The district's settings screen (small-cell threshold); the district record itself is platform data. */
+  DistrictSettingsRead = 'district-settings.read',
+  DistrictSettingsManage = 'district-settings.manage',
+  /** Aggregates under /api/dashboard (funnel, time in stage, bench, competencies, nominations, opportunities). */
+  DashboardRead = 'dashboard.read',
+  /** The equity aggregate (demographics, with small-cell suppression). */
+  DashboardEquity = 'dashboard.equity',
 }
 
 const EVERYONE = [Permission.SessionRead];
@@ -91,6 +99,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.PositionRead,
     Permission.PositionManage,
     Permission.PositionPlace,
+    Permission.AuditRead,
+    Permission.DistrictSettingsRead,
+    Permission.DistrictSettingsManage,
+    Permission.DashboardRead,
+    Permission.DashboardEquity,
   ],
   superintendent: [
     ...EVERYONE,
@@ -106,6 +119,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.OpportunityRead,
     Permission.AssignmentRead,
     Permission.PositionRead,
+    Permission.AuditRead,
+    Permission.DistrictSettingsRead,
+    Permission.DashboardRead,
+    Permission.DashboardEquity,
   ],
   coordinator: [
     ...EVERYONE,
@@ -125,6 +142,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AssignmentManage,
     Permission.AssignmentLog,
     Permission.PositionRead,
+    Permission.DashboardRead,
   ],
   principal: [
     ...EVERYONE,
@@ -141,6 +159,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.EvidenceCreate,
     Permission.OpportunityRead,
     Permission.AssignmentRead,
+    Permission.DashboardRead,
   ],
   educator: [
     ...EVERYONE,

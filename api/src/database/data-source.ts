@@ -1,5 +1,6 @@
 import { migrations } from '@emerge/migrations';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { AuditSubscriber } from '../audit/audit.subscriber.js';
 import { entities } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -9,6 +10,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     entities,
+    subscribers: [AuditSubscriber],
     migrations,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,

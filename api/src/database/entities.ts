@@ -1,3 +1,4 @@
+import { AuditLogEntity } from '../audit/audit-log.entity.js';
 import { PasswordTokenEntity } from '../auth/password-token.entity.js';
 import { AssignmentEntity } from '../modules/assignments/assignment.entity.js';
 import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
@@ -43,4 +44,5 @@ export const entities = [
   OpportunityCompetencyEntity,
   AssignmentEntity,
   PositionEntity,
+  AuditLogEntity,
 ];
