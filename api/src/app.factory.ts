@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,6 +7,9 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { AppModule, AppModuleOptions } from './app.module.js';
+import { AppError } from './common/errors/app-error.js';
+import { ErrorCode } from './common/errors/error-code.js';
+import { sendError } from './common/errors/global-exception.filter.js';
 import { correlationId } from './common/logging/logger-options.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 
@@ -48,8 +52,32 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
 
   const fastify = app.getHttpAdapter().getInstance();
   const logger = new Logger('Http');
+  // Errors raised in Fastify hooks (the rate limiter) get the one error shape too.
+  fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, logger));
+  // Routes marked @RouteConfig({ loginRateLimit: true }) get the per-address sign-in limit.
+  fastify.addHook('onRoute', (route) => {
+    if ((route.config as { loginRateLimit?: boolean } | undefined)?.loginRateLimit) {
+      route.config = {
+        ...route.config,
+        rateLimit: { max: options.config.loginRateLimitPerMinute, timeWindow: 60_000 },
+      } as typeof route.config;
+    }
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        ErrorCode.TooManyRequests,
+        `Too many sign-in attempts from this address; try again in ${context.after}`,
+      ),
+  });
   // CSV uploads reach the handler as a stream: the import parses them row by row.
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  // A route may raise its own body limit with @RouteConfig({ bodyLimit }) (e.g. the CASE import).
+  fastify.addHook('onRoute', (route) => {
+    const limit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+    if (typeof limit === 'number') route.bodyLimit = limit;
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Correlation-Id', request.id);
   });

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from './auth-context.js';
 import { LoginDto, LoginResponseDto, SessionUserDto, SetPasswordDto } from './auth.dto.js';
@@ -14,8 +15,13 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @RouteConfig({ loginRateLimit: true })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiResponse({ status: 401, description: 'Wrong email or password' })
+  @ApiResponse({
+    status: 429,
+    description: 'Too many attempts from this address, or too many failures on this account (see Retry-After)',
+  })
   login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
     return this.service.login(dto);
   }

@@ -77,4 +77,22 @@ export class AuthRepository {
       ],
     );
   }
+
+  /**
+   * The account's counted failures (not those refused while locked) since its last success and within
+   * the window, oldest first: the lockout slides as the oldest ones age out.
+   */
+  async recentFailures(userId: string, windowMinutes: number): Promise<Date[]> {
+    const rows: { at: Date }[] = await this.db.query(
+      `SELECT occurred_at AS at FROM audit_log
+        WHERE entity = 'users' AND entity_id = $1 AND action = 'login_failed'
+          AND occurred_at > now() - make_interval(mins => $2)
+          AND coalesce(changes->'reason'->>'after', '') <> 'locked'
+          AND occurred_at > coalesce((SELECT max(occurred_at) FROM audit_log
+                                       WHERE entity = 'users' AND entity_id = $1 AND action = 'login_succeeded'), '-infinity')
+        ORDER BY occurred_at`,
+      [userId, windowMinutes],
+    );
+    return rows.map((r) => new Date(r.at));
+  }
 }

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { auditContext } from '../audit/audit-context.js';
 import { AppError } from '../common/errors/app-error.js';
 import { ErrorCode } from '../common/errors/error-code.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.js';
 import type { AuthContext } from './auth-context.js';
 import { LoginDto, LoginResponseDto, SessionUserDto, SetPasswordDto } from './auth.dto.js';
 import { AuthRepository } from './auth.repository.js';
@@ -30,14 +32,51 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly tokens: PasswordTokenService,
     private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  // Unknown emails lock out like real accounts, so a lockout does not reveal which emails exist.
+  private readonly unknownFailures = new Map<string, number[]>();
+
+  /** Seconds until the account may try again, or 0. */
+  private async lockedFor(email: string, userId: string | undefined): Promise<number> {
+    const windowMs = this.config.loginLockoutMinutes * 60_000;
+    const now = Date.now();
+    const failures = userId
+      ? (await this.repo.recentFailures(userId, this.config.loginLockoutMinutes)).map((d) => d.getTime())
+      : (this.unknownFailures.get(email) ?? []).filter((t) => t > now - windowMs);
+    if (failures.length < this.config.loginMaxFailures) return 0;
+    // Unlocks when enough of the oldest failures have aged out of the window.
+    const unlockAt = failures[failures.length - this.config.loginMaxFailures]! + windowMs;
+    return Math.max(1, (unlockAt - now) / 1000);
+  }
+
+  private noteUnknownFailure(email: string): void {
+    const now = Date.now();
+    const windowMs = this.config.loginLockoutMinutes * 60_000;
+    const kept = (this.unknownFailures.get(email) ?? []).filter((t) => t > now - windowMs);
+    this.unknownFailures.delete(email);
+    this.unknownFailures.set(email, [...kept, now]);
+    if (this.unknownFailures.size > 10_000) this.unknownFailures.delete(this.unknownFailures.keys().next().value!);
+  }
 
   async login(dto: LoginDto): Promise<LoginResponseDto> {
     const correlationId = auditContext.getStore()?.correlationId ?? null;
-    const found = await this.repo.findForLogin(dto.email);
+    const email = dto.email.trim().toLowerCase();
+    const found = await this.repo.findForLogin(email);
+    const locked = await this.lockedFor(email, found?.id);
+    if (locked > 0) {
+      await this.repo.recordFailedLogin(email, found, 'locked', correlationId);
+      const minutes = Math.ceil(locked / 60);
+      throw AppError.tooManyRequests(
+        `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your HR office for a set-password link`,
+        locked,
+      );
+    }
     const ok = await verifyPassword(found?.passwordHash, dto.password);
     if (!found || !found.passwordHash || !ok) {
-      await this.repo.recordFailedLogin(dto.email, found, found ? 'wrong_password' : 'unknown_email', correlationId);
+      await this.repo.recordFailedLogin(email, found, found ? 'wrong_password' : 'unknown_email', correlationId);
+      if (!found) this.noteUnknownFailure(email);
       throw new AppError(ErrorCode.InvalidCredentials, 'Email or password is incorrect');
     }
     if (!found.active) {

@@ -18,6 +18,9 @@ export interface AppConfig {
   consoleDir: string;
   jsonBodyLimitBytes: number;
   importBodyLimitBytes: number;
+  loginRateLimitPerMinute: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -55,5 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     consoleDir: resolve(dto.CONSOLE_DIR ?? resolve(repoRoot, 'admin-ui/dist')),
     jsonBodyLimitBytes: dto.JSON_BODY_LIMIT_BYTES ?? 1024 * 1024,
     importBodyLimitBytes: dto.IMPORT_BODY_LIMIT_BYTES ?? 512 * 1024 * 1024,
+    loginRateLimitPerMinute: dto.LOGIN_RATE_LIMIT_PER_MINUTE ?? 20,
+    loginMaxFailures: dto.LOGIN_MAX_FAILURES ?? 5,
+    loginLockoutMinutes: dto.LOGIN_LOCKOUT_MINUTES ?? 15,
   };
 }

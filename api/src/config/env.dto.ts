@@ -76,4 +76,24 @@ export class EnvDto {
   @IsInt()
   @Min(1024)
   IMPORT_BODY_LIMIT_BYTES?: number;
+
+  /** Sign-in attempts allowed per client address per minute (429 with Retry-After beyond). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE?: number;
+
+  /** Failed sign-ins on one account within the lockout window that lock it for the rest of the window. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCKOUT_MINUTES?: number;
 }

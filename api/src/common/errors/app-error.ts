@@ -11,6 +11,9 @@ export interface RowError {
 
 /** A domain error: services throw it, the global filter turns it into the one error body. */
 export class AppError extends Error {
+  /** Sent as Retry-After (seconds) with a 429 or 503. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -26,6 +29,12 @@ export class AppError extends Error {
 
   static notFound(what = 'Record'): AppError {
     return new AppError(ErrorCode.NotFound, `${what} not found`);
+  }
+
+  static tooManyRequests(message: string, retryAfterSeconds: number): AppError {
+    const error = new AppError(ErrorCode.TooManyRequests, message);
+    error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    return error;
   }
 
   static validation(errors: FieldErrors, message = 'Validation failed'): AppError {

@@ -172,5 +172,7 @@ export function sendError(
     logger.debug({ correlationId, code: body.code, status: body.statusCode }, body.message);
   }
   if (reply.sent) return;
+  if (exception instanceof AppError && exception.retryAfterSeconds)
+    void reply.header('retry-after', String(exception.retryAfterSeconds));
   void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
 }
