@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { AppModule, AppModuleOptions } from './app.module.js';
 import { AppError } from './common/errors/app-error.js';
 import { ErrorCode } from './common/errors/error-code.js';
-import { sendError } from './common/errors/global-exception.filter.js';
 import { correlationId } from './common/logging/logger-options.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 
@@ -52,8 +51,6 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
 
   const fastify = app.getHttpAdapter().getInstance();
   const logger = new Logger('Http');
-  // Errors raised in Fastify hooks (the rate limiter) get the one error shape too.
-  fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, logger));
   // Routes marked @RouteConfig({ loginRateLimit: true }) get the per-address sign-in limit.
   fastify.addHook('onRoute', (route) => {
     if ((route.config as { loginRateLimit?: boolean } | undefined)?.loginRateLimit) {

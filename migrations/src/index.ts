@@ -4,6 +4,7 @@ import { AddCompetencyFrameworks1795695971649 } from './1795695971649-AddCompete
 import { AddEvidence1795696724013 } from './1795696724013-AddEvidence.js';
 import { AddDevelopmentAndPositions1795700120614 } from './1795700120614-AddDevelopmentAndPositions.js';
 import { AddAuditLog1795701590083 } from './1795701590083-AddAuditLog.js';
+import { AddIdempotencyKeys1795702218117 } from './1795702218117-AddIdempotencyKeys.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -13,4 +14,5 @@ export const migrations: (new () => object)[] = [
   AddEvidence1795696724013,
   AddDevelopmentAndPositions1795700120614,
   AddAuditLog1795701590083,
+  AddIdempotencyKeys1795702218117,
 ];

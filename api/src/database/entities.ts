@@ -1,5 +1,6 @@
 import { AuditLogEntity } from '../audit/audit-log.entity.js';
 import { PasswordTokenEntity } from '../auth/password-token.entity.js';
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { AssignmentEntity } from '../modules/assignments/assignment.entity.js';
 import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
 import { StageTransitionEntity } from '../modules/candidates/stage-transition.entity.js';
@@ -45,4 +46,5 @@ export const entities = [
   AssignmentEntity,
   PositionEntity,
   AuditLogEntity,
+  IdempotencyKeyEntity,
 ];

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { Auth, Authenticated } from '../../auth/authenticated.decorator.js';
 import { Permission } from '../../auth/permissions.js';
+import { Idempotent } from '../../common/idempotency/idempotency.interceptor.js';
 import { ApiListQuery, ListParams } from '../../common/pagination/list-query.decorator.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
@@ -46,6 +47,7 @@ export class AssignmentController {
 
   /** Assigns a candidate (engaged or later) to an opportunity with a free seat; 409 when none is left. */
   @Post()
+  @Idempotent()
   @Authenticated({ permission: Permission.AssignmentManage })
   @ApiCreatedResponse({ type: AssignmentResponseDto })
   createAssignment(@Auth() auth: AuthContext, @Body() dto: CreateAssignmentDto): Promise<AssignmentResponseDto> {

@@ -27,6 +27,7 @@ import { Auth, Authenticated } from '../../auth/authenticated.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
+import { Idempotent } from '../../common/idempotency/idempotency.interceptor.js';
 import { ApiListQuery, ListParams } from '../../common/pagination/list-query.decorator.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
@@ -93,6 +94,7 @@ export class EducatorController {
    * what would change without writing.
    */
   @Post('import')
+  @Idempotent()
   @Authenticated({ permission: Permission.EducatorImport })
   @HttpCode(200)
   @ApiConsumes('text/csv')

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { Auth, Authenticated } from '../../auth/authenticated.decorator.js';
 import { Permission } from '../../auth/permissions.js';
+import { Idempotent } from '../../common/idempotency/idempotency.interceptor.js';
 import { ApiListQuery, ListParams } from '../../common/pagination/list-query.decorator.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
@@ -37,6 +38,7 @@ export class EvidenceController {
 
   /** Records a dated rating of a candidate on a framework node. Evidence is history: it is never edited. */
   @Post()
+  @Idempotent()
   @Authenticated({ permission: Permission.EvidenceCreate })
   @ApiCreatedResponse({ type: EvidenceResponseDto })
   createEvidence(@Auth() auth: AuthContext, @Body() dto: CreateEvidenceDto): Promise<EvidenceResponseDto> {

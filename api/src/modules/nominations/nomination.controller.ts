@@ -6,6 +6,7 @@ import { Auth, Authenticated } from '../../auth/authenticated.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
+import { Idempotent } from '../../common/idempotency/idempotency.interceptor.js';
 import { ApiListQuery, ListParams } from '../../common/pagination/list-query.decorator.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
@@ -43,6 +44,7 @@ export class NominationController {
   }
 
   @Post()
+  @Idempotent()
   @Authenticated({ permission: Permission.NominationCreate })
   @ApiCreatedResponse({ type: NominationResponseDto })
   createNomination(@Auth() auth: AuthContext, @Body() dto: CreateNominationDto): Promise<NominationResponseDto> {
