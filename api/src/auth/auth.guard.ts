@@ -9,8 +9,9 @@ import { roleHas } from './permissions.js';
 
 class JwtGuard extends PassportGuard('jwt') {
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err instanceof AppError) throw err;
-    if (err || !user) throw new AppError(ErrorCode.Unauthenticated, 'Sign in first: a valid bearer token is required');
+    // A thrown error (e.g. the database is down while loading the user) keeps its own answer (503), not a 401.
+    if (err) throw err;
+    if (!user) throw new AppError(ErrorCode.Unauthenticated, 'Sign in first: a valid bearer token is required');
     return user;
   }
 }
