@@ -15,6 +15,12 @@ export default defineConfig({
           fileName: 'samples/roster.csv',
           source: readFileSync(new URL('../docs/samples/roster.csv', import.meta.url)),
         });
+        // The CASE import page links the sample package the same way.
+        this.emitFile({
+          type: 'asset',
+          fileName: 'samples/case-framework.json',
+          source: readFileSync(new URL('../docs/samples/case-framework.json', import.meta.url)),
+        });
       },
     },
   ],

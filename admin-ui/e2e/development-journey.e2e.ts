@@ -4,7 +4,10 @@ import { describeBrowser, expectAccessible, launch, login, newPage, shot } from 
 
 const OPPORTUNITY = 'Family and community partnership cultivation';
 
-/** The coordinator assigns Elena → she logs hours and a reflection → the coordinator completes it → her profile shows it. */
+/**
+ * The coordinator assigns Elena → she logs hours and a reflection → the coordinator completes it → her
+ * profile shows the new evidence → hr confirms her readiness → hr places her into a vacancy.
+ */
 describeBrowser('development journey', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -95,5 +98,54 @@ describeBrowser('development journey', () => {
     await page.getByRole('tab', { name: 'Assignments' }).click();
     await page.getByRole('row').filter({ hasText: OPPORTUNITY }).filter({ hasText: 'Completed' }).waitFor();
     await expectAccessible(page, 'candidate assignments tab');
+  });
+
+  it('hr moves her to Ready, confirms her readiness with a rationale and places her into a vacant seat', async () => {
+    const page = await newPage(browser);
+    await login(page, 'hr@riverbend.example');
+    await page.getByRole('menuitem', { name: 'Candidates' }).click();
+    await page.getByPlaceholder('Search name or employee number').fill('Elena');
+    await page.getByRole('cell', { name: 'Torres, Elena' }).click();
+    await page.getByRole('button', { name: 'Move to Ready' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Moved to Ready').waitFor();
+
+    await page.getByRole('tab', { name: 'Readiness' }).click();
+    await page.getByRole('button', { name: 'Confirm readiness' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Confirm readiness: Elena Torres' });
+    await dialog.getByRole('combobox', { name: 'Band' }).click();
+    await page.getByRole('option', { name: 'Ready now' }).click();
+    await dialog
+      .getByRole('textbox', { name: /Rationale/ })
+      .fill('Completed the partnership project on top of the curriculum review; talent review agreed.');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Readiness confirmed: Ready now').waitFor();
+    await shot(page, 'journey-readiness-confirmed');
+
+    // A new assistant-principal seat at her school, vacant.
+    await page.goto('/#/positions/create');
+    await page.getByRole('combobox', { name: 'Leadership role' }).click();
+    await page.getByRole('option', { name: 'Assistant principal' }).click();
+    await page.getByRole('combobox', { name: 'School' }).click();
+    await page.getByRole('option', { name: 'Riverbend High School' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/#\/positions\/[0-9a-f-]{36}\/show/);
+    const bench = page.getByRole('table', { name: 'Bench' });
+    await bench.waitFor();
+    const row = bench.locator('tr', { hasText: 'Torres, Elena' });
+    await expect(row.innerText()).resolves.toMatch(/Ready now/);
+    await row.getByRole('button', { name: 'Place Elena Torres' }).click();
+    await page.getByRole('dialog', { name: 'Place Elena Torres' }).getByRole('button', { name: 'Place' }).click();
+    await page.getByText(/Elena Torres placed into Assistant principal, Riverbend High School/).waitFor();
+    await shot(page, 'journey-placed');
+    await expectAccessible(page, 'filled seat');
+    const stage = await page.evaluate(async () => {
+      const headers = { Authorization: `Bearer ${localStorage.getItem('emerge.token')}` };
+      const [c] = await (
+        await fetch(`/api/candidates?filter=${encodeURIComponent('{"q":"Elena Torres"}')}`, { headers })
+      ).json();
+      return c.stage as string;
+    });
+    expect(stage).toBe('placed');
   });
 });

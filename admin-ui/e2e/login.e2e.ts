@@ -2,31 +2,38 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { describeBrowser, expectAccessible, launch, login, menuItems, newPage, shot } from './browser.js';
 
+const HR = [
+  'Home',
+  'Candidates',
+  'Pipeline board',
+  'Nominations',
+  'Assignments',
+  'Opportunities',
+  'Positions',
+  'Educators',
+  'Leadership roles',
+  'Frameworks',
+  'Schools',
+  'Users',
+];
+
 const ROLES: [string, string, string[]][] = [
   ['platform_admin', 'platform@emerge.example', ['Home', 'Districts', 'Users']],
+  ['hr', 'hr@riverbend.example', HR],
+  ['superintendent', 'superintendent@riverbend.example', HR.filter((item) => item !== 'Users')],
+  ['coordinator', 'coordinator@riverbend.example', HR.filter((item) => item !== 'Users' && item !== 'Nominations')],
+  ['principal', 'principal@riverbend.example', HR.filter((item) => item !== 'Users' && item !== 'Positions')],
   [
-    'hr',
-    'hr@riverbend.example',
-    ['Home', 'Candidates', 'Nominations', 'Educators', 'Leadership roles', 'Schools', 'Users'],
+    'educator',
+    'educator@riverbend.example',
+    ['Home', 'Nominations', 'My assignments', 'Opportunities', 'Frameworks', 'Schools'],
   ],
   [
-    'superintendent',
-    'superintendent@riverbend.example',
-    ['Home', 'Candidates', 'Nominations', 'Educators', 'Leadership roles', 'Schools'],
+    'educator (not nominated)',
+    'teacher@riverbend.example',
+    ['Home', 'Nominations', 'My assignments', 'Opportunities', 'Frameworks', 'Schools'],
   ],
-  ['coordinator', 'coordinator@riverbend.example', ['Home', 'Candidates', 'Educators', 'Leadership roles', 'Schools']],
-  [
-    'principal',
-    'principal@riverbend.example',
-    ['Home', 'Candidates', 'Nominations', 'Educators', 'Leadership roles', 'Schools'],
-  ],
-  ['educator', 'educator@riverbend.example', ['Home', 'Nominations', 'Schools']],
-  ['educator (not nominated)', 'teacher@riverbend.example', ['Home', 'Nominations', 'Schools']],
-  [
-    'hr (Lakeside)',
-    'hr@lakeside.example',
-    ['Home', 'Candidates', 'Nominations', 'Educators', 'Leadership roles', 'Schools', 'Users'],
-  ],
+  ['hr (Lakeside)', 'hr@lakeside.example', HR],
 ];
 
 describeBrowser('signing in', () => {

@@ -5,7 +5,9 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 import { Home } from './pages/Home';
+import { ImportCasePage } from './pages/ImportCasePage';
 import { ImportRosterPage } from './pages/ImportRosterPage';
+import { PipelineBoard } from './pages/PipelineBoard';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -14,9 +16,11 @@ import candidates from './resources/candidates';
 import districts from './resources/districts';
 import educators from './resources/educators';
 import evidence from './resources/evidence';
+import frameworks, { competencies, crosswalkLinks } from './resources/frameworks';
 import leadershipRoles from './resources/leadership-roles';
 import nominations from './resources/nominations';
 import opportunities from './resources/opportunities';
+import positions from './resources/positions';
 import schools from './resources/schools';
 import users from './resources/users';
 
@@ -44,10 +48,15 @@ export function App() {
       <Resource name="evidence" {...evidence} />
       <Resource name="opportunities" {...opportunities} />
       <Resource name="assignments" {...assignments} />
-      <Resource name="competencies" recordRepresentation="title" />
+      <Resource name="positions" {...positions} />
+      <Resource name="competency-frameworks" {...frameworks} options={{ label: 'Frameworks' }} />
+      <Resource name="competencies" {...competencies} />
+      <Resource name="crosswalk-links" {...crosswalkLinks} />
       <Resource name="stage-transitions" />
       <CustomRoutes>
         <Route path="/educators/import" element={<ImportRosterPage />} />
+        <Route path="/pipeline" element={<PipelineBoard />} />
+        <Route path="/competency-frameworks/import" element={<ImportCasePage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/set-password" element={<SetPasswordPage />} />

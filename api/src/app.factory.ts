@@ -4,12 +4,18 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { AppModule, AppModuleOptions } from './app.module.js';
 import { AppError } from './common/errors/app-error.js';
 import { ErrorCode } from './common/errors/error-code.js';
+import { sendError } from './common/errors/global-exception.filter.js';
 import { correlationId } from './common/logging/logger-options.js';
+import { MAX_BODY_DEPTH, nestedDeeperThan } from './common/validation/body-depth.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
@@ -24,6 +30,24 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
 }
 
+/** A request Node cannot parse (e.g. headers or URL over 16 KiB): answered in the error shape, then closed. */
+function sendClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request URL or headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request took too long to arrive']
+        : [400, 'The request is not valid HTTP'];
+  const body = JSON.stringify({ statusCode: status, code: ErrorCode.BadRequest, message, correlationId: randomUUID() });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
+}
+
 /** Builds the configured Nest application (not listening): used by main, the demo start and the tests. */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -31,6 +55,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     genReqId: (req: import('node:http').IncomingMessage) => correlationId(req),
     // The JSON body of a route must be an object or array; Fastify rejects other garbage with a 400.
     return503OnClosing: true,
+    // Router errors (a malformed percent-escape, an over-long path parameter) never reach Nest's filter.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendError(reply, request, error, new Logger('Errors')),
+    clientErrorHandler: sendClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     bufferLogs: true,
@@ -77,6 +105,11 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Correlation-Id', request.id);
+  });
+  // Before any guard, interceptor or pipe walks the body (their recursion overflows near 3,000 levels: a 500).
+  fastify.addHook('preValidation', async (request) => {
+    if (nestedDeeperThan(request.body, MAX_BODY_DEPTH))
+      throw new AppError(ErrorCode.BadRequest, `The request body nests more than ${MAX_BODY_DEPTH} levels deep`);
   });
 
   const document = buildOpenApi(app);

@@ -14,6 +14,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { AssignmentModule } from './modules/assignments/assignment.module.js';
 import { CandidateModule } from './modules/candidates/candidate.module.js';
 import { CompetencyModule } from './modules/competencies/competency.module.js';
+import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { DistrictModule } from './modules/districts/district.module.js';
 import { EducatorModule } from './modules/educators/educator.module.js';
 import { EvidenceModule } from './modules/evidence/evidence.module.js';
@@ -72,6 +73,7 @@ export class AppModule {
         NominationModule,
         CompetencyModule,
         EvidenceModule,
+        DashboardModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

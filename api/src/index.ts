@@ -10,4 +10,6 @@ export { CandidateEntity } from './modules/candidates/candidate.entity.js';
 export { EducatorEntity } from './modules/educators/educator.entity.js';
 export { LeadershipRoleEntity } from './modules/leadership-roles/leadership-role.entity.js';
 export { NominationEntity } from './modules/nominations/nomination.entity.js';
+export { ProfileLoader } from './modules/readiness/profile-loader.js';
+export { suggestReadiness } from './modules/readiness/readiness-rule.js';
 export * from './server.js';

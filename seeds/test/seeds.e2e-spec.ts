@@ -1,6 +1,7 @@
 import type { ScratchServer } from '@emerge/api';
 import { createDataSource, migrate, startScratchServer } from '@emerge/api';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { REFERENCE_FRAMEWORKS, REFERENCE_LINKS } from '../src/reference/frameworks.js';
 import { loadReferenceData } from '../src/reference/load-reference.js';
@@ -42,6 +43,37 @@ describe('seeds', () => {
       `SELECT c.title, c.kind, c.parent_id FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id WHERE f.key = 'psel-2015' AND c.code = 'PSEL-3'`,
     );
     expect(psel3).toEqual({ title: 'Equity and Cultural Responsiveness', kind: 'domain', parent_id: null });
+  });
+
+  it('gives the reference nodes stable CASE identifiers, also in a database loaded before they existed', async () => {
+    await ds.query(`UPDATE competencies SET case_identifier = NULL`);
+    const before = await counts();
+    await ds.transaction((m) => loadReferenceData(m));
+    expect(await counts()).toEqual(before);
+    const rows: { code: string; case_identifier: string }[] = await ds.query(
+      `SELECT code, case_identifier FROM competencies WHERE case_identifier IS NOT NULL ORDER BY code`,
+    );
+    const shipped = REFERENCE_FRAMEWORKS.flatMap((f) =>
+      f.nodes.map((n) => ({ code: n.code, case_identifier: n.caseIdentifier })),
+    );
+    expect(rows).toEqual(shipped.sort((a, b) => a.code.localeCompare(b.code)));
+    expect(new Set(shipped.map((n) => n.case_identifier)).size).toBe(shipped.length);
+    // The sample CASE package (docs/samples) crosswalks only to nodes the reference data ships.
+    const sample = JSON.parse(
+      readFileSync(new URL('../../docs/samples/case-framework.json', import.meta.url), 'utf8'),
+    ) as {
+      CFItems: { identifier: string }[];
+      CFAssociations: { associationType: string; destinationNodeURI: { identifier: string } }[];
+    };
+    const own = new Set(sample.CFItems.map((i) => i.identifier));
+    const targets = sample.CFAssociations.filter(
+      (a) => a.associationType !== 'isChildOf' && a.associationType !== 'precedes',
+    )
+      .map((a) => a.destinationNodeURI.identifier)
+      .filter((id) => !own.has(id));
+    expect(targets.length).toBe(13);
+    const known = new Set(shipped.map((n) => n.case_identifier));
+    expect(targets.filter((id) => !known.has(id))).toEqual([]);
   });
 
   it('loads the demo once, as PRODUCT.md §5 describes it, and never twice', async () => {
@@ -105,5 +137,65 @@ describe('seeds', () => {
              (SELECT count(*) FROM assignments a JOIN users u ON u.educator_id = (SELECT educator_id FROM candidates WHERE id = a.candidate_id)
                WHERE u.email = 'educator@riverbend.example')::int AS elena`);
     expect(dev).toEqual({ opportunities: 12, statuses: 4, miscounted: 0, unevidenced: 0, elena: 3 });
+  });
+
+  it('seats ~40 Riverbend positions and a few Lakeside ones, with readiness reviews behind the bench', async () => {
+    const [pos] = await ds.query(`
+      SELECT count(*) FILTER (WHERE d.slug = 'riverbend')::int AS riverbend, count(*) FILTER (WHERE d.slug = 'lakeside')::int AS lakeside,
+             count(*) FILTER (WHERE p.status = 'vacant' AND d.slug = 'riverbend')::int AS vacant,
+             count(*) FILTER (WHERE (p.status = 'filled') <> (p.incumbent_educator_id IS NOT NULL))::int AS inconsistent,
+             count(*) FILTER (WHERE p.status = 'filled' AND COALESCE(p.projected_vacancy_on, make_date(i.retirement_eligible_year, 7, 1))
+                                <= current_date + interval '12 months')::int AS within12,
+             count(*) FILTER (WHERE p.status = 'filled' AND COALESCE(p.projected_vacancy_on, make_date(i.retirement_eligible_year, 7, 1))
+                                BETWEEN current_date + interval '12 months' AND current_date + interval '36 months')::int AS within12to36,
+             (SELECT count(*) FROM (SELECT incumbent_educator_id FROM positions WHERE incumbent_educator_id IS NOT NULL
+                                     GROUP BY 1 HAVING count(*) > 1) x)::int AS doubled,
+             count(*) FILTER (WHERE p.placed_candidate_id IS NOT NULL)::int AS placed
+        FROM positions p JOIN districts d ON d.id = p.district_id LEFT JOIN educators i ON i.id = p.incumbent_educator_id`);
+    const [rhs] = await ds.query(`
+      SELECT p.projected_vacancy_on - current_date AS days,
+             (SELECT count(*) FROM candidates c WHERE c.role_id = p.role_id AND c.stage = 'ready' AND c.readiness = 'ready_now')::int AS ready_now
+        FROM positions p JOIN schools s ON s.id = p.school_id JOIN leadership_roles r ON r.id = p.role_id
+       WHERE s.code = 'RHS' AND r.title = 'Principal'`);
+    const [readiness] = await ds.query(`
+      SELECT count(*) FILTER (WHERE c.stage = 'ready')::int AS ready,
+             count(*) FILTER (WHERE c.stage = 'ready' AND c.readiness = 'ready_now')::int AS ready_now,
+             count(*) FILTER (WHERE c.stage = 'developing' AND c.readiness <> 'not_assessed')::int AS developing_confirmed,
+             count(*) FILTER (WHERE c.readiness_shared)::int AS shared,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM evidence v WHERE v.candidate_id = c.id AND v.created_at > c.readiness_confirmed_at))::int AS flagged,
+             count(*) FILTER (WHERE (SELECT count(*) FROM readiness_assessments a WHERE a.candidate_id = c.id) > 1)::int AS with_history,
+             count(*) FILTER (WHERE c.readiness <> 'not_assessed' AND (c.readiness, c.readiness_confirmed_at) IS DISTINCT FROM
+               (SELECT (a.band, a.confirmed_at) FROM readiness_assessments a WHERE a.candidate_id = c.id ORDER BY a.confirmed_at DESC LIMIT 1)
+             )::int AS mismatched
+        FROM candidates c JOIN districts d ON d.id = c.district_id WHERE d.slug = 'riverbend'`);
+    const [journey] = await ds.query(`
+      SELECT count(*)::int AS awaiting FROM positions p JOIN schools s ON s.id = p.school_id
+        JOIN candidates c ON c.role_id = p.role_id AND c.stage = 'ready' AND c.readiness = 'not_assessed'
+       WHERE p.title = 'Assistant principal, Cedar Hollow Middle School' AND p.status = 'vacant'`);
+    expect(pos).toEqual({
+      riverbend: 40,
+      lakeside: 5,
+      vacant: 5,
+      inconsistent: 0,
+      within12: expect.any(Number),
+      within12to36: expect.any(Number),
+      doubled: 0,
+      placed: expect.any(Number),
+    });
+    expect(pos.within12).toBeGreaterThanOrEqual(3);
+    expect(pos.within12to36).toBeGreaterThanOrEqual(4);
+    expect(pos.placed).toBeGreaterThanOrEqual(5); // placed and supported candidates sit in seats of their role
+    // Riverbend High School's principal leaves within the year, and a ready_now candidate is on the bench.
+    expect(rhs.days).toBeGreaterThan(90);
+    expect(rhs.days).toBeLessThan(365);
+    expect(rhs.ready_now).toBeGreaterThanOrEqual(1);
+    expect(readiness.ready_now / readiness.ready).toBeGreaterThanOrEqual(0.7);
+    expect(readiness.developing_confirmed).toBeGreaterThanOrEqual(3);
+    expect(readiness.shared).toBeGreaterThanOrEqual(3);
+    expect(readiness.flagged).toBeGreaterThanOrEqual(3);
+    expect(readiness.with_history).toBeGreaterThanOrEqual(1);
+    expect(readiness.mismatched).toBe(0);
+    // The console's placement journey: a vacancy with a ready candidate awaiting confirmation.
+    expect(journey.awaiting).toBeGreaterThanOrEqual(1);
   });
 });

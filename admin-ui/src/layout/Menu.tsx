@@ -1,11 +1,14 @@
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
 import EmojiObjectsIcon from '@mui/icons-material/EmojiObjects';
+import EventSeatIcon from '@mui/icons-material/EventSeat';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PeopleIcon from '@mui/icons-material/People';
 import SchoolIcon from '@mui/icons-material/School';
 import TimelineIcon from '@mui/icons-material/Timeline';
+import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import { Menu as RaMenu, useCanAccess } from 'react-admin';
 import { session } from '../providers/session';
@@ -16,12 +19,20 @@ function ResourceItem({ resource, label, icon }: { resource: string; label: stri
   return <RaMenu.Item to={`/${resource}`} primaryText={label} leftIcon={icon} />;
 }
 
+/** The pipeline board: for those who list candidates (moving them is checked per card). */
+function BoardItem() {
+  const { canAccess } = useCanAccess({ resource: 'candidates', action: 'list' });
+  if (!canAccess) return null;
+  return <RaMenu.Item to="/pipeline" primaryText="Pipeline board" leftIcon={<ViewKanbanIcon />} />;
+}
+
 /** Each role sees only what it may use (the API enforces it regardless). */
 export function Menu() {
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="Home" />
       <ResourceItem resource="candidates" label="Candidates" icon={<TimelineIcon />} />
+      <BoardItem />
       <ResourceItem resource="nominations" label="Nominations" icon={<HowToRegIcon />} />
       <ResourceItem
         resource="assignments"
@@ -29,8 +40,10 @@ export function Menu() {
         icon={<AssignmentIcon />}
       />
       <ResourceItem resource="opportunities" label="Opportunities" icon={<EmojiObjectsIcon />} />
+      <ResourceItem resource="positions" label="Positions" icon={<EventSeatIcon />} />
       <ResourceItem resource="educators" label="Educators" icon={<BadgeIcon />} />
       <ResourceItem resource="leadership-roles" label="Leadership roles" icon={<WorkspacePremiumIcon />} />
+      <ResourceItem resource="competency-frameworks" label="Frameworks" icon={<AccountTreeIcon />} />
       <ResourceItem resource="districts" label="Districts" icon={<ApartmentIcon />} />
       <ResourceItem resource="schools" label="Schools" icon={<SchoolIcon />} />
       <ResourceItem resource="users" label="Users" icon={<PeopleIcon />} />

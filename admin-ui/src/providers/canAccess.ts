@@ -19,6 +19,10 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     evidence: ['create'],
     opportunities: ALL,
     assignments: ['list', 'show', 'create', 'edit', 'complete'],
+    positions: [...ALL, 'place'],
+    'competency-frameworks': ['list', 'show', 'create', 'edit', 'import'],
+    competencies: ['create', 'edit'],
+    'crosswalk-links': ['create', 'delete'],
   },
   superintendent: {
     schools: READ,
@@ -28,6 +32,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     candidates: READ,
     opportunities: READ,
     assignments: READ,
+    positions: READ,
+    'competency-frameworks': READ,
   },
   coordinator: {
     schools: READ,
@@ -37,6 +43,10 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     evidence: ['create'],
     opportunities: ALL,
     assignments: ['list', 'show', 'create', 'edit', 'complete'],
+    positions: READ,
+    'competency-frameworks': ['list', 'show', 'create', 'edit', 'import'],
+    competencies: ['create', 'edit'],
+    'crosswalk-links': ['create', 'delete'],
   },
   principal: {
     schools: READ,
@@ -47,6 +57,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     evidence: ['create'],
     opportunities: READ,
     assignments: READ,
+    'competency-frameworks': READ,
   },
   educator: {
     schools: READ,
@@ -55,6 +66,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     evidence: ['create'],
     opportunities: READ,
     assignments: ['list', 'show', 'edit'],
+    'competency-frameworks': READ,
   },
 };
 

@@ -13,12 +13,18 @@ import {
 } from '../modules/competencies/competency.entity.js';
 import { DistrictEntity } from '../modules/districts/district.entity.js';
 import { EducatorEntity } from '../modules/educators/educator.entity.js';
+import type { EvidenceSource } from '../modules/evidence/evidence.entity.js';
+import { EvidenceEntity } from '../modules/evidence/evidence.entity.js';
 import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
 import { NominationEntity } from '../modules/nominations/nomination.entity.js';
 import {
   DevelopmentOpportunityEntity,
   OpportunityCompetencyEntity,
 } from '../modules/opportunities/opportunity.entity.js';
+import { PositionEntity } from '../modules/positions/position.entity.js';
+import { ProfileLoader } from '../modules/readiness/profile-loader.js';
+import { ReadinessAssessmentEntity } from '../modules/readiness/readiness-assessment.entity.js';
+import { suggestReadiness } from '../modules/readiness/readiness-rule.js';
 import type { GradeBand } from '../modules/schools/school.entity.js';
 import { SchoolEntity } from '../modules/schools/school.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
@@ -315,6 +321,94 @@ export class Factories {
       await this.db
         .getRepository(DevelopmentOpportunityEntity)
         .increment({ id: overrides.opportunityId }, 'seatsTaken', 1);
+    return row;
+  }
+
+  /** A rating as the evidence route records it; `createdAt` may be set to place it in time. */
+  async createEvidence(
+    overrides: Partial<EvidenceEntity> & {
+      districtId: string;
+      candidateId: string;
+      competencyId: string;
+      recorderUserId: string;
+    },
+  ): Promise<EvidenceEntity> {
+    const repo = this.db.getRepository(EvidenceEntity);
+    const source: EvidenceSource = overrides.source ?? 'observation';
+    return repo.save(
+      repo.create({
+        level: 3,
+        note: '',
+        link: null,
+        observedOn: new Date().toISOString().slice(0, 10),
+        assignmentId: null,
+        ...overrides,
+        source,
+      }),
+    );
+  }
+
+  /** A seat: status follows the incumbent, as the positions route keeps it. */
+  async createPosition(
+    overrides: Partial<PositionEntity> & { districtId: string; roleId: string },
+  ): Promise<PositionEntity> {
+    const repo = this.db.getRepository(PositionEntity);
+    const incumbent = overrides.incumbentEducatorId ?? null;
+    return repo.save(
+      repo.create({
+        title: `Position ${next()}`,
+        schoolId: null,
+        incumbentEducatorId: incumbent,
+        status: incumbent ? 'filled' : 'vacant',
+        projectedVacancyOn: null,
+        placedCandidateId: null,
+        filledAt: incumbent ? new Date() : null,
+        ...overrides,
+      }),
+    );
+  }
+
+  /**
+   * A readiness confirmation, and the candidate's confirmed band and time, as the readiness route writes
+   * them: unless given, the suggestion is computed by the rule from the evidence recorded by `confirmedAt`.
+   */
+  async createReadinessAssessment(
+    overrides: Partial<ReadinessAssessmentEntity> & {
+      districtId: string;
+      candidateId: string;
+      confirmedByUserId: string;
+      band: ReadinessAssessmentEntity['band'];
+    },
+  ): Promise<ReadinessAssessmentEntity> {
+    const confirmedAt = overrides.confirmedAt ?? new Date();
+    let suggestion = { band: overrides.suggestedBand, reasons: overrides.suggestedReasons ?? [] };
+    if (!suggestion.band) {
+      const [candidate]: { roleId: string }[] = await this.db.query(
+        `SELECT role_id AS "roleId" FROM candidates WHERE id = $1`,
+        [overrides.candidateId],
+      );
+      const loader = new ProfileLoader(this.db instanceof DataSource ? this.db : this.db.connection);
+      const profiles = await loader.profiles(
+        overrides.districtId,
+        [{ id: overrides.candidateId, roleId: candidate!.roleId }],
+        this.db,
+        confirmedAt,
+      );
+      suggestion = suggestReadiness(profiles.get(overrides.candidateId) ?? []);
+    }
+    const repo = this.db.getRepository(ReadinessAssessmentEntity);
+    const row = await repo.save(
+      repo.create({
+        rationale: 'Confirmed at the talent review.',
+        ...overrides,
+        suggestedBand: suggestion.band,
+        suggestedReasons: suggestion.reasons,
+        confirmedAt,
+      }),
+    );
+    await this.db
+      .getRepository(CandidateEntity)
+      .update({ id: overrides.candidateId }, { readiness: row.band, readinessConfirmedAt: row.confirmedAt });
     return row;
   }
 }

@@ -125,6 +125,9 @@ describe('/api/competency-frameworks and /api/competencies', () => {
         title: 'Facilitates visioning with students',
         description: '',
         position: 0,
+        caseIdentifier: null,
+        reference: false,
+        version: 1,
       },
     ]);
   });
@@ -138,7 +141,9 @@ describe('/api/competency-frameworks and /api/competencies', () => {
         nodeId: refDomain.id,
         nodeCode: 'REF-1',
         nodeTitle: 'Vision',
+        frameworkId: reference.id,
         frameworkShortName: 'REF',
+        shipped: false,
       },
     ]);
     const fromRef = await get(`/api/competencies/${refDomain.id}`, educator);

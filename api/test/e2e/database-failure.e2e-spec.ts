@@ -40,7 +40,7 @@ describe('database failure and recovery', () => {
     await migrate(pg.url);
     const config = loadConfig({
       NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       CONSOLE_DIR: '/nonexistent-console',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     });

@@ -8,7 +8,10 @@ const DEFAULT_RUBRIC = JSON.stringify([
   { level: 4, label: 'Exemplary' },
 ]);
 
-/** Upserts the shared reference frameworks, their nodes and links: re-running adds nothing new. */
+/**
+ * Upserts the shared reference frameworks, their nodes (with their CASE identifiers, which databases loaded
+ * before they existed get on the next start) and links: re-running adds nothing new.
+ */
 export async function loadReferenceData(m: EntityManager): Promise<void> {
   await m.query('SELECT pg_advisory_xact_lock(4242002)');
   const ids = new Map<string, string>();
@@ -22,11 +25,12 @@ export async function loadReferenceData(m: EntityManager): Promise<void> {
     );
     for (const [i, n] of f.nodes.entries()) {
       const [node]: { id: string }[] = await m.query(
-        `INSERT INTO competencies (framework_id, parent_id, kind, code, title, position)
-         VALUES ($1, NULL, 'domain', $2, $3, $4)
-         ON CONFLICT (framework_id, code) DO UPDATE SET title = EXCLUDED.title, position = EXCLUDED.position
+        `INSERT INTO competencies (framework_id, parent_id, kind, code, title, position, case_identifier)
+         VALUES ($1, NULL, 'domain', $2, $3, $4, $5)
+         ON CONFLICT (framework_id, code) DO UPDATE
+           SET title = EXCLUDED.title, position = EXCLUDED.position, case_identifier = EXCLUDED.case_identifier
          RETURNING id`,
-        [fw!.id, n.code, n.title, i],
+        [fw!.id, n.code, n.title, i, n.caseIdentifier],
       );
       ids.set(n.code, node!.id);
     }

@@ -6,6 +6,7 @@ import { seedTargetsAndEvidence } from './evidence.js';
 import { seedDistrictFramework } from './framework.js';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
 import { seedPeople } from './people.js';
+import { seedPositionsAndReadiness } from './positions.js';
 
 export const DEMO_PASSWORD = 'emerge-demo-pass';
 
@@ -213,6 +214,19 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
       employeePrefix: 'LK',
       random,
       fixed: [],
+    });
+
+    // Seats, bench and readiness reviews in both districts (its own random source, after everything else).
+    await seedPositionsAndReadiness(m, f, {
+      riverbendId: riverbend.id,
+      lakesideId: lakeside.id,
+      users: {
+        hr: users.get('hr@riverbend.example')!,
+        superintendent: users.get('superintendent@riverbend.example')!,
+        lakesideHr,
+        rhsPrincipal: users.get('principal@riverbend.example')!,
+      },
+      elenaCandidateId: elenaCandidate.id,
     });
     return true;
   });

@@ -16,6 +16,7 @@ import {
 import { LEVELS, READINESS, STAGES } from '../choices';
 import { CandidateAssignments, CandidateEvidence } from './CandidateWork';
 import { CompetencyProfile } from './CompetencyProfile';
+import { ReadinessPanel } from './ReadinessPanel';
 import { StageActions } from './StageActions';
 import { StageTimeline } from './StageTimeline';
 
@@ -77,6 +78,9 @@ export function CandidateShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Assignments" path="assignments">
           <CandidateAssignments />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Readiness" path="readiness">
+          <ReadinessPanel />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

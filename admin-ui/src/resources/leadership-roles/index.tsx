@@ -1,4 +1,5 @@
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
+import { Box } from '@mui/material';
 import {
   Datagrid,
   List,
@@ -14,6 +15,7 @@ import {
 } from 'react-admin';
 import { LEVELS } from '../choices';
 import { formPages } from '../forms';
+import { RoleTargets } from './RoleTargets';
 
 function RoleInputs() {
   return (
@@ -47,6 +49,9 @@ const RoleShow = () => (
       <SelectField source="level" choices={LEVELS} />
       <TextField source="description" />
     </SimpleShowLayout>
+    <Box sx={{ px: 2, pb: 2 }}>
+      <RoleTargets />
+    </Box>
   </Show>
 );
 

@@ -39,6 +39,10 @@ export class AccessService {
       case Permission.DistrictRead:
       case Permission.DistrictManage:
         return scope.kind === 'platform' ? this.repo.districtIds(ids) : new Set();
+      case Permission.DistrictSettingsRead:
+      case Permission.DistrictSettingsManage:
+        // A district account reaches its own district's settings only.
+        return scope.kind === 'district' ? new Set(ids.filter((id) => id === scope.districtId)) : new Set();
       case Permission.SchoolRead:
       case Permission.SchoolManage:
         return scope.kind === 'platform' ? new Set() : this.repo.schoolIdsInDistrict(scope.districtId, ids);

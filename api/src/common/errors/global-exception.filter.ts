@@ -67,6 +67,7 @@ export function shapeError(exception: unknown): Shaped {
     constraint?: string;
     statusCode?: number;
     message?: string;
+    name?: string;
     driverError?: { code?: string; constraint?: string };
   };
   if (exception instanceof QueryFailedError || err?.driverError) {
@@ -107,7 +108,10 @@ export function shapeError(exception: unknown): Shaped {
   if (
     (err?.code && CONNECTION_ERRORS.has(err.code)) ||
     (err?.driverError?.code && CONNECTION_ERRORS.has(err.driverError.code)) ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test(err?.message ?? '')
+    /Connection terminated|timeout exceeded when trying to connect/i.test(err?.message ?? '') ||
+    // TypeORM's answer once a transaction's connection died under it.
+    err?.name === 'QueryRunnerAlreadyReleasedError' ||
+    err?.name === 'QueryRunnerProviderAlreadyReleasedError'
   ) {
     return {
       statusCode: 503,
@@ -125,7 +129,11 @@ export function shapeError(exception: unknown): Shaped {
           ? 'Unsupported content type'
           : err.code?.startsWith('FST_ERR_CTP')
             ? 'Request body is not valid JSON'
-            : 'Bad request';
+            : err.code === 'FST_ERR_BAD_URL'
+              ? 'The URL is not valid (a malformed percent-escape)'
+              : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+                ? 'A path parameter is too long'
+                : 'Bad request';
     return {
       statusCode: err.statusCode,
       code: STATUS_CODES[err.statusCode] ?? ErrorCode.BadRequest,

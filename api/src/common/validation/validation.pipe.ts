@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, FieldErrors } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-code.js';
 
 function collect(errors: ValidationError[], prefix: string, out: FieldErrors): void {
   for (const e of errors) {
@@ -15,9 +16,26 @@ function collect(errors: ValidationError[], prefix: string, out: FieldErrors): v
   }
 }
 
+/**
+ * A CSV upload reaches handlers as a stream (see the content-type parser in app.factory): sent to a JSON
+ * route, class-transformer would walk the socket behind it and abort the whole process. Refuse it first.
+ */
+class BodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && typeof (value as { pipe?: unknown } | null)?.pipe === 'function') {
+      (value as { resume(): void }).resume();
+      throw new AppError(
+        ErrorCode.UnsupportedMediaType,
+        'This route takes a JSON body (Content-Type: application/json)',
+      );
+    }
+    return super.transform(value, metadata) as unknown;
+  }
+}
+
 /** Whitelist, reject unknown fields, transform, and report every failure as `errors: {field: message}`. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

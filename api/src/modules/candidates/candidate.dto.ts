@@ -115,8 +115,8 @@ export class UpdateCandidateDto {
   @ReadOnly('use POST /api/candidates/{id}/transitions') stageEnteredAt?: string;
   @ReadOnly('computed', { computed: true }) daysInStage?: number;
   @ReadOnly('edit mentorEducatorId instead') mentorName?: string;
-  @ReadOnly('confirmed through readiness assessments', { computed: true }) readiness?: string;
-  @ReadOnly('set through readiness assessments') readinessShared?: boolean;
+  @ReadOnly('confirm it with POST /api/candidates/{id}/readiness', { computed: true }) readiness?: string;
+  @ReadOnly('use POST /api/candidates/{id}/readiness/sharing') readinessShared?: boolean;
   @ReadOnly('set by the server') createdAt?: string;
   @ReadOnly('set by the server') updatedAt?: string;
   @ReadOnly('computed for you', { computed: true }) actions?: object;

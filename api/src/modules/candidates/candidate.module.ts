@@ -6,6 +6,6 @@ import { CandidateService } from './candidate.service.js';
 @Module({
   controllers: [CandidateController],
   providers: [CandidateService, CandidateRepository],
-  exports: [CandidateRepository],
+  exports: [CandidateRepository, CandidateService],
 })
 export class CandidateModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
@@ -16,8 +16,9 @@ import {
   TransitionDto,
   UpdateCandidateDto,
 } from './candidate.dto.js';
+import type { CandidateEntity } from './candidate.entity.js';
 import { CandidateRepository } from './candidate.repository.js';
-import { allowedMoves, refusalFor } from './stage-rules.js';
+import { allowedMoves, placementRefusal, refusalFor } from './stage-rules.js';
 
 @Injectable()
 export class CandidateService {
@@ -119,6 +120,16 @@ export class CandidateService {
         );
     });
     return this.get(auth, id);
+  }
+
+  /**
+   * ready → placed, the move only a placement makes (positions module): in the caller's transaction, on a
+   * candidate it has locked, writing the same transition row as every other move.
+   */
+  async placeLocked(m: EntityManager, candidate: CandidateEntity, actorUserId: string, reason: string): Promise<void> {
+    const refusal = placementRefusal(candidate);
+    if (refusal) throw new AppError(ErrorCode.Conflict, refusal);
+    await this.candidates.move(m, candidate, 'placed', actorUserId, reason, null);
   }
 
   async transitions(auth: AuthContext, query: ListQuery): Promise<Page<StageTransitionResponseDto>> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ROLES } from '../../auth/permissions.js';
 import type { StageState } from './stage-rules.js';
-import { allowedMoves, MOVERS, refusalFor } from './stage-rules.js';
+import { allowedMoves, MOVERS, placementRefusal, refusalFor } from './stage-rules.js';
 import type { Stage } from './stages.js';
 import { STAGES } from './stages.js';
 
@@ -98,5 +98,14 @@ describe('allowedMoves', () => {
 describe('who moves', () => {
   it.each(ROLES.map((r) => [r]))('%s', (role) => {
     expect(MOVERS.includes(role)).toBe(role === 'hr' || role === 'coordinator');
+  });
+});
+
+describe('placementRefusal', () => {
+  it.each(STAGES.map((s) => [s]))('%s', (stage) => {
+    const refusal = placementRefusal({ stage, pausedFrom: stage === 'paused' ? 'ready' : null });
+    if (stage === 'ready') expect(refusal).toBeNull();
+    else if (stage === 'placed' || stage === 'supported') expect(refusal).toBe(`the candidate is already ${stage}`);
+    else expect(refusal).toBe(`the candidate is ${stage}; only a candidate in ready can be placed`);
   });
 });

@@ -60,3 +60,10 @@ export function refusalFor(state: StageState, to: Stage): string {
   if (to === state.stage) return `the candidate is already ${to}; allowed moves now: ${list}`;
   return `${state.stage} → ${to} is not allowed; allowed moves now: ${list}`;
 }
+
+/** Why placement into a position is refused for this state, or null: only a `ready` candidate is placed. */
+export function placementRefusal(state: StageState): string | null {
+  if (state.stage === 'ready') return null;
+  if (state.stage === 'placed' || state.stage === 'supported') return `the candidate is already ${state.stage}`;
+  return `the candidate is ${state.stage}; only a candidate in ready can be placed`;
+}

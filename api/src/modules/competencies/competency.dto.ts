@@ -55,7 +55,10 @@ export class CrosswalkDto {
   @ApiProperty({ format: 'uuid' }) nodeId!: string;
   @ApiProperty() nodeCode!: string;
   @ApiProperty() nodeTitle!: string;
+  @ApiProperty({ format: 'uuid' }) frameworkId!: string;
   @ApiProperty() frameworkShortName!: string;
+  /** A link shipped between reference frameworks (read-only), rather than one of the district's. */
+  @ApiProperty() shipped!: boolean;
 }
 
 export class CompetencyResponseDto {
@@ -68,6 +71,12 @@ export class CompetencyResponseDto {
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty() position!: number;
+  /** The CASE CFItem identifier, when the node came from a CASE package or is a reference node. */
+  @ApiProperty({ nullable: true, type: String }) caseIdentifier!: string | null;
+  /** True for a node of a shared reference framework (read-only). */
+  @ApiProperty() reference!: boolean;
+  /** The framework's version: it guards edits of the whole tree (send it back on PUT). */
+  @ApiProperty() version!: number;
   /** On the single-record read: the node's crosswalk links, in both directions. */
   @ApiProperty({ type: [CrosswalkDto], required: false }) crosswalk?: CrosswalkDto[];
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { whereFrameworkVisible } from '../../auth/access/scope.js';
 import type { Scope } from '../../auth/auth-context.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
@@ -14,8 +14,8 @@ type FrameworkRow = Omit<FrameworkResponseDto, 'createdAt' | 'updatedAt'> & { cr
 export class CompetencyRepository {
   constructor(private readonly db: DataSource) {}
 
-  private frameworks() {
-    return this.db
+  private frameworks(manager: EntityManager | DataSource = this.db) {
+    return manager
       .getRepository(CompetencyFrameworkEntity)
       .createQueryBuilder('f')
       .select([
@@ -39,12 +39,12 @@ export class CompetencyRepository {
     return fetchRawPage<FrameworkRow>(whereFrameworkVisible(this.frameworks(), scope, 'f'), query, FRAMEWORK_LIST);
   }
 
-  findFramework(id: string): Promise<FrameworkRow | undefined> {
-    return this.frameworks().where('f.id = :id', { id }).getRawOne<FrameworkRow>();
+  findFramework(id: string, manager?: EntityManager): Promise<FrameworkRow | undefined> {
+    return this.frameworks(manager).where('f.id = :id', { id }).getRawOne<FrameworkRow>();
   }
 
-  private nodes() {
-    return this.db
+  private nodes(manager: EntityManager | DataSource = this.db) {
+    return manager
       .getRepository(CompetencyEntity)
       .createQueryBuilder('c')
       .innerJoin('competency_frameworks', 'f', 'f.id = c.framework_id')
@@ -58,6 +58,10 @@ export class CompetencyRepository {
         'c.title AS "title"',
         'c.description AS "description"',
         'c.position AS "position"',
+        'c.case_identifier AS "caseIdentifier"',
+        '(f.district_id IS NULL) AS "reference"',
+        // Nodes have no version of their own: the framework's version guards edits of its tree.
+        'f.version AS "version"',
       ]);
   }
 
@@ -65,15 +69,16 @@ export class CompetencyRepository {
     return fetchRawPage<CompetencyResponseDto>(whereFrameworkVisible(this.nodes(), scope, 'f'), query, COMPETENCY_LIST);
   }
 
-  findCompetency(id: string): Promise<CompetencyResponseDto | undefined> {
-    return this.nodes().where('c.id = :id', { id }).getRawOne<CompetencyResponseDto>();
+  findCompetency(id: string, manager?: EntityManager): Promise<CompetencyResponseDto | undefined> {
+    return this.nodes(manager).where('c.id = :id', { id }).getRawOne<CompetencyResponseDto>();
   }
 
   /** A node's links in both directions, to nodes the district may see. */
   crosswalk(scope: Scope, id: string): Promise<CrosswalkDto[]> {
     if (scope.kind === 'platform') return Promise.resolve([]);
     return this.db.query(
-      `SELECT l.id, l.kind, o.id AS "nodeId", o.code AS "nodeCode", o.title AS "nodeTitle", f.short_name AS "frameworkShortName"
+      `SELECT l.id, l.kind, o.id AS "nodeId", o.code AS "nodeCode", o.title AS "nodeTitle", f.id AS "frameworkId",
+              f.short_name AS "frameworkShortName", (l.district_id IS NULL) AS shipped
          FROM crosswalk_links l
          JOIN competencies o ON o.id = CASE WHEN l.from_id = $1 THEN l.to_id ELSE l.from_id END
          JOIN competency_frameworks f ON f.id = o.framework_id

@@ -59,6 +59,7 @@ const TARGET: Record<(typeof STAGED)[number], { column: string; cast: string; fr
   race_ethnicity: { column: 'race_ethnicity', cast: 'race_ethnicity', from: 'race_ethnicity' },
 };
 const MAX_REPORTED_ERRORS = 1000;
+const MAX_RECORD_BYTES = 64 * 1024;
 const BATCH = 1000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -170,7 +171,15 @@ export class EducatorImportService {
         else done(null, chunk);
       },
     });
-    const parser = parse({ bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true });
+    const parser = parse({
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      relax_column_count: true,
+      // A roster row is well under 2 KB; without a cap, one 8 MB line kept the parser busy for ~25 s.
+      max_record_size: MAX_RECORD_BYTES,
+    });
     const consume = async (records: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
       for await (const { record, info } of records) {
         if (!header) {

@@ -60,7 +60,7 @@ export class NominationEntity extends BaseRecordEntity {
   @Column({ type: 'text', nullable: true })
   privateNote!: string | null;
 
-  /** Competencies the nominator observed (framework node ids; checked once the catalog exists). */
+  /** Competencies the nominator observed (nodes of frameworks the district reads; checked on create). */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   competencyIds!: string[];
 

@@ -63,6 +63,10 @@ export class NominationService {
       errors.educatorId = 'you cannot nominate this person: not found among the educators you may nominate';
     if ((await this.access.filter(auth, Permission.LeadershipRoleRead, [dto.targetRoleId])).size === 0)
       errors.targetRoleId = "targetRoleId must be one of the district's leadership roles";
+    const competencyIds = [...new Set(dto.competencyIds ?? [])];
+    const unknown = await this.nominations.unknownCompetencies(districtId, competencyIds);
+    if (unknown.length)
+      errors.competencyIds = `not a competency of a framework your district uses: ${unknown.join(', ')}`;
     if (Object.keys(errors).length) throw AppError.validation(errors);
     const kind: NominatorKind =
       auth.role === 'hr'
@@ -83,7 +87,7 @@ export class NominationService {
         nominatorKind: kind,
         rationale: dto.rationale,
         privateNote: dto.privateNote ?? null,
-        competencyIds: dto.competencyIds ?? [],
+        competencyIds,
         status: 'submitted',
       });
       return n.id;

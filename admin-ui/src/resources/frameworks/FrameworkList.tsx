@@ -1,0 +1,68 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { Button } from '@mui/material';
+import {
+  CreateButton,
+  Datagrid,
+  FunctionField,
+  List,
+  NumberField,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import { FrameworkBadge } from './FrameworkBadge';
+import type { Framework } from './types';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search titles" />,
+  <SelectInput
+    key="reference"
+    source="reference"
+    label="Kind"
+    choices={[
+      { id: true, name: 'Reference' },
+      { id: false, name: 'Our district' },
+    ]}
+  />,
+];
+
+function Actions() {
+  const { canAccess: canCreate } = useCanAccess({ resource: 'competency-frameworks', action: 'create' });
+  const { canAccess: canImport } = useCanAccess({ resource: 'competency-frameworks', action: 'import' });
+  return (
+    <TopToolbar>
+      {canCreate && <CreateButton label="New framework" />}
+      {canImport && (
+        <Button component={Link} to="/competency-frameworks/import" size="small" startIcon={<UploadFileIcon />}>
+          Import CASE package
+        </Button>
+      )}
+    </TopToolbar>
+  );
+}
+
+/** The shared reference frameworks and the district's own, each opening its browser (tree, rubric, crosswalk). */
+export function FrameworkList() {
+  return (
+    <List filters={filters} actions={<Actions />} sort={{ field: 'title', order: 'ASC' }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="title" />
+        <TextField source="shortName" label="Short name" />
+        <FunctionField<Framework>
+          label="Kind"
+          sortable={false}
+          render={(r) => <FrameworkBadge reference={r.reference} />}
+        />
+        <NumberField source="nodeCount" label="Nodes" sortable={false} />
+        <FunctionField<Framework>
+          label="Rubric"
+          sortable={false}
+          render={(r) => `${r.rubric.length} levels: ${r.rubric.map((l) => l.label).join(', ')}`}
+        />
+      </Datagrid>
+    </List>
+  );
+}

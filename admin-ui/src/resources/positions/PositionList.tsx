@@ -1,0 +1,54 @@
+import {
+  CreateButton,
+  Datagrid,
+  DateField,
+  FilterButton,
+  List,
+  NumberField,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
+import { OPENING_WINDOWS, POSITION_STATUSES } from './positionChoices';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search seat, role, school or incumbent" />,
+  <ReferenceInput key="role" source="roleId" reference="leadership-roles" sort={{ field: 'title', order: 'ASC' }}>
+    <SelectInput optionText="title" label="Role" />
+  </ReferenceInput>,
+  <ReferenceInput key="school" source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
+    <SelectInput optionText="name" label="School" />
+  </ReferenceInput>,
+  <SelectInput key="status" source="status" choices={POSITION_STATUSES} alwaysOn />,
+  <SelectInput key="opens" source="opensWithinMonths" label="Opening" choices={OPENING_WINDOWS} alwaysOn />,
+];
+
+function Actions() {
+  const { canAccess } = useCanAccess({ resource: 'positions', action: 'create' });
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {canAccess && <CreateButton />}
+    </TopToolbar>
+  );
+}
+
+export function PositionList() {
+  return (
+    <List filters={filters} sort={{ field: 'title', order: 'ASC' }} actions={<Actions />} exporter={false}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="title" label="Seat" />
+        <TextField source="roleTitle" label="Role" sortBy="roleTitle" />
+        <TextField source="schoolName" label="School" sortBy="schoolName" emptyText="District office" />
+        <SelectField source="status" choices={POSITION_STATUSES} />
+        <TextField source="incumbentName" label="Incumbent" sortBy="incumbentName" emptyText="—" />
+        <DateField source="projectedOpeningOn" label="Projected opening" emptyText="Open now" />
+        <NumberField source="benchReadyNow" label="Ready now on bench" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}

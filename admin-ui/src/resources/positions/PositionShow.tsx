@@ -1,0 +1,75 @@
+import { Box, Card, CardContent } from '@mui/material';
+import {
+  DateField,
+  EditButton,
+  Labeled,
+  NumberField,
+  SelectField,
+  Show,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+} from 'react-admin';
+import { LEVELS } from '../choices';
+import { Bench } from './Bench';
+import { POSITION_STATUSES } from './positionChoices';
+
+function Title() {
+  const r = useRecordContext<{ title: string }>();
+  return <span>{r ? r.title : 'Position'}</span>;
+}
+
+function Actions() {
+  const { canAccess } = useCanAccess({ resource: 'positions', action: 'edit' });
+  return <TopToolbar>{canAccess && <EditButton />}</TopToolbar>;
+}
+
+/** The seat on top, and below it who could take it: the bench by confirmed readiness. */
+export function PositionShow() {
+  return (
+    <Show title={<Title />} actions={<Actions />}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(5, 1fr)' },
+          gap: 2,
+          p: 2,
+        }}
+      >
+        <Labeled label="Role">
+          <TextField source="roleTitle" />
+        </Labeled>
+        <Labeled label="Level">
+          <SelectField source="roleLevel" choices={LEVELS} />
+        </Labeled>
+        <Labeled label="School">
+          <TextField source="schoolName" emptyText="District office" />
+        </Labeled>
+        <Labeled label="Status">
+          <SelectField source="status" choices={POSITION_STATUSES} />
+        </Labeled>
+        <Labeled label="Incumbent">
+          <TextField source="incumbentName" emptyText="Vacant" />
+        </Labeled>
+        <Labeled label="Retirement-eligible">
+          <NumberField source="incumbentRetirementEligibleYear" emptyText="—" options={{ useGrouping: false }} />
+        </Labeled>
+        <Labeled label="Projected vacancy">
+          <DateField source="projectedVacancyOn" emptyText="—" />
+        </Labeled>
+        <Labeled label="Projected opening">
+          <DateField source="projectedOpeningOn" emptyText="Open now" />
+        </Labeled>
+        <Labeled label="Filled since">
+          <DateField source="filledAt" emptyText="—" />
+        </Labeled>
+      </Box>
+      <Card variant="outlined" sx={{ m: 2, mt: 0 }}>
+        <CardContent>
+          <Bench />
+        </CardContent>
+      </Card>
+    </Show>
+  );
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BENCH_STAGES, OPENING_SQL } from '../positions/position.dto.js';
+import type { MetricContext } from './metric-sql.js';
+import { MetricQuery, sqlList } from './metric-sql.js';
+
+export interface FunnelRow {
+  snapshot: Record<string, number>;
+  entered: Record<string, number>;
+  exits: Record<string, number>;
+}
+
+export interface StayStats {
+  stage: string;
+  n: number;
+  p50: number | null;
+  p75: number | null;
+  stalled?: number | null;
+}
+
+export interface BenchRow {
+  roleId: string;
+  title: string;
+  level: string;
+  positions: number;
+  vacant: number;
+  o12: number;
+  o24: number;
+  o36: number;
+  inYear: number | null;
+  readyNow: number;
+  ready12: number;
+  ready3: number;
+  notAssessed: number;
+  today: string;
+}
+
+/** Funnel, time in stage and bench: one statement each, over the candidates, transitions and positions tables. */
+@Injectable()
+export class PipelineMetricsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  funnel(ctx: MetricContext): Promise<FunnelRow> {
+    const q = new MetricQuery(this.db, ctx);
+    const sc = q.candidates(['c.id AS id', 'c.stage AS stage']);
+    const inPeriod = ctx.period
+      ? ` AND t.created_at >= ${q.bind('from', ctx.period.from)} AND t.created_at < ${q.bind('to', ctx.period.to)}`
+      : '';
+    const moves = `FROM stage_transitions t JOIN sc ON sc.id = t.candidate_id WHERE t.district_id = :districtId${inPeriod}`;
+    // Distinct (stage, candidacy) pairs by hashing, then a count per stage (count(DISTINCT) would sort).
+    return q.run<FunnelRow>(`
+      WITH sc AS (${sc}),
+      snap AS (SELECT stage, count(*)::int AS n FROM sc GROUP BY stage),
+      entered AS (
+        SELECT to_stage, count(*)::int AS n FROM (SELECT DISTINCT t.to_stage, t.candidate_id ${moves}) x GROUP BY to_stage),
+      exits AS (
+        SELECT reason, count(*)::int AS n FROM (
+          SELECT DISTINCT COALESCE(t.exit_reason::text, 'other') AS reason, t.candidate_id ${moves} AND t.to_stage = 'exited') x
+         GROUP BY reason)
+      SELECT (SELECT COALESCE(json_object_agg(stage, n), '{}') FROM snap) AS snapshot,
+             (SELECT COALESCE(json_object_agg(to_stage, n), '{}') FROM entered) AS entered,
+             (SELECT COALESCE(json_object_agg(reason, n), '{}') FROM exits) AS exits`);
+  }
+
+  /**
+   * A stay starts with a transition row and ends with the candidacy's next one (one ordered pass with
+   * lead()). Completed stays are those that ended in [period start, asOf); open stays are each candidacy's
+   * last stay begun before asOf. Stays in exited are not stays in the pipeline.
+   */
+  timeInStage(ctx: MetricContext, asOf: Date): Promise<{ completed: StayStats[]; open: StayStats[] }> {
+    const q = new MetricQuery(this.db, ctx);
+    const sc = q.candidates(['c.id AS id']);
+    q.bind('asOf', asOf);
+    const ended = ctx.period ? `left_at >= ${q.bind('from', ctx.period.from)}` : 'true';
+    return q.run(`
+      WITH sc AS (${sc}),
+      seq AS (
+        SELECT t.to_stage, t.created_at AS entered_at,
+               lead(t.created_at) OVER (PARTITION BY t.candidate_id ORDER BY t.created_at, t.id) AS left_at
+          FROM stage_transitions t JOIN sc ON sc.id = t.candidate_id
+         WHERE t.district_id = :districtId AND t.created_at < :asOf),
+      stays AS (
+        SELECT to_stage::text AS stage, left_at IS NULL AS open,
+               date_part('epoch', COALESCE(left_at, CAST(:asOf AS timestamptz)) - entered_at) / 86400.0 AS days
+          FROM seq WHERE to_stage <> 'exited' AND (left_at IS NULL OR ${ended})),
+      done AS (
+        SELECT stage, count(*)::int AS n,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS p50,
+               percentile_cont(0.75) WITHIN GROUP (ORDER BY days) AS p75
+          FROM stays WHERE NOT open GROUP BY stage),
+      still AS (
+        SELECT o.stage, count(*)::int AS n,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY o.days) AS p50,
+               CASE WHEN max(d.n) IS NULL THEN NULL ELSE (count(*) FILTER (WHERE o.days > d.p75))::int END AS stalled
+          FROM stays o LEFT JOIN done d ON d.stage = o.stage WHERE o.open GROUP BY o.stage)
+      SELECT (SELECT COALESCE(json_agg(done), '[]') FROM done) AS completed,
+             (SELECT COALESCE(json_agg(still), '[]') FROM still) AS open`);
+  }
+
+  /** Per role: seats (scoped by the seat's school) and bench candidacies (by the educator's school). */
+  bench(ctx: MetricContext): Promise<BenchRow[]> {
+    const q = new MetricQuery(this.db, ctx);
+    const seats = q.base(
+      this.db
+        .createQueryBuilder()
+        .select(['p.role_id AS role_id', 'p.status AS status', `${OPENING_SQL} AS opens_on`])
+        .from('positions', 'p')
+        .leftJoin('educators', 'i', 'i.id = p.incumbent_educator_id'),
+      { district: 'p.district_id', school: 'p.school_id' },
+      { school: 'p.school_id' },
+    );
+    const bench = q.candidates(
+      ['c.role_id AS role_id', 'c.readiness AS readiness'],
+      `c.stage IN (${sqlList(BENCH_STAGES)})`,
+    );
+    const within = (months: number) =>
+      `(count(*) FILTER (WHERE opens_on <= current_date + make_interval(months => ${months})))::int`;
+    const inYear = ctx.period
+      ? `(count(*) FILTER (WHERE opens_on BETWEEN CAST(${q.bind('firstDay', ctx.period.firstDay)} AS date) AND CAST(${q.bind('lastDay', ctx.period.lastDay)} AS date)))::int`
+      : 'NULL::int';
+    return q.rows<BenchRow>(`
+      WITH seats AS (${seats}), bench AS (${bench}),
+      seat_counts AS (
+        SELECT role_id, count(*)::int AS positions, (count(*) FILTER (WHERE status = 'vacant'))::int AS vacant,
+               ${within(12)} AS o12, ${within(24)} AS o24, ${within(36)} AS o36, ${inYear} AS in_year
+          FROM seats GROUP BY role_id),
+      band_counts AS (
+        SELECT role_id,
+               (count(*) FILTER (WHERE readiness = 'ready_now'))::int AS ready_now,
+               (count(*) FILTER (WHERE readiness = 'ready_1_2_years'))::int AS ready12,
+               (count(*) FILTER (WHERE readiness = 'ready_3_plus_years'))::int AS ready3,
+               (count(*) FILTER (WHERE readiness = 'not_assessed'))::int AS not_assessed
+          FROM bench GROUP BY role_id)
+      SELECT r.id AS "roleId", r.title, r.level::text AS level,
+             COALESCE(s.positions, 0) AS positions, COALESCE(s.vacant, 0) AS vacant,
+             COALESCE(s.o12, 0) AS o12, COALESCE(s.o24, 0) AS o24, COALESCE(s.o36, 0) AS o36,
+             ${ctx.period ? 'COALESCE(s.in_year, 0)' : 'NULL::int'} AS "inYear",
+             COALESCE(b.ready_now, 0) AS "readyNow", COALESCE(b.ready12, 0) AS ready12,
+             COALESCE(b.ready3, 0) AS ready3, COALESCE(b.not_assessed, 0) AS "notAssessed",
+             to_char(current_date, 'YYYY-MM-DD') AS today
+        FROM leadership_roles r
+        LEFT JOIN seat_counts s ON s.role_id = r.id
+        LEFT JOIN band_counts b ON b.role_id = r.id
+       WHERE r.district_id = :districtId${q.roleCondition('r')}
+       ORDER BY r.level, r.title, r.id`);
+  }
+}

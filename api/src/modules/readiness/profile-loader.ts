@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Link, ProfileNode, Rating } from '../competencies/profile.js';
+import { computeProfile } from '../competencies/profile.js';
+
+/** One target of a candidate's profile: the fields of GET /api/candidates/{id}/competency-profile the rule and summaries use. */
+export interface ProfileEntry {
+  competencyId: string;
+  code: string;
+  title: string;
+  frameworkShortName: string;
+  targetLevel: number;
+  scale: number;
+  currentLevel: number | null;
+  gap: number | null;
+  evidenceCount: number;
+  sources: string[];
+}
+
+interface TargetRow {
+  roleId: string;
+  competencyId: string;
+  code: string;
+  title: string;
+  frameworkShortName: string;
+  targetLevel: number;
+  scale: number;
+}
+
+/**
+ * Competency profiles of many candidates of one district at once (a bench), in four statements, through
+ * the same pure rule as the single-candidate profile endpoint (competencies/profile.ts).
+ */
+@Injectable()
+export class ProfileLoader {
+  constructor(private readonly db: DataSource) {}
+
+  async profiles(
+    districtId: string,
+    candidates: { id: string; roleId: string }[],
+    manager: EntityManager | DataSource = this.db,
+    /** Only evidence recorded up to this moment (the suggestion as it was then); default: all. */
+    asOf: Date | null = null,
+  ): Promise<Map<string, ProfileEntry[]>> {
+    const result = new Map<string, ProfileEntry[]>();
+    if (candidates.length === 0) return result;
+    const roleIds = [...new Set(candidates.map((c) => c.roleId))];
+    // One after another: inside a transaction the manager holds a single connection.
+    const targets: TargetRow[] = await manager.query(
+      `SELECT t.role_id AS "roleId", t.competency_id AS "competencyId", c.code, c.title, f.short_name AS "frameworkShortName",
+              t.target_level AS "targetLevel", jsonb_array_length(f.rubric) AS scale
+         FROM role_targets t JOIN competencies c ON c.id = t.competency_id JOIN competency_frameworks f ON f.id = c.framework_id
+        WHERE t.role_id = ANY($1::uuid[]) ORDER BY f.short_name, c.position, c.code`,
+      [roleIds],
+    );
+    const ratings: (Rating & { candidateId: string })[] = await manager.query(
+      `SELECT id, candidate_id AS "candidateId", competency_id AS "competencyId", level,
+              to_char(observed_on, 'YYYY-MM-DD') AS "observedOn", source
+         FROM evidence WHERE candidate_id = ANY($1::uuid[]) AND ($2::timestamptz IS NULL OR created_at <= $2)`,
+      [candidates.map((c) => c.id), asOf],
+    );
+    const nodeRows: ProfileNode[] = await manager.query(
+      `SELECT c.id, c.parent_id AS "parentId", jsonb_array_length(f.rubric) AS scale
+         FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id WHERE f.district_id IS NULL OR f.district_id = $1`,
+      [districtId],
+    );
+    const links: Link[] = await manager.query(
+      `SELECT from_id AS "fromId", to_id AS "toId", kind FROM crosswalk_links WHERE district_id IS NULL OR district_id = $1`,
+      [districtId],
+    );
+    const nodes = new Map(nodeRows.map((n) => [n.id, n]));
+    const byRole = new Map<string, TargetRow[]>();
+    for (const t of targets) byRole.set(t.roleId, [...(byRole.get(t.roleId) ?? []), t]);
+    const byCandidate = new Map<string, Rating[]>();
+    for (const r of ratings) byCandidate.set(r.candidateId, [...(byCandidate.get(r.candidateId) ?? []), r]);
+    for (const c of candidates) {
+      const roleTargets = byRole.get(c.roleId) ?? [];
+      const computed = computeProfile(
+        roleTargets.map((t) => t.competencyId),
+        nodes,
+        byCandidate.get(c.id) ?? [],
+        links,
+      );
+      result.set(
+        c.id,
+        roleTargets.map(({ roleId: _roleId, ...t }) => {
+          const p = computed.get(t.competencyId)!;
+          return {
+            ...t,
+            currentLevel: p.currentLevel,
+            gap: p.currentLevel === null ? null : t.targetLevel - p.currentLevel,
+            evidenceCount: p.evidenceIds.length,
+            sources: p.sources,
+          };
+        }),
+      );
+    }
+    return result;
+  }
+}

@@ -1,0 +1,483 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Filters, Viewer } from '../dashboard/brute-force.js';
+import { BruteForce, loadRaw } from '../dashboard/brute-force.js';
+import type { Fixture } from '../dashboard/fixture.js';
+import { buildFixture } from '../dashboard/fixture.js';
+import { expected } from '../expected-errors.js';
+import { createTestApp, TestApp } from '../test-app.js';
+
+type Who = 'hr' | 'sup' | 'coord' | 'principal' | 'educator' | 'platform' | 'otherHr';
+type Cell = { count: number | null; suppressed: boolean };
+type Table = { columns: string[]; rows: { group: string; cells: Cell[]; shares: (number | null)[] }[]; totals: Cell[] };
+
+const now = new Date();
+const startYear = now.getUTCMonth() >= 6 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+const schoolYear = (start: number) => `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+const CURRENT = schoolYear(startYear);
+const PREVIOUS = schoolYear(startYear - 1);
+const ENDPOINTS = [
+  'funnel',
+  'time-in-stage',
+  'bench',
+  'competencies',
+  'nominations',
+  'equity?dimension=gender',
+  'opportunities',
+];
+
+/** Dashboard aggregates against hand-computed figures and a brute-force recount of the raw rows. */
+describe('/dashboard', () => {
+  let t: TestApp;
+  let fx: Fixture;
+  let tokens: Record<Who, string>;
+  let bf: BruteForce;
+  let principalSchools: string[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fx = await buildFixture(t);
+    tokens = {} as Record<Who, string>;
+    for (const [who, email] of Object.entries(fx.emails)) tokens[who as Who] = await t.login(email);
+    bf = new BruteForce(await loadRaw(t.db, fx.d));
+    principalSchools = [fx.schools.alder];
+  });
+  afterAll(() => t.close());
+
+  const get = (who: Who, path: string, query: Record<string, string | undefined> = {}) => {
+    const qs = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+    const sep = path.includes('?') ? '&' : '?';
+    return t
+      .http()
+      .get(`/api/dashboard/${path}${qs.size ? sep + qs.toString() : ''}`)
+      .auth(tokens[who], { type: 'bearer' });
+  };
+  const ok = async (who: Who, path: string, query: Filters & { dimension?: string } = {}) => {
+    const res = await get(who, path, { ...query });
+    if (res.status !== 200) throw new Error(`${path} ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const viewer = (who: 'hr' | 'sup' | 'coord' | 'principal'): Viewer =>
+    who === 'principal'
+      ? { role: 'principal', schoolIds: principalSchools }
+      : { role: who === 'sup' ? 'superintendent' : who === 'coord' ? 'coordinator' : 'hr' };
+  const filterSets = (): Filters[] => [
+    {},
+    { level: 'school' },
+    { level: 'classroom', schoolYear: CURRENT },
+    { schoolId: fx.schools.alder },
+    { roleId: fx.roles.principal },
+    { schoolYear: CURRENT },
+    { schoolYear: PREVIOUS },
+    { schoolId: fx.schools.birch, roleId: fx.roles.ap, schoolYear: PREVIOUS },
+  ];
+
+  describe('access', () => {
+    it('requires authentication', async () => {
+      for (const path of ENDPOINTS)
+        expect((await t.http().get(`/api/dashboard/${path}`)).body).toEqual(expected.unauthenticated);
+    });
+
+    it.each(['educator', 'platform'] as const)('is a 403 for %s on every aggregate', async (who) => {
+      for (const path of ENDPOINTS) expect((await get(who, path)).body).toEqual(expected.forbidden);
+    });
+
+    it('gives coordinators and principals every aggregate but equity', async () => {
+      for (const who of ['coord', 'principal'] as const) {
+        for (const path of ENDPOINTS.filter((p) => !p.startsWith('equity')))
+          expect((await get(who, path)).status).toBe(200);
+        expect((await get(who, 'equity', { dimension: 'gender' })).body).toEqual(expected.forbidden);
+      }
+      for (const who of ['hr', 'sup'] as const)
+        expect((await get(who, 'equity', { dimension: 'gender' })).status).toBe(200);
+    });
+  });
+
+  it('documents every aggregate with its filters and response type in OpenAPI', async () => {
+    const doc = (await t.http().get('/api/docs-json')).body;
+    for (const path of ENDPOINTS.map((p) => p.split('?')[0])) {
+      const op = doc.paths[`/api/dashboard/${path}`].get;
+      expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['level', 'schoolId', 'roleId', 'schoolYear']),
+      );
+      expect(op.responses['200'].content['application/json'].schema.$ref).toMatch(/ResponseDto$/);
+    }
+    expect(doc.components.schemas.EquityRowDto.properties.shares).toEqual({
+      type: 'array',
+      items: { type: 'number', nullable: true },
+    });
+  });
+
+  describe('filters', () => {
+    it.each([
+      [{ level: 'county' }, 'level'],
+      [{ schoolYear: '2025-27' }, 'schoolYear'],
+      [{ schoolYear: '2025' }, 'schoolYear'],
+      [{ roleId: 'nope' }, 'roleId'],
+      [{ schoolId: '' }, 'schoolId'],
+      [{ colour: 'blue' }, 'colour'],
+    ])('refuses %j with a 400 naming %s', async (query, field) => {
+      const res = await get('hr', 'funnel', query);
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.errors)).toEqual([field]);
+    });
+
+    it('refuses a school or role of another district, and a principal’s other schools', async () => {
+      const res = await get('hr', 'bench', { schoolId: fx.schools.other, roleId: fx.roles.other });
+      expect(res.body).toEqual(
+        expected.validation({
+          schoolId: 'schoolId must be a school of your district',
+          roleId: 'roleId must be a leadership role of your district',
+        }),
+      );
+      expect((await get('principal', 'funnel', { schoolId: fx.schools.birch })).body).toEqual(
+        expected.validation({ schoolId: 'schoolId must be one of your schools' }),
+      );
+      expect((await get('otherHr', 'funnel', { schoolId: fx.schools.alder })).status).toBe(400);
+    });
+
+    it('needs a dimension for equity', async () => {
+      expect((await get('hr', 'equity')).body.errors).toEqual({ dimension: expect.any(String) });
+      expect((await get('hr', 'equity', { dimension: 'age' })).body.errors).toEqual({
+        dimension: 'dimension must be one of: gender, raceEthnicity',
+      });
+    });
+  });
+
+  describe('GET /api/dashboard/funnel', () => {
+    it('counts the hand-made Director candidacies as computed by hand', async () => {
+      const body = await ok('hr', 'funnel', { roleId: fx.roles.director });
+      const stage = (s: string) => body.stages.find((x: { stage: string }) => x.stage === s);
+      expect([stage('identified'), stage('developing'), stage('paused'), stage('exited')]).toEqual([
+        { stage: 'identified', current: 1, entered: 4 },
+        { stage: 'developing', current: 1, entered: 1 },
+        { stage: 'paused', current: 1, entered: 1 },
+        { stage: 'exited', current: 1, entered: 1 },
+      ]);
+      expect(stage('engaged')).toEqual({ stage: 'engaged', current: 0, entered: 3 });
+      expect(body.activeTotal).toBe(2);
+      expect(body.conversions.map((c: { rate: number | null }) => c.rate)).toEqual([0.75, 0.333, 0, null, null]);
+      expect(body.exits.filter((e: { count: number }) => e.count > 0)).toEqual([{ reason: 'withdrew', count: 1 }]);
+    });
+
+    it('equals a brute-force count for every role and filter', async () => {
+      for (const who of ['hr', 'sup', 'coord', 'principal'] as const)
+        for (const f of filterSets()) {
+          if (who === 'principal' && f.schoolId === fx.schools.birch) continue;
+          expect({ f, body: await ok(who, 'funnel', f) }).toEqual({ f, body: bf.funnel(viewer(who), f) });
+        }
+    });
+
+    it('counts only a principal’s schools', async () => {
+      const mine = await ok('principal', 'funnel');
+      expect(mine).toEqual(await ok('hr', 'funnel', { schoolId: fx.schools.alder }));
+      expect(mine.activeTotal).toBeLessThan((await ok('hr', 'funnel')).activeTotal);
+      expect(mine.activeTotal).toBeGreaterThan(0);
+    });
+
+    it('shows another district only its own numbers', async () => {
+      const lakeside = new BruteForce(await loadRaw(t.db, fx.o));
+      const body = await ok('otherHr', 'funnel');
+      expect(body).toEqual(lakeside.funnel({ role: 'hr' }, {}));
+      expect(body.activeTotal).toBe(3);
+      expect(
+        (await ok('otherHr', 'nominations')).byKind.reduce((s: number, k: { total: number }) => s + k.total, 0),
+      ).toBe(3);
+    });
+  });
+
+  describe('GET /api/dashboard/time-in-stage', () => {
+    it('gives the Director stays computed by hand', async () => {
+      const body = await ok('hr', 'time-in-stage', { roleId: fx.roles.director });
+      const stage = (s: string) => body.stages.find((x: { stage: string }) => x.stage === s);
+      // identified: 30, 40, 50 days; engaged: 100, 50, 40; d3 has waited 400 days in identified.
+      expect(stage('identified')).toEqual({
+        stage: 'identified',
+        completed: { count: 3, medianDays: 40, p75Days: 45 },
+        open: { count: 1, medianAgeDays: 400, stalled: 1 },
+      });
+      expect(stage('engaged')).toEqual({
+        stage: 'engaged',
+        completed: { count: 3, medianDays: 50, p75Days: 75 },
+        open: { count: 0, medianAgeDays: null, stalled: null },
+      });
+      expect(stage('developing').open).toEqual({ count: 1, medianAgeDays: 100, stalled: null });
+      expect(stage('paused').open).toEqual({ count: 1, medianAgeDays: 20, stalled: null });
+    });
+
+    it('equals a brute-force recount of the transition history', async () => {
+      for (const who of ['hr', 'principal'] as const)
+        for (const f of filterSets()) {
+          if (who === 'principal' && f.schoolId === fx.schools.birch) continue;
+          const body = await ok(who, 'time-in-stage', f);
+          expect({ f, body }).toEqual({ f, body: bf.timeInStage(viewer(who), f, new Date(body.asOf)) });
+        }
+      expect((await ok('hr', 'time-in-stage', { schoolYear: PREVIOUS })).asOf).toBe(`${startYear}-07-01T00:00:00.000Z`);
+    });
+  });
+
+  describe('GET /api/dashboard/bench', () => {
+    it('counts the Principal seats, the Director bench and the uncovered Mentor role by hand', async () => {
+      const body = await ok('hr', 'bench');
+      const role = (id: string) => body.roles.find((r: { roleId: string }) => r.roleId === id);
+      expect(role(fx.roles.principal)).toMatchObject({
+        positions: 5,
+        vacantNow: 1,
+        opening12Months: 2,
+        opening24Months: 3,
+        opening36Months: 3,
+        openingInSchoolYear: null,
+      });
+      expect(role(fx.roles.director)).toEqual({
+        roleId: fx.roles.director,
+        title: 'Director',
+        level: 'district',
+        positions: 1,
+        vacantNow: 1,
+        opening12Months: 0,
+        opening24Months: 0,
+        opening36Months: 0,
+        openingInSchoolYear: null,
+        // d1 (developing, ready_now) and d3 (identified); d4 is paused and d2 exited: not on the bench.
+        candidates: { readyNow: 1, ready1To2Years: 0, ready3PlusYears: 0, notAssessed: 1 },
+        coverage: 1,
+        atRisk: false,
+      });
+      expect(role(fx.roles.mentor)).toMatchObject({ positions: 1, vacantNow: 1, coverage: 0, atRisk: true });
+      expect(body.rolesAtRisk).toContain(fx.roles.mentor);
+      expect(body.rolesAtRisk).not.toContain(fx.roles.director);
+    });
+
+    it('equals a brute-force recount of seats and bench', async () => {
+      for (const who of ['hr', 'coord', 'principal'] as const)
+        for (const f of filterSets()) {
+          if (who === 'principal' && f.schoolId === fx.schools.birch) continue;
+          expect({ f, body: await ok(who, 'bench', f) }).toEqual({ f, body: bf.bench(viewer(who), f) });
+        }
+    });
+  });
+
+  describe('GET /api/dashboard/competencies', () => {
+    it('rates the Director candidacies by hand: the latest rating, ties to the higher, exact links rescaled', async () => {
+      const body = await ok('hr', 'competencies', { roleId: fx.roles.director });
+      expect(body.competencies.map((c: { code: string }) => c.code)).toEqual(['K1']);
+      expect(body.competencies[0].overall).toEqual({
+        candidates: 2,
+        rated: 2,
+        averageLevel: 3.5,
+        averageTarget: 3,
+        averageGap: -0.5,
+        meetingTarget: 2,
+      });
+      expect(body.cells).toEqual([
+        {
+          competencyId: fx.nodes.k1,
+          level: 'district',
+          stage: 'identified',
+          candidates: 1,
+          rated: 1,
+          averageLevel: 3,
+          averageTarget: 3,
+          averageGap: 0,
+          meetingTarget: 1,
+        },
+        {
+          competencyId: fx.nodes.k1,
+          level: 'district',
+          stage: 'developing',
+          candidates: 1,
+          rated: 1,
+          averageLevel: 4,
+          averageTarget: 3,
+          averageGap: -1,
+          meetingTarget: 1,
+        },
+      ]);
+      // Ratings observed by the end of last school year only: none of these.
+      const before = await ok('hr', 'competencies', { roleId: fx.roles.director, schoolYear: PREVIOUS });
+      expect(before.competencies[0].overall).toMatchObject({ candidates: 2, rated: 0, averageLevel: null });
+    });
+
+    it('equals the per-candidate profile rule (competencies/profile.ts) applied to every candidacy', async () => {
+      for (const who of ['hr', 'principal'] as const)
+        for (const f of filterSets()) {
+          if (who === 'principal' && f.schoolId === fx.schools.birch) continue;
+          expect({ f, body: await ok(who, 'competencies', f) }).toEqual({ f, body: bf.competencies(viewer(who), f) });
+        }
+    });
+  });
+
+  describe('GET /api/dashboard/nominations', () => {
+    it('lists the schools without a nomination in the last 12 months', async () => {
+      const body = await ok('hr', 'nominations');
+      expect(body.schoolsWithoutRecentNomination).toEqual([fx.schools.birch, fx.schools.cedar]);
+      const cedar = body.bySchool.find((s: { schoolId: string }) => s.schoolId === fx.schools.cedar);
+      expect(cedar).toMatchObject({ nominations: 0, lastNominatedAt: null, nominatedLast12Months: false });
+      expect(body.bySchool.at(-1)).toMatchObject({ schoolId: null, schoolName: null });
+    });
+
+    it('equals a brute-force count; only hr gets the names', async () => {
+      for (const who of ['hr', 'sup', 'coord', 'principal'] as const)
+        for (const f of filterSets()) {
+          if (who === 'principal' && f.schoolId === fx.schools.birch) continue;
+          expect({ f, body: await ok(who, 'nominations', f) }).toEqual({ f, body: bf.nominations(viewer(who), f) });
+        }
+      expect((await ok('hr', 'nominations')).eligibleNeverNominated.educators.length).toBeGreaterThan(0);
+      expect((await ok('sup', 'nominations')).eligibleNeverNominated.educators).toBeNull();
+    });
+  });
+
+  describe('GET /api/dashboard/opportunities', () => {
+    it('counts the residency by hand: a withdrawn assignment frees its seat but keeps its hours', async () => {
+      const body = await ok('hr', 'opportunities');
+      expect(body.byType.find((r: { type: string }) => r.type === 'residency')).toEqual({
+        type: 'residency',
+        opportunities: 1,
+        seats: 3,
+        seatsTaken: 2,
+        seatsOpen: 1,
+        seatsFilled: 2,
+        completions: 1,
+        hoursLogged: 15.5,
+      });
+      const principal = await ok('principal', 'opportunities');
+      expect(principal.byType.find((r: { type: string }) => r.type === 'residency')).toMatchObject({
+        seatsTaken: 2,
+        seatsFilled: 1,
+        completions: 1,
+        hoursLogged: 10.5,
+      });
+    });
+
+    it('equals a brute-force count', async () => {
+      for (const who of ['hr', 'coord', 'principal'] as const)
+        for (const f of filterSets()) {
+          if (who === 'principal' && f.schoolId === fx.schools.birch) continue;
+          expect({ f, body: await ok(who, 'opportunities', f) }).toEqual({ f, body: bf.opportunities(viewer(who), f) });
+        }
+    });
+  });
+
+  describe('GET /api/dashboard/equity', () => {
+    /** Every published number is the true one; every true count in (0, threshold) is hidden; no column gives one away. */
+    const check = (table: Table, truth: number[][], threshold: number) => {
+      const totals = truth[0]!.map((_, j) => truth.reduce((s, row) => s + row[j]!, 0));
+      const cell = (c: Cell, v: number) => {
+        if (v === 0) expect(c).toEqual({ count: 0, suppressed: false });
+        else if (v < threshold) expect(c).toEqual({ count: null, suppressed: true });
+        else if (!c.suppressed) expect(c.count).toBe(v);
+        else expect(c.count).toBeNull();
+      };
+      table.rows.forEach((row, i) => row.cells.forEach((c, j) => cell(c, truth[i]![j]!)));
+      table.totals.forEach((c, j) => cell(c, totals[j]!));
+      table.totals.forEach((total, j) => {
+        const hidden = table.rows.filter((row) => row.cells[j]!.suppressed).length;
+        // With the total published, one hidden cell would be the total minus the others.
+        if (!total.suppressed) expect(hidden).not.toBe(1);
+        else expect(hidden).toBeGreaterThanOrEqual(1);
+      });
+      table.rows.forEach((row) =>
+        row.shares.forEach((s, j) => {
+          if (row.cells[j]!.suppressed || table.totals[j]!.suppressed) expect(s).toBeNull();
+          else if (totals[j])
+            expect(s).toBe(Math.round((truth[table.rows.indexOf(row)]![j]! / totals[j]!) * 1000) / 1000);
+        }),
+      );
+      return table.rows.flatMap((r) => r.cells).filter((c) => c.suppressed).length;
+    };
+
+    it('equals a brute-force count wherever it publishes, suppresses small cells and their complements', async () => {
+      for (const dimension of ['gender', 'raceEthnicity'] as const)
+        for (const f of filterSets()) {
+          const body = await ok('hr', 'equity', { ...f, dimension });
+          const truth = bf.equityCounts({ role: 'hr' }, f, dimension);
+          expect(body.representation.rows.map((r: { group: string }) => r.group)).toEqual(truth.groups);
+          expect(body.representation.columns).toEqual([
+            'eligible',
+            'nominated',
+            'identified',
+            'engaged',
+            'developing',
+            'ready',
+            'placed',
+            'supported',
+          ]);
+          check(body.representation, truth.representation, 10);
+          check(body.entered, truth.entered, 10);
+          body.conversions.rows.forEach((row: { rates: (number | null)[] }, i: number) =>
+            row.rates.forEach((rate, k) => {
+              const [a, b] = [body.entered.rows[i].cells[k], body.entered.rows[i].cells[k + 1]];
+              if (a.suppressed || b.suppressed) expect(rate).toBeNull();
+              else expect(rate).toBe(a.count === 0 ? null : Math.round((b.count / a.count) * 1000) / 1000);
+            }),
+          );
+          expect(await ok('sup', 'equity', { ...f, dimension })).toEqual(body);
+        }
+    });
+
+    it('keeps missing demographics as their own group, shows zero, and hides a small group', async () => {
+      const body = await ok('hr', 'equity', { dimension: 'raceEthnicity' });
+      const row = (g: string) => body.representation.rows.find((r: { group: string }) => r.group === g);
+      const truth = bf.equityCounts({ role: 'hr' }, {}, 'raceEthnicity');
+      const eligible = (g: string) => truth.representation[truth.groups.indexOf(g)]![0]!;
+      expect(eligible('not_recorded')).toBeGreaterThan(0);
+      expect(row('american_indian_alaska_native').cells[0]).toEqual({ count: 0, suppressed: false });
+      expect(eligible('two_or_more')).toBeLessThan(10);
+      expect(row('two_or_more').cells[0]).toEqual({ count: null, suppressed: true });
+    });
+
+    it('applies a new threshold at once', async () => {
+      const before = await ok('hr', 'equity', { dimension: 'gender' });
+      const truth = bf.equityCounts({ role: 'hr' }, {}, 'gender');
+      // A count between 5 and 9 exists, hidden at 10.
+      const flat = truth.representation.flat();
+      const mid = flat.findIndex((v) => v >= 5 && v < 10);
+      expect(mid).toBeGreaterThanOrEqual(0);
+      const settings = await t.http().get(`/api/district-settings/${fx.d}`).auth(tokens.hr, { type: 'bearer' });
+      expect(settings.body).toEqual({
+        id: fx.d,
+        name: 'Riverbend',
+        smallCellThreshold: 10,
+        version: expect.any(Number),
+        updatedAt: expect.any(String),
+      });
+      const put = (who: Who, body: object) =>
+        t.http().put(`/api/district-settings/${fx.d}`).send(body).auth(tokens[who], { type: 'bearer' });
+      expect((await put('hr', { ...settings.body, smallCellThreshold: 4 })).body).toEqual(
+        expected.validation({ smallCellThreshold: 'smallCellThreshold must not be less than 5' }),
+      );
+      expect((await put('sup', { ...settings.body, smallCellThreshold: 5 })).body).toEqual(expected.forbidden);
+      expect(
+        (await put('hr', { ...settings.body, version: settings.body.version + 1, smallCellThreshold: 5 })).body,
+      ).toEqual(expected.staleVersion);
+      const saved = await put('hr', { ...settings.body, smallCellThreshold: 5 });
+      expect(saved.status).toBe(200);
+      expect(saved.body.smallCellThreshold).toBe(5);
+      const after = await ok('hr', 'equity', { dimension: 'gender' });
+      expect(after.threshold).toBe(5);
+      const hiddenBefore = check(before.representation, truth.representation, 10);
+      const hiddenAfter = check(after.representation, truth.representation, 5);
+      expect(hiddenAfter).toBeLessThan(hiddenBefore);
+      const restore = await put('hr', { ...saved.body, smallCellThreshold: 10 });
+      expect(restore.status).toBe(200);
+    });
+  });
+
+  describe('/api/district-settings/{id}', () => {
+    it('is the caller’s own district only, read by hr and the superintendent', async () => {
+      const path = `/api/district-settings/${fx.d}`;
+      expect((await t.http().get(path).auth(tokens.sup, { type: 'bearer' })).status).toBe(200);
+      expect((await t.http().get(path).auth(tokens.coord, { type: 'bearer' })).body).toEqual(expected.forbidden);
+      expect((await t.http().get(path).auth(tokens.otherHr, { type: 'bearer' })).body).toEqual(expected.notFound);
+      const mine = await t.http().get(path).auth(tokens.hr, { type: 'bearer' });
+      expect(
+        (
+          await t
+            .http()
+            .put(path)
+            .send({ ...mine.body, name: 'Renamed' })
+            .auth(tokens.hr, { type: 'bearer' })
+        ).body,
+      ).toEqual(expected.readOnly({ name: expect.stringContaining('platform administrator') }));
+    });
+  });
+});
