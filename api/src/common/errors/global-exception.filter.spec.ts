@@ -29,6 +29,21 @@ describe('shapeError', () => {
     );
   });
 
+  it('maps a null sent for a NOT NULL column to a 400 beside its field', () => {
+    const error = new QueryFailedError(
+      'INSERT INTO t',
+      [],
+      Object.assign(new Error('null value'), { code: '23502', column: 'small_cell_threshold' }),
+    );
+    expect(shapeError(error)).toEqual({
+      statusCode: 400,
+      code: 'validation_failed',
+      message: 'A required value is missing',
+      errors: { smallCellThreshold: 'smallCellThreshold must have a value' },
+      logAsError: false,
+    });
+  });
+
   it('maps a lost connection to a 503', () => {
     expect(shapeError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).statusCode).toBe(503);
     expect(shapeError(pgError('57P01')).statusCode).toBe(503);

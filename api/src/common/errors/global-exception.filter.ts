@@ -68,7 +68,8 @@ export function shapeError(exception: unknown): Shaped {
     statusCode?: number;
     message?: string;
     name?: string;
-    driverError?: { code?: string; constraint?: string };
+    driverError?: { code?: string; constraint?: string; column?: string };
+    column?: string;
   };
   if (exception instanceof QueryFailedError || err?.driverError) {
     const pg = err.driverError ?? err;
@@ -89,6 +90,17 @@ export function shapeError(exception: unknown): Shaped {
         message: 'The record is referenced by, or refers to, another record that does not allow this change',
         logAsError: false,
       };
+    // A field sent as null where the column takes none: the client's input, named beside its field.
+    if (pg.code === '23502') {
+      const field = (pg.column ?? '').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+      return {
+        statusCode: 400,
+        code: ErrorCode.ValidationFailed,
+        message: 'A required value is missing',
+        errors: field ? { [field]: `${field} must have a value` } : undefined,
+        logAsError: false,
+      };
+    }
     // Data exceptions (bad text encoding, out-of-range numbers, malformed values) are the client's input.
     if (pg.code?.startsWith('22'))
       return {

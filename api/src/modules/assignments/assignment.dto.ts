@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsISO8601, IsNumber, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsISO8601,
+  IsNumber,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import type { ListSpec } from '../../common/pagination/list-query.js';
 import {
   ReadOnly,
@@ -65,7 +75,15 @@ export class CreateAssignmentDto {
 export class UpdateAssignmentDto {
   @ApiProperty({ description: 'Total hours spent so far (not an increment)', example: 6.5 })
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 }, { message: 'hoursLogged must be a number with at most one decimal' })
+  // Not IsNumber's maxDecimalPlaces: it throws on exponent notation (1e-7), a 500 instead of this 400.
+  @IsNumber({}, { message: 'hoursLogged must be a number with at most one decimal' })
+  @ValidateBy({
+    name: 'oneDecimal',
+    validator: {
+      validate: (v: unknown) => typeof v === 'number' && /^-?\d+(\.\d)?$/.test(String(v)),
+      defaultMessage: () => 'hoursLogged must be a number with at most one decimal',
+    },
+  })
   @Min(0)
   @Max(9999)
   hoursLogged!: number;
