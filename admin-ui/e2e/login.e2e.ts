@@ -4,6 +4,7 @@ import { describeBrowser, expectAccessible, launch, login, menuItems, newPage, s
 
 const HR = [
   'Home',
+  'Dashboard',
   'Candidates',
   'Pipeline board',
   'Nominations',
@@ -15,14 +16,24 @@ const HR = [
   'Frameworks',
   'Schools',
   'Users',
+  'District settings',
 ];
 
 const ROLES: [string, string, string[]][] = [
   ['platform_admin', 'platform@emerge.example', ['Home', 'Districts', 'Users']],
   ['hr', 'hr@riverbend.example', HR],
-  ['superintendent', 'superintendent@riverbend.example', HR.filter((item) => item !== 'Users')],
-  ['coordinator', 'coordinator@riverbend.example', HR.filter((item) => item !== 'Users' && item !== 'Nominations')],
-  ['principal', 'principal@riverbend.example', HR.filter((item) => item !== 'Users' && item !== 'Positions')],
+  // The superintendent's home page is the dashboard; district settings are read-only for them.
+  ['superintendent', 'superintendent@riverbend.example', HR.filter((item) => item !== 'Users' && item !== 'Dashboard')],
+  [
+    'coordinator',
+    'coordinator@riverbend.example',
+    HR.filter((item) => !['Users', 'Nominations', 'District settings'].includes(item)),
+  ],
+  [
+    'principal',
+    'principal@riverbend.example',
+    HR.filter((item) => !['Users', 'Positions', 'District settings'].includes(item)),
+  ],
   [
     'educator',
     'educator@riverbend.example',

@@ -14,7 +14,8 @@ describeBrowser('schools (hr)', () => {
 
   it('lists, searches and filters the district schools', async () => {
     await page.getByRole('menuitem', { name: 'Schools' }).click();
-    await page.getByText('Riverbend High School').waitFor();
+    // The home page may name the school too (and stays on screen while the list loads): wait for the list.
+    await page.locator('.RaDatagrid-root').getByText('Riverbend High School').waitFor();
     expect(await page.locator('tbody tr').count()).toBe(10); // 12 schools, 10 per page
     await shot(page, 'schools-list');
     await expectAccessible(page, 'schools list');
@@ -69,7 +70,8 @@ describeBrowser('schools (principal)', () => {
     const page = await newPage(browser);
     await login(page, 'principal@riverbend.example');
     await page.getByRole('menuitem', { name: 'Schools' }).click();
-    await page.getByText('Riverbend High School').waitFor();
+    // The home page may name the school too (and stays on screen while the list loads): wait for the list.
+    await page.locator('.RaDatagrid-root').getByText('Riverbend High School').waitFor();
     expect(await page.getByRole('link', { name: 'Create' }).count()).toBe(0);
     await page.getByText('Riverbend High School').click();
     await page.waitForURL(/\/show$/);

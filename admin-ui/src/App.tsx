@@ -1,9 +1,12 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { Dashboard } from './dashboard/Dashboard';
+import { DashboardPrint } from './dashboard/DashboardPrint';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
+import { DistrictSettingsPage } from './pages/DistrictSettingsPage';
 import { Home } from './pages/Home';
 import { ImportCasePage } from './pages/ImportCasePage';
 import { ImportRosterPage } from './pages/ImportRosterPage';
@@ -57,6 +60,9 @@ export function App() {
         <Route path="/educators/import" element={<ImportRosterPage />} />
         <Route path="/pipeline" element={<PipelineBoard />} />
         <Route path="/competency-frameworks/import" element={<ImportCasePage />} />
+        <Route path="/dashboard" element={<Dashboard />} />
+        <Route path="/dashboard/print" element={<DashboardPrint />} />
+        <Route path="/district-settings" element={<DistrictSettingsPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/set-password" element={<SetPasswordPage />} />

@@ -2,11 +2,13 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
+import BarChartIcon from '@mui/icons-material/BarChart';
 import EmojiObjectsIcon from '@mui/icons-material/EmojiObjects';
 import EventSeatIcon from '@mui/icons-material/EventSeat';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PeopleIcon from '@mui/icons-material/People';
 import SchoolIcon from '@mui/icons-material/School';
+import SettingsIcon from '@mui/icons-material/Settings';
 import TimelineIcon from '@mui/icons-material/Timeline';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
@@ -26,11 +28,22 @@ function BoardItem() {
   return <RaMenu.Item to="/pipeline" primaryText="Pipeline board" leftIcon={<ViewKanbanIcon />} />;
 }
 
+/** A custom page shown to those the role table lets do `action` on `resource`. */
+function PageItem(props: { resource: string; action: string; to: string; label: string; icon: React.ReactElement }) {
+  const { canAccess } = useCanAccess({ resource: props.resource, action: props.action });
+  if (!canAccess) return null;
+  return <RaMenu.Item to={props.to} primaryText={props.label} leftIcon={props.icon} />;
+}
+
 /** Each role sees only what it may use (the API enforces it regardless). */
 export function Menu() {
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="Home" />
+      {/* The superintendent's home page is the dashboard itself. */}
+      {session.user()?.role !== 'superintendent' && (
+        <PageItem resource="dashboard" action="list" to="/dashboard" label="Dashboard" icon={<BarChartIcon />} />
+      )}
       <ResourceItem resource="candidates" label="Candidates" icon={<TimelineIcon />} />
       <BoardItem />
       <ResourceItem resource="nominations" label="Nominations" icon={<HowToRegIcon />} />
@@ -47,6 +60,13 @@ export function Menu() {
       <ResourceItem resource="districts" label="Districts" icon={<ApartmentIcon />} />
       <ResourceItem resource="schools" label="Schools" icon={<SchoolIcon />} />
       <ResourceItem resource="users" label="Users" icon={<PeopleIcon />} />
+      <PageItem
+        resource="district-settings"
+        action="show"
+        to="/district-settings"
+        label="District settings"
+        icon={<SettingsIcon />}
+      />
     </RaMenu>
   );
 }

@@ -20,11 +20,15 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     opportunities: ALL,
     assignments: ['list', 'show', 'create', 'edit', 'complete'],
     positions: [...ALL, 'place'],
+    dashboard: ['list', 'equity'],
+    'district-settings': ['show', 'edit'],
     'competency-frameworks': ['list', 'show', 'create', 'edit', 'import'],
     competencies: ['create', 'edit'],
     'crosswalk-links': ['create', 'delete'],
   },
   superintendent: {
+    dashboard: ['list', 'equity'],
+    'district-settings': ['show'],
     schools: READ,
     educators: [...READ, 'export'],
     'leadership-roles': READ,
@@ -36,6 +40,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     'competency-frameworks': READ,
   },
   coordinator: {
+    dashboard: ['list'],
     schools: READ,
     educators: READ,
     'leadership-roles': READ,
@@ -49,6 +54,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     'crosswalk-links': ['create', 'delete'],
   },
   principal: {
+    dashboard: ['list'],
     schools: READ,
     educators: [...READ, 'export'],
     'leadership-roles': READ,
