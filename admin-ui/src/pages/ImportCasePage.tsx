@@ -1,23 +1,9 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  LinearProgress,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { API_URL } from '../providers/httpClient';
-import { session } from '../providers/session';
+import { Busy, ImportControls, uploadWithProgress } from './ImportControls';
 
 interface Counts {
   framework: number;
@@ -40,32 +26,6 @@ interface Problem {
 }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a CASE package is free-form JSON
 type Json = any;
-
-/** Sends the package with XMLHttpRequest so a large upload shows its progress. */
-function upload(
-  file: File,
-  dryRun: boolean,
-  onProgress: (pct: number) => void,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_URL}/competency-frameworks/import?dryRun=${dryRun}`);
-    xhr.setRequestHeader('Content-Type', 'application/json');
-    xhr.setRequestHeader('Authorization', `Bearer ${session.token()}`);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => {
-      let body: Record<string, unknown>;
-      try {
-        body = JSON.parse(xhr.responseText || '{}') as Record<string, unknown>;
-      } catch {
-        body = { message: `The server answered ${xhr.status}` };
-      }
-      resolve({ status: xhr.status, body });
-    };
-    xhr.onerror = () => reject(new Error('The upload failed; check your connection and try again'));
-    xhr.send(file);
-  });
-}
 
 /** What a path such as `CFItems[3].identifier` points at in the package, so a person can find it. */
 export function describePath(pkg: Json, path: string): string {
@@ -113,7 +73,7 @@ function summary(r: Result): string {
 export function ImportCasePage() {
   const [file, setFile] = useState<File | null>(null);
   const [pkg, setPkg] = useState<Json>(null);
-  const [busy, setBusy] = useState<null | { label: string; pct: number }>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
   const [preview, setPreview] = useState<Result | null>(null);
   const [done, setDone] = useState<Result | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -140,11 +100,15 @@ export function ImportCasePage() {
     setMessage(null);
     setBusy({ label: dryRun ? 'Checking the package…' : 'Importing…', pct: 0 });
     try {
-      const res = await upload(file, dryRun, (pct) =>
-        setBusy({
-          label: pct < 100 ? `Uploading… ${pct}%` : dryRun ? 'Checking every item…' : 'Writing the framework…',
-          pct,
-        }),
+      const res = await uploadWithProgress(
+        `${API_URL}/competency-frameworks/import?dryRun=${dryRun}`,
+        'application/json',
+        file,
+        (pct) =>
+          setBusy({
+            label: pct < 100 ? `Uploading… ${pct}%` : dryRun ? 'Checking every item…' : 'Writing the framework…',
+            pct,
+          }),
       );
       if (res.status === 200 || res.status === 201) {
         const result = res.body as unknown as Result;
@@ -185,35 +149,18 @@ export function ImportCasePage() {
           </a>
           .
         </Typography>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Button variant="outlined" component="label">
-            Choose a JSON file
-            <input
-              hidden
-              type="file"
-              accept=".json,application/json"
-              aria-label="CASE package file"
-              onChange={(e) => void choose(e.target.files?.[0] ?? null)}
-            />
-          </Button>
-          <Typography>{file ? `${file.name} (${Math.ceil(file.size / 1024)} KB)` : 'No file chosen'}</Typography>
-          <Button variant="contained" disabled={!pkg || !!busy} onClick={() => run(true)}>
-            Check package
-          </Button>
-          <Button variant="contained" color="secondary" disabled={!preview || !!busy} onClick={() => run(false)}>
-            Import
-          </Button>
-        </Stack>
-        {busy && (
-          <Box sx={{ mt: 2 }} role="status" aria-live="polite">
-            <Typography variant="body2">{busy.label}</Typography>
-            <LinearProgress
-              variant={busy.pct > 0 && busy.pct < 100 ? 'determinate' : 'indeterminate'}
-              value={busy.pct}
-              aria-label={busy.label}
-            />
-          </Box>
-        )}
+        <ImportControls
+          chooseText="Choose a JSON file"
+          accept=".json,application/json"
+          inputLabel="CASE package file"
+          file={file}
+          onChoose={(chosen) => void choose(chosen)}
+          checkText="Check package"
+          canCheck={!!pkg}
+          canImport={!!preview}
+          busy={busy}
+          onRun={(dryRun) => void run(dryRun)}
+        />
         {preview && (
           <Alert severity="info" sx={{ mt: 2 }}>
             The package is valid. {summary(preview)}

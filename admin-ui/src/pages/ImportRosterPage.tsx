@@ -1,23 +1,9 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  LinearProgress,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { API_URL } from '../providers/httpClient';
-import { session } from '../providers/session';
+import { Busy, ImportControls, uploadWithProgress } from './ImportControls';
 
 interface Report {
   dryRun: boolean;
@@ -33,28 +19,9 @@ interface RowError {
   message: string;
 }
 
-/** Sends the file with XMLHttpRequest so a large upload shows its progress. */
-function upload(
-  file: File,
-  dryRun: boolean,
-  onProgress: (pct: number) => void,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_URL}/educators/import?dryRun=${dryRun}`);
-    xhr.setRequestHeader('Content-Type', 'text/csv');
-    xhr.setRequestHeader('Authorization', `Bearer ${session.token()}`);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () =>
-      resolve({ status: xhr.status, body: JSON.parse(xhr.responseText || '{}') as Record<string, unknown> });
-    xhr.onerror = () => reject(new Error('The upload failed; check your connection and try again'));
-    xhr.send(file);
-  });
-}
-
 export function ImportRosterPage() {
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<null | { label: string; pct: number }>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
   const [preview, setPreview] = useState<Report | null>(null);
   const [done, setDone] = useState<Report | null>(null);
   const [errors, setErrors] = useState<RowError[]>([]);
@@ -66,7 +33,7 @@ export function ImportRosterPage() {
     setMessage(null);
     setBusy({ label: dryRun ? 'Checking the file…' : 'Importing…', pct: 0 });
     try {
-      const res = await upload(file, dryRun, (pct) =>
+      const res = await uploadWithProgress(`${API_URL}/educators/import?dryRun=${dryRun}`, 'text/csv', file, (pct) =>
         setBusy({
           label: pct < 100 ? `Uploading… ${pct}%` : dryRun ? 'Checking every row…' : 'Writing the roster…',
           pct,
@@ -103,41 +70,24 @@ export function ImportRosterPage() {
           gender, race_ethnicity. People are matched by employee number; people missing from the file are left alone.
           The import is all or nothing: check the file first. <a href="/samples/roster.csv">Download a sample file</a>.
         </Typography>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Button variant="outlined" component="label">
-            Choose a CSV file
-            <input
-              hidden
-              type="file"
-              accept=".csv,text/csv"
-              aria-label="Roster CSV file"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setPreview(null);
-                setDone(null);
-                setErrors([]);
-                setMessage(null);
-              }}
-            />
-          </Button>
-          <Typography>{file ? `${file.name} (${Math.ceil(file.size / 1024)} KB)` : 'No file chosen'}</Typography>
-          <Button variant="contained" disabled={!file || !!busy} onClick={() => run(true)}>
-            Check file
-          </Button>
-          <Button variant="contained" color="secondary" disabled={!preview || !!busy} onClick={() => run(false)}>
-            Import
-          </Button>
-        </Stack>
-        {busy && (
-          <Box sx={{ mt: 2 }} role="status" aria-live="polite">
-            <Typography variant="body2">{busy.label}</Typography>
-            <LinearProgress
-              variant={busy.pct > 0 && busy.pct < 100 ? 'determinate' : 'indeterminate'}
-              value={busy.pct}
-              aria-label={busy.label}
-            />
-          </Box>
-        )}
+        <ImportControls
+          chooseText="Choose a CSV file"
+          accept=".csv,text/csv"
+          inputLabel="Roster CSV file"
+          file={file}
+          onChoose={(chosen) => {
+            setFile(chosen);
+            setPreview(null);
+            setDone(null);
+            setErrors([]);
+            setMessage(null);
+          }}
+          checkText="Check file"
+          canCheck={!!file}
+          canImport={!!preview}
+          busy={busy}
+          onRun={(dryRun) => void run(dryRun)}
+        />
         {preview && (
           <Alert severity="info" sx={{ mt: 2 }}>
             The file is valid: {preview.rows} rows. Importing would create {preview.created}, update {preview.updated}{' '}

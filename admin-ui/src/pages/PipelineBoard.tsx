@@ -27,8 +27,10 @@ import {
 import { useEffect, useState } from 'react';
 import { Title, useCanAccess, useNotify } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { useFilterOptions } from '../dashboard/FilterBar';
 import { API_URL, httpClient } from '../providers/httpClient';
-import { EXIT_REASONS, LEVELS, STAGES, stageName } from '../resources/choices';
+import { ExitReasonSelect } from '../resources/candidates/ExitReasonSelect';
+import { LEVELS, STAGES, stageName } from '../resources/choices';
 
 interface BoardCard {
   id: string;
@@ -194,8 +196,7 @@ export function PipelineBoard() {
   const notify = useNotify();
   const { canAccess: canMove } = useCanAccess({ resource: 'candidates', action: 'move' });
   const [filters, setFilters] = useState({ level: '', schoolId: '', roleId: '' });
-  const [schools, setSchools] = useState<Option[]>([]);
-  const [roles, setRoles] = useState<Option[]>([]);
+  const { schools, roles } = useFilterOptions();
   const [columns, setColumns] = useState<Record<string, Column>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState<{ card: BoardCard; move: Move } | null>(null);
@@ -204,15 +205,6 @@ export function PipelineBoard() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [menu, setMenu] = useState<{ card: BoardCard; anchor: HTMLElement; moves: Move[] } | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
-
-  useEffect(() => {
-    httpClient(`${API_URL}/schools?range=[0,999]&sort=["name","ASC"]`)
-      .then(({ json }) => setSchools((json as { id: string; name: string }[]).map((s) => ({ id: s.id, name: s.name }))))
-      .catch(() => setSchools([]));
-    httpClient(`${API_URL}/leadership-roles?range=[0,999]&sort=["title","ASC"]`)
-      .then(({ json }) => setRoles((json as { id: string; title: string }[]).map((r) => ({ id: r.id, name: r.title }))))
-      .catch(() => setRoles([]));
-  }, []);
 
   // Bumped after every move so the columns reload.
   const [generation, setGeneration] = useState(0);
@@ -351,22 +343,7 @@ export function PipelineBoard() {
         <DialogContent>
           <DialogContentText>This move needs a reason; it is kept in the candidate’s history.</DialogContentText>
           {pending?.move.exitReasonRequired && (
-            <TextField
-              select
-              label="Exit reason"
-              value={exitReason}
-              onChange={(e) => setExitReason(e.target.value)}
-              fullWidth
-              margin="normal"
-              error={!!errors.exitReason}
-              helperText={errors.exitReason ?? ' '}
-            >
-              {EXIT_REASONS.map((x) => (
-                <MenuItem key={x.id} value={x.id}>
-                  {x.name}
-                </MenuItem>
-              ))}
-            </TextField>
+            <ExitReasonSelect value={exitReason} onChange={setExitReason} error={errors.exitReason} />
           )}
           <TextField
             label="Reason (required)"

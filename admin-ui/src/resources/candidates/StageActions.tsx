@@ -4,7 +4,6 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
-  MenuItem,
   Button as MuiButton,
   Stack,
   TextField,
@@ -12,7 +11,8 @@ import {
 import { useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
-import { EXIT_REASONS, stageName } from '../choices';
+import { stageName } from '../choices';
+import { ExitReasonSelect } from './ExitReasonSelect';
 
 interface Move {
   to: string;
@@ -129,22 +129,7 @@ export function StageActions() {
                 : 'Record the answer the nominee gave in person; say how and when.'}
           </DialogContentText>
           {move?.exitReasonRequired && (
-            <TextField
-              select
-              label="Exit reason"
-              value={exitReason}
-              onChange={(e) => setExitReason(e.target.value)}
-              fullWidth
-              margin="normal"
-              error={!!errors.exitReason}
-              helperText={errors.exitReason ?? ' '}
-            >
-              {EXIT_REASONS.map((x) => (
-                <MenuItem key={x.id} value={x.id}>
-                  {x.name}
-                </MenuItem>
-              ))}
-            </TextField>
+            <ExitReasonSelect value={exitReason} onChange={setExitReason} error={errors.exitReason} />
           )}
           <TextField
             label={needsReason ? 'Reason (required)' : 'Note (optional)'}

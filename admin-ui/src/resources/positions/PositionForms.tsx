@@ -1,18 +1,5 @@
-import {
-  AutocompleteInput,
-  Create,
-  DateInput,
-  DeleteButton,
-  Edit,
-  maxLength,
-  ReferenceInput,
-  required,
-  SaveButton,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-} from 'react-admin';
+import { AutocompleteInput, DateInput, maxLength, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { formPages } from '../forms';
 
 const educatorText = (r: { firstName: string; lastName: string; jobTitle?: string }) =>
   r ? `${r.firstName} ${r.lastName}${r.jobTitle ? ` — ${r.jobTitle}` : ''}` : '';
@@ -63,31 +50,4 @@ function PositionInputs() {
   );
 }
 
-function EditToolbar() {
-  return (
-    <Toolbar sx={{ justifyContent: 'space-between' }}>
-      <SaveButton />
-      <DeleteButton mutationMode="pessimistic" />
-    </Toolbar>
-  );
-}
-
-export function PositionCreate() {
-  return (
-    <Create redirect="show">
-      <SimpleForm>
-        <PositionInputs />
-      </SimpleForm>
-    </Create>
-  );
-}
-
-export function PositionEdit() {
-  return (
-    <Edit mutationMode="pessimistic" redirect="show">
-      <SimpleForm toolbar={<EditToolbar />}>
-        <PositionInputs />
-      </SimpleForm>
-    </Edit>
-  );
-}
+export const { create: PositionCreate, edit: PositionEdit } = formPages(PositionInputs, { deletable: true });

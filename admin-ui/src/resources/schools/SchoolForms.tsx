@@ -1,15 +1,5 @@
-import {
-  Create,
-  DeleteButton,
-  Edit,
-  maxLength,
-  required,
-  SaveButton,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-} from 'react-admin';
+import { maxLength, required, SelectInput, TextInput } from 'react-admin';
+import { formPages } from '../forms';
 import { GRADE_BANDS } from './gradeBands';
 
 /** Shared by create and edit; the server validates too and its messages show beside the field. */
@@ -27,31 +17,4 @@ function SchoolInputs() {
   );
 }
 
-function EditToolbar() {
-  return (
-    <Toolbar sx={{ justifyContent: 'space-between' }}>
-      <SaveButton />
-      <DeleteButton mutationMode="pessimistic" />
-    </Toolbar>
-  );
-}
-
-export function SchoolCreate() {
-  return (
-    <Create redirect="show">
-      <SimpleForm>
-        <SchoolInputs />
-      </SimpleForm>
-    </Create>
-  );
-}
-
-export function SchoolEdit() {
-  return (
-    <Edit mutationMode="pessimistic" redirect="show">
-      <SimpleForm toolbar={<EditToolbar />}>
-        <SchoolInputs />
-      </SimpleForm>
-    </Edit>
-  );
-}
+export const { create: SchoolCreate, edit: SchoolEdit } = formPages(SchoolInputs, { deletable: true });

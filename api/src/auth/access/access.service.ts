@@ -33,6 +33,16 @@ export class AccessService {
     return wanted.length ? this.allowed(auth, permission, wanted) : new Set();
   }
 
+  /**
+   * Framework nodes (not frameworks) among `ids` that the caller's district may use: reference ones and its
+   * own. For references in request bodies (nomination, opportunity competencies).
+   */
+  async usableCompetencies(auth: AuthContext, ids: string[]): Promise<Set<string>> {
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (auth.scope.kind === 'platform' || wanted.length === 0) return new Set();
+    return this.repo.competencyIds(auth.scope.districtId, wanted);
+  }
+
   private async allowed(auth: AuthContext, permission: Permission, ids: string[]): Promise<Set<string>> {
     const { scope } = auth;
     switch (permission) {

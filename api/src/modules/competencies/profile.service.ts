@@ -6,9 +6,10 @@ import { requireDistrict } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
 import type { FieldErrors } from '../../common/errors/app-error.js';
 import { AppError } from '../../common/errors/app-error.js';
+import { loadFrameworkGraph } from './framework-graph.js';
 import type { ProfileEntryDto, RoleTargetDto } from './profile.dto.js';
 import { PutRoleTargetsDto } from './profile.dto.js';
-import type { Link, ProfileNode, Rating } from './profile.js';
+import type { Rating } from './profile.js';
 import { computeProfile } from './profile.js';
 
 /** Role targets and candidates' competency profiles against them. */
@@ -63,23 +64,14 @@ export class ProfileService {
       [candidateId],
     );
     if (!candidate) throw AppError.notFound('Candidate');
-    const [targets, ratings, nodeRows, links] = await Promise.all([
+    const [targets, ratings, { nodes, links }] = await Promise.all([
       this.loadTargets(candidate.roleId),
       this.db.query(
         `SELECT id, competency_id AS "competencyId", level, to_char(observed_on, 'YYYY-MM-DD') AS "observedOn", source FROM evidence WHERE candidate_id = $1`,
         [candidateId],
       ) as Promise<Rating[]>,
-      this.db.query(
-        `SELECT c.id, c.parent_id AS "parentId", jsonb_array_length(f.rubric) AS scale
-           FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id WHERE f.district_id IS NULL OR f.district_id = $1`,
-        [candidate.districtId],
-      ) as Promise<ProfileNode[]>,
-      this.db.query(
-        `SELECT from_id AS "fromId", to_id AS "toId", kind FROM crosswalk_links WHERE district_id IS NULL OR district_id = $1`,
-        [candidate.districtId],
-      ) as Promise<Link[]>,
+      loadFrameworkGraph(this.db, candidate.districtId),
     ]);
-    const nodes = new Map(nodeRows.map((n) => [n.id, n]));
     const computed = computeProfile(
       targets.map((t) => t.competencyId),
       nodes,

@@ -96,18 +96,6 @@ export class NominationRepository {
     return manager.save(nomination);
   }
 
-  /** The ids that are not nodes of a framework the district reads (reference or its own), in the order given. */
-  async unknownCompetencies(districtId: string, ids: string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT c.id FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id
-        WHERE c.id = ANY($1::uuid[]) AND (f.district_id IS NULL OR f.district_id = $2)`,
-      [ids, districtId],
-    );
-    const known = new Set(rows.map((r) => r.id));
-    return ids.filter((id) => !known.has(id));
-  }
-
   async educatorStatus(manager: EntityManager, educatorId: string): Promise<string | undefined> {
     const [row]: { status: string }[] = await manager.query(`SELECT status FROM educators WHERE id = $1`, [educatorId]);
     return row?.status;

@@ -64,7 +64,8 @@ export class NominationService {
     if ((await this.access.filter(auth, Permission.LeadershipRoleRead, [dto.targetRoleId])).size === 0)
       errors.targetRoleId = "targetRoleId must be one of the district's leadership roles";
     const competencyIds = [...new Set(dto.competencyIds ?? [])];
-    const unknown = await this.nominations.unknownCompetencies(districtId, competencyIds);
+    const usable = await this.access.usableCompetencies(auth, competencyIds);
+    const unknown = competencyIds.filter((id) => !usable.has(id));
     if (unknown.length)
       errors.competencyIds = `not a competency of a framework your district uses: ${unknown.join(', ')}`;
     if (Object.keys(errors).length) throw AppError.validation(errors);

@@ -63,24 +63,6 @@ export class OpportunityRepository {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The ids among `ids` that are nodes of frameworks the district uses (reference or its own). */
-  async usableCompetencyIds(manager: EntityManager, districtId: string, ids: string[]): Promise<Set<string>> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT c.id FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id
-        WHERE c.id = ANY($1::uuid[]) AND (f.district_id IS NULL OR f.district_id = $2)`,
-      [ids, districtId],
-    );
-    return new Set(rows.map((r) => r.id));
-  }
-
-  async schoolInDistrict(manager: EntityManager, districtId: string, schoolId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM schools WHERE id = $1 AND district_id = $2`, [
-      schoolId,
-      districtId,
-    ]);
-    return rows.length > 0;
-  }
-
   async replaceCompetencies(manager: EntityManager, opportunityId: string, competencyIds: string[]): Promise<void> {
     await manager.delete(OpportunityCompetencyEntity, { opportunityId });
     if (competencyIds.length) {

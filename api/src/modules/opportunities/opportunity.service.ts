@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { requireDistrict } from '../../auth/auth-context.js';
@@ -50,7 +50,7 @@ export class OpportunityService {
   async create(auth: AuthContext, dto: CreateOpportunityDto): Promise<OpportunityResponseDto> {
     const districtId = requireDistrict(auth);
     const id = await this.db.transaction(async (m) => {
-      const competencyIds = await this.validate(m, districtId, dto);
+      const competencyIds = await this.validate(auth, dto);
       const row = await m.save(
         m.create(DevelopmentOpportunityEntity, {
           districtId,
@@ -73,7 +73,6 @@ export class OpportunityService {
   }
 
   async update(auth: AuthContext, id: string, dto: UpdateOpportunityDto): Promise<OpportunityResponseDto> {
-    const districtId = requireDistrict(auth);
     await this.access.require(auth, Permission.OpportunityManage, [id], 'Opportunity');
     await this.db.transaction(async (m) => {
       const row = await this.opportunities.lock(m, id);
@@ -84,7 +83,7 @@ export class OpportunityService {
         toResponse(current) as unknown as Record<string, unknown> & { version: number },
       );
       const merged = { ...toResponse(current), ...changes };
-      const competencyIds = await this.validate(m, districtId, merged as CreateOpportunityDto);
+      const competencyIds = await this.validate(auth, merged as CreateOpportunityDto);
       if (merged.seats < row.seatsTaken) {
         throw AppError.validation({
           seats: `${row.seatsTaken} candidates hold seats; withdraw some before lowering seats below ${row.seatsTaken}`,
@@ -130,17 +129,17 @@ export class OpportunityService {
   }
 
   /** Checks references and dates; returns the competency ids in the order given, without repeats. */
-  private async validate(m: EntityManager, districtId: string, dto: CreateOpportunityDto): Promise<string[]> {
+  private async validate(auth: AuthContext, dto: CreateOpportunityDto): Promise<string[]> {
     const errors: FieldErrors = {};
     const competencyIds = [...new Set(dto.competencyIds)];
     if (competencyIds.length === 0) errors.competencyIds = 'name at least one competency the opportunity develops';
     else {
-      const usable = await this.opportunities.usableCompetencyIds(m, districtId, competencyIds);
+      const usable = await this.access.usableCompetencies(auth, competencyIds);
       const unknown = competencyIds.filter((c) => !usable.has(c));
       if (unknown.length)
         errors.competencyIds = `not a competency of a framework your district uses: ${unknown.join(', ')}`;
     }
-    if (dto.hostSchoolId && !(await this.opportunities.schoolInDistrict(m, districtId, dto.hostSchoolId)))
+    if (dto.hostSchoolId && !(await this.access.filter(auth, Permission.SchoolRead, [dto.hostSchoolId])).size)
       errors.hostSchoolId = "hostSchoolId must be one of the district's schools";
     if (dto.startsOn && dto.endsOn && dto.endsOn.slice(0, 10) < dto.startsOn.slice(0, 10))
       errors.endsOn = 'endsOn cannot be before startsOn';

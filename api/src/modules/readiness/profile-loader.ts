@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Link, ProfileNode, Rating } from '../competencies/profile.js';
+import { loadFrameworkGraph } from '../competencies/framework-graph.js';
+import type { Rating } from '../competencies/profile.js';
 import { computeProfile } from '../competencies/profile.js';
 
 /** One target of a candidate's profile: the fields of GET /api/candidates/{id}/competency-profile the rule and summaries use. */
@@ -59,16 +60,7 @@ export class ProfileLoader {
          FROM evidence WHERE candidate_id = ANY($1::uuid[]) AND ($2::timestamptz IS NULL OR created_at <= $2)`,
       [candidates.map((c) => c.id), asOf],
     );
-    const nodeRows: ProfileNode[] = await manager.query(
-      `SELECT c.id, c.parent_id AS "parentId", jsonb_array_length(f.rubric) AS scale
-         FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id WHERE f.district_id IS NULL OR f.district_id = $1`,
-      [districtId],
-    );
-    const links: Link[] = await manager.query(
-      `SELECT from_id AS "fromId", to_id AS "toId", kind FROM crosswalk_links WHERE district_id IS NULL OR district_id = $1`,
-      [districtId],
-    );
-    const nodes = new Map(nodeRows.map((n) => [n.id, n]));
+    const { nodes, links } = await loadFrameworkGraph(manager, districtId);
     const byRole = new Map<string, TargetRow[]>();
     for (const t of targets) byRole.set(t.roleId, [...(byRole.get(t.roleId) ?? []), t]);
     const byCandidate = new Map<string, Rating[]>();
