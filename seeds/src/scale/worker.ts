@@ -3,12 +3,12 @@ import pg from 'pg';
 import { copyTable } from './load.js';
 import { Plan } from './plan.js';
 import { Rows } from './rows.js';
-import { TIERS } from './tiers.js';
+import type { Tier } from './tiers.js';
 
 /** A COPY stream of its own: a thread generating one big table (or part of the audit log) on its own connection. */
 export interface CopyJob {
   url: string;
-  tier: string;
+  tier: Tier;
   seed: number;
   asOf: number;
   passwordHash: string;
@@ -20,7 +20,7 @@ export interface CopyJob {
 }
 
 const job = workerData as CopyJob;
-const rows = new Rows(new Plan(TIERS[job.tier]!, job.seed, job.asOf), job.passwordHash);
+const rows = new Rows(new Plan(job.tier, job.seed, job.asOf), job.passwordHash);
 const client = new pg.Client({ connectionString: job.url });
 await client.connect();
 try {
