@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'typeorm';
 import { AuditContextInterceptor } from './audit/audit-context.interceptor.js';
 import { AuditModule } from './audit/audit.controller.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -31,6 +32,11 @@ export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   jwtSecret: string;
+  /**
+   * Receives every SQL statement TypeORM sends (e.g. a QueryRecorder in tests and the bench). Unset in
+   * production: then TypeORM logs nothing and the app pays nothing.
+   */
+  queryLogger?: Logger;
 }
 
 @Global()
@@ -56,7 +62,11 @@ export class AppModule {
       imports: [
         CoreModule.register(options),
         LoggerModule.forRoot(loggerOptions(options.config)),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), retryAttempts: 0 }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options.databaseUrl),
+          retryAttempts: 0,
+          ...(options.queryLogger ? { logger: options.queryLogger, logging: ['query' as const] } : {}),
+        }),
         AuthModule,
         HealthModule,
         AuditModule,

@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
+import type { Logger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/config/config.js';
@@ -31,8 +32,13 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+export interface TestAppOptions {
+  /** Receives every SQL statement the app sends, e.g. a QueryRecorder that counts them. */
+  queryLogger?: Logger;
+}
+
 /** Boots the real AppModule on a fresh database copied from the migrated template (milliseconds). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const template = process.env.EMERGE_TEST_TEMPLATE;
   if (!template) throw new Error('e2e tests run through jest.e2e.config.mjs (global setup missing)');
   const name = `emerge_t_${randomBytes(5).toString('hex')}`;
@@ -48,7 +54,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
-  const app = await createApp({ config, databaseUrl: url.toString(), jwtSecret: JWT_SECRET });
+  const app = await createApp({
+    config,
+    databaseUrl: url.toString(),
+    jwtSecret: JWT_SECRET,
+    queryLogger: options.queryLogger,
+  });
   const db = app.get(DataSource);
   const http = () => request(app.getHttpServer());
   return {

@@ -5,6 +5,7 @@ import { AddEvidence1795696724013 } from './1795696724013-AddEvidence.js';
 import { AddDevelopmentAndPositions1795700120614 } from './1795700120614-AddDevelopmentAndPositions.js';
 import { AddAuditLog1795701590083 } from './1795701590083-AddAuditLog.js';
 import { AddIdempotencyKeys1795702218117 } from './1795702218117-AddIdempotencyKeys.js';
+import { AddQueryIndexes1795715906798 } from './1795715906798-AddQueryIndexes.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -15,4 +16,5 @@ export const migrations: (new () => object)[] = [
   AddDevelopmentAndPositions1795700120614,
   AddAuditLog1795701590083,
   AddIdempotencyKeys1795702218117,
+  AddQueryIndexes1795715906798,
 ];

@@ -10,8 +10,12 @@ export type AuditChanges = Record<string, { before?: unknown; after?: unknown }>
  */
 @Entity('audit_log')
 @Index('ix_audit_log_district_time', ['districtId', 'occurredAt'])
-@Index('ix_audit_log_entity', ['entity', 'entityId'])
+// Entity id first: a record's history with or without its table (the entity filter alone is the next one's).
+@Index('ix_audit_log_entity', ['entityId', 'entity'])
+@Index('ix_audit_log_district_entity', ['districtId', 'entity', 'id'])
+@Index('ix_audit_log_district_action', ['districtId', 'action', 'id'])
 @Index('ix_audit_log_actor_time', ['actorUserId', 'occurredAt'])
+@Index('ix_audit_log_correlation', ['correlationId'])
 export class AuditLogEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

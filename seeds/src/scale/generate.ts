@@ -179,6 +179,8 @@ export async function generateScale(options: {
     const frozen = jobs.some((j) => j.freeze && (j.table === 'transitions' ? 'stage_transitions' : j.table) === t);
     await client.query(frozen || t === 'audit_log' ? `ANALYZE "${t}"` : `VACUUM (ANALYZE) "${t}"`);
   }
+  // The reference tables too: never analysed, the planner would guess their size.
+  await client.query('ANALYZE competency_frameworks, competencies, crosswalk_links');
   say(`Vacuumed and analysed in ${secs(t0)} s`);
 
   t0 = Date.now();

@@ -6,7 +6,11 @@ export interface ScopeColumns {
   district: string;
   /** The school the row belongs to; without it a `schools` scope sees the district's rows (e.g. schools themselves). */
   school?: string;
-  /** The educator the row is about; a `self` scope sees only its own. */
+  /**
+   * The educator the row is about; a `self` scope sees only its own. With `school` (that educator's school),
+   * a `schools` scope is matched on this column instead: the schools' educators as an array, which an index
+   * on the column serves, rather than a join every row of the district goes through.
+   */
   educator?: string;
   /** The user the row is; a `self` scope may see its own user row. */
   user?: string;
@@ -24,7 +28,10 @@ export function whereInScope<T extends ObjectLiteral>(
   if (scope.kind === 'platform') return qb.andWhere('1 = 0');
   qb.andWhere(`${cols.district} = :scopeDistrictId`, { scopeDistrictId: scope.districtId });
   if (scope.kind === 'schools' && cols.school) {
-    qb.andWhere(`${cols.school} = ANY(:scopeSchoolIds)`, { scopeSchoolIds: scope.schoolIds });
+    const where = cols.educator
+      ? `${cols.educator} = ANY(ARRAY(SELECT se.id FROM educators se WHERE se.school_id = ANY(:scopeSchoolIds)))`
+      : `${cols.school} = ANY(:scopeSchoolIds)`;
+    qb.andWhere(where, { scopeSchoolIds: scope.schoolIds });
   }
   if (scope.kind === 'self') {
     const own: string[] = [];
@@ -43,7 +50,7 @@ export function whereInScope<T extends ObjectLiteral>(
 /**
  * Nominations (PRODUCT.md §2): hr and the superintendent see the district's; a principal those of their
  * schools' educators and those they made; an educator those they made and those of them once approved.
- * Expects the nomination as `n` and its educator as `e`.
+ * Expects the nomination as `n`.
  */
 export function whereNominationInScope<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -53,10 +60,15 @@ export function whereNominationInScope<T extends ObjectLiteral>(
   if (scope.kind === 'platform') return qb.andWhere('1 = 0');
   qb.andWhere('n.district_id = :scopeDistrictId', { scopeDistrictId: scope.districtId });
   if (scope.kind === 'schools') {
-    qb.andWhere('(e.school_id = ANY(:scopeSchoolIds) OR n.nominator_user_id = :scopeUserId)', {
-      scopeSchoolIds: scope.schoolIds,
-      scopeUserId: auth.userId,
-    });
+    // The schools' educators as an array, so both sides of the OR are index conditions on nominations.
+    qb.andWhere(
+      `(n.educator_id = ANY(ARRAY(SELECT se.id FROM educators se WHERE se.school_id = ANY(:scopeSchoolIds)))
+        OR n.nominator_user_id = :scopeUserId)`,
+      {
+        scopeSchoolIds: scope.schoolIds,
+        scopeUserId: auth.userId,
+      },
+    );
   } else if (scope.kind === 'self') {
     qb.andWhere(
       `(n.nominator_user_id = :scopeUserId OR (n.educator_id = :scopeEducatorId AND n.status = 'approved'))`,

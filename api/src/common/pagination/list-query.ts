@@ -18,8 +18,11 @@ export interface FilterDef {
   values?: readonly string[];
   /** `eq` (default; an array means any of), `gte`/`lte` for ranges, `contains` for a case-insensitive substring. */
   op?: 'eq' | 'gte' | 'lte' | 'contains';
-  /** A condition over related rows instead of a column; receives the parameter name, bound to an array. */
-  where?: (param: string) => string;
+  /**
+   * A condition over related rows instead of a column; receives the parameter name, bound to an array,
+   * and the array itself (e.g. to write `EXISTS` rather than compare it to a boolean, which no index serves).
+   */
+  where?: (param: string, values: unknown[]) => string;
 }
 
 /** What a resource allows in its list: sortable fields, filters, free-text columns. */

@@ -15,6 +15,8 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
   where: `"status" <> 'withdrawn'`,
 })
 @Index('ix_assignments_candidate', ['candidateId'])
+// The partial unique index above skips withdrawn rows: the opportunity filter needs its own.
+@Index('ix_assignments_opportunity', ['opportunityId'])
 @Index('ix_assignments_district_status_due', ['districtId', 'status', 'dueOn'])
 @Check('ck_assignments_hours', '"hours_logged" >= 0')
 export class AssignmentEntity extends BaseRecordEntity {

@@ -9,9 +9,17 @@ import { ACTIVE_STAGES, EXIT_REASONS, READINESS_BANDS, STAGES } from './stages.j
 /** One educator × one target role. At most one candidacy per pair is not exited. */
 @Entity('candidates')
 @Index('uq_candidates_active_educator_role', ['educatorId', 'roleId'], { unique: true, where: `"stage" <> 'exited'` })
-@Index('ix_candidates_district_stage', ['districtId', 'stage'])
+@Index('ix_candidates_district_stage', ['districtId', 'stage', 'id'])
 @Index('ix_candidates_role', ['roleId'])
 @Index('ix_candidates_mentor', ['mentorEducatorId'])
+// Lists and scope (docs/query-design.md): an educator's candidacies (the self scope, a principal's
+// schools through educators), and the documented filters and sorts within a district; an enum column
+// ends with the id, the tie-breaker, so the index serves its sort both ways.
+@Index('ix_candidates_educator', ['educatorId'])
+@Index('ix_candidates_district_readiness', ['districtId', 'readiness', 'id'])
+@Index('ix_candidates_district_stage_entered', ['districtId', 'stageEnteredAt'])
+@Index('ix_candidates_district_created', ['districtId', 'createdAt'])
+@Index('ix_candidates_district_updated', ['districtId', 'updatedAt'])
 export class CandidateEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   districtId!: string;

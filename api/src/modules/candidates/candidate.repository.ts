@@ -78,10 +78,12 @@ export class CandidateRepository {
   constructor(private readonly db: DataSource) {}
 
   private base(manager: EntityManager | DataSource = this.db): SelectQueryBuilder<CandidateEntity> {
+    // The educator is in the candidacy's district: said in the join, a sort by name can walk the district's
+    // educators in name order (ix_educators_district_name) and stop after one page.
     return manager
       .getRepository(CandidateEntity)
       .createQueryBuilder('c')
-      .innerJoin('educators', 'e', 'e.id = c.educator_id')
+      .innerJoin('educators', 'e', 'e.id = c.educator_id AND e.district_id = c.district_id')
       .innerJoin('leadership_roles', 'r', 'r.id = c.role_id')
       .leftJoin('schools', 's', 's.id = e.school_id')
       .leftJoin('educators', 'm', 'm.id = c.mentor_educator_id')

@@ -8,6 +8,17 @@ import { EXIT_REASONS, STAGES } from './stages.js';
 @Entity('stage_transitions')
 @Index('ix_stage_transitions_candidate_time', ['candidateId', 'createdAt'])
 @Index('ix_stage_transitions_district_time', ['districtId', 'createdAt'])
+@Index('ix_stage_transitions_district_stage_time', ['districtId', 'toStage', 'createdAt'])
+// Covers the dashboards' reads (funnel, time in stage, equity): index-only, and each candidacy's history
+// comes out in the order the time-in-stage window needs.
+@Index('ix_stage_transitions_district_candidate', [
+  'districtId',
+  'candidateId',
+  'createdAt',
+  'id',
+  'toStage',
+  'exitReason',
+])
 export class StageTransitionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

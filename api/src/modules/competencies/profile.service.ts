@@ -56,21 +56,22 @@ export class ProfileService {
     return this.loadTargets(roleId);
   }
 
-  /** For each target of the candidate's role: current level, evidence and gap (five statements in all). */
+  /**
+   * For each target of the candidate's role: current level, evidence and gap. Four statements after the
+   * scope check, whatever the number of targets and ratings: the targets (through the candidate), the
+   * ratings, and the district's framework nodes and links.
+   */
   async profile(auth: AuthContext, candidateId: string): Promise<ProfileEntryDto[]> {
     await this.access.require(auth, Permission.CandidateRead, [candidateId], 'Candidate');
-    const [candidate]: { roleId: string; districtId: string }[] = await this.db.query(
-      `SELECT role_id AS "roleId", district_id AS "districtId" FROM candidates WHERE id = $1`,
-      [candidateId],
-    );
-    if (!candidate) throw AppError.notFound('Candidate');
+    // The scope check found the candidate in the caller's district.
+    const districtId = requireDistrict(auth);
     const [targets, ratings, { nodes, links }] = await Promise.all([
-      this.loadTargets(candidate.roleId),
+      this.loadTargets(candidateId, 'candidate'),
       this.db.query(
         `SELECT id, competency_id AS "competencyId", level, to_char(observed_on, 'YYYY-MM-DD') AS "observedOn", source FROM evidence WHERE candidate_id = $1`,
         [candidateId],
       ) as Promise<Rating[]>,
-      loadFrameworkGraph(this.db, candidate.districtId),
+      loadFrameworkGraph(this.db, districtId),
     ]);
     const computed = computeProfile(
       targets.map((t) => t.competencyId),
@@ -92,13 +93,15 @@ export class ProfileService {
     });
   }
 
-  private loadTargets(roleId: string): Promise<RoleTargetDto[]> {
+  /** A role's targets, or (`of = 'candidate'`) those of a candidate's target role. */
+  private loadTargets(id: string, of: 'role' | 'candidate' = 'role'): Promise<RoleTargetDto[]> {
+    const role = of === 'role' ? '$1' : '(SELECT cd.role_id FROM candidates cd WHERE cd.id = $1)';
     return this.db.query(
       `SELECT t.competency_id AS "competencyId", c.code, c.title, f.short_name AS "frameworkShortName", t.target_level AS "targetLevel",
               jsonb_array_length(f.rubric) AS scale
          FROM role_targets t JOIN competencies c ON c.id = t.competency_id JOIN competency_frameworks f ON f.id = c.framework_id
-        WHERE t.role_id = $1 ORDER BY f.short_name, c.position, c.code`,
-      [roleId],
+        WHERE t.role_id = ${role} ORDER BY f.short_name, c.position, c.code`,
+      [id],
     );
   }
 }

@@ -43,7 +43,8 @@ export class DevelopmentMetricsRepository {
    * The current level of each active candidacy on each competency its role targets, by the rule of
    * competencies/profile.ts in SQL: ratings on the node or any descendant, and on any node linked to it
    * `exact` (and its descendants), rescaled to the target's rubric; the latest observed wins, ties the
-   * higher. Grouped by competency × role level × stage, and by competency alone.
+   * higher. Grouped by competency × role level × stage, and by competency alone. The ratings are read
+   * through the district's covering index (ix_evidence_district_competency), never the whole table.
    */
   heatmap(ctx: MetricContext): Promise<{ cells: HeatmapRow[]; competencies: HeatmapCompetencyRow[] }> {
     const q = new MetricQuery(this.db, ctx);
@@ -82,7 +83,7 @@ export class DevelopmentMetricsRepository {
           FROM cand c
           JOIN tgt t ON t.role_id = c.role_id
           JOIN tree tr ON tr.target_id = t.target_id
-          JOIN evidence v ON v.candidate_id = c.id AND v.competency_id = tr.node_id${observed}
+          JOIN evidence v ON v.district_id = :districtId AND v.candidate_id = c.id AND v.competency_id = tr.node_id${observed}
          ORDER BY c.id, tr.target_id, v.observed_on DESC, ${rescaled} DESC),
       fig AS (
         SELECT t.target_id, c.level, c.stage, t.target_level, l.current

@@ -24,6 +24,15 @@ export const RACE_ETHNICITIES = [
 @Unique('uq_educators_district_employee_number', ['districtId', 'employeeNumber'])
 @Index('ix_educators_district_name', ['districtId', 'lastName', 'firstName'])
 @Index('ix_educators_school', ['schoolId', 'lastName'])
+// The list's filters and sorts within a district (a district may hold 80,000 educators). The nullable
+// columns are built NULLS FIRST by the migration, the order lists sort nulls in.
+@Index('ix_educators_district_status', ['districtId', 'status', 'id'])
+@Index('ix_educators_district_first_name', ['districtId', 'firstName'])
+@Index('ix_educators_district_job_title', ['districtId', 'jobTitle', 'id'])
+@Index('ix_educators_district_updated', ['districtId', 'updatedAt'])
+@Index('ix_educators_district_level', ['districtId', 'leadershipLevel', 'id'])
+@Index('ix_educators_district_years', ['districtId', 'yearsInEducation'])
+@Index('ix_educators_district_retirement', ['districtId', 'retirementEligibleYear'])
 @Check('ck_educators_years', '"years_in_education" IS NULL OR "years_in_education" BETWEEN 0 AND 70')
 export class EducatorEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })

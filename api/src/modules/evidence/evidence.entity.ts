@@ -20,6 +20,12 @@ export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 @Index('ix_evidence_district_date', ['districtId', 'observedOn'])
 @Index('ix_evidence_competency', ['competencyId'])
 @Index('ix_evidence_assignment', ['assignmentId'])
+@Index('ix_evidence_recorder', ['recorderUserId'])
+// The competency filter, and (covering) the competency heatmap's reads of a district's ratings.
+@Index('ix_evidence_district_competency', ['districtId', 'competencyId', 'observedOn', 'candidateId', 'level'])
+@Index('ix_evidence_district_source', ['districtId', 'source', 'id'])
+@Index('ix_evidence_district_level', ['districtId', 'level', 'id'])
+@Index('ix_evidence_district_created', ['districtId', 'createdAt'])
 export class EvidenceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -20,6 +20,13 @@ export type NominatorKind = (typeof NOMINATOR_KINDS)[number];
 @Index('ix_nominations_district_status', ['districtId', 'status', 'createdAt'])
 @Index('ix_nominations_educator', ['educatorId'])
 @Index('ix_nominations_nominator', ['nominatorUserId'])
+@Index('ix_nominations_target_role', ['targetRoleId'])
+@Index('ix_nominations_candidate', ['candidateId'])
+@Index('ix_nominations_district_created', ['districtId', 'createdAt'])
+@Index('ix_nominations_district_kind', ['districtId', 'nominatorKind', 'id'])
+@Index('ix_nominations_district_status_id', ['districtId', 'status', 'id'])
+// decided_at is nullable: the migration builds it NULLS FIRST, the order lists sort nulls in.
+@Index('ix_nominations_district_decided', ['districtId', 'decidedAt'])
 export class NominationEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   districtId!: string;

@@ -40,10 +40,12 @@ export class NominationRepository {
   constructor(private readonly db: DataSource) {}
 
   private base(manager: EntityManager | DataSource = this.db): SelectQueryBuilder<NominationEntity> {
+    // The nominee is in the nomination's district: said in the join, a sort by name can walk the district's
+    // educators in name order (ix_educators_district_name) and stop after one page.
     return manager
       .getRepository(NominationEntity)
       .createQueryBuilder('n')
-      .innerJoin('educators', 'e', 'e.id = n.educator_id')
+      .innerJoin('educators', 'e', 'e.id = n.educator_id AND e.district_id = n.district_id')
       .innerJoin('leadership_roles', 'r', 'r.id = n.target_role_id')
       .innerJoin('users', 'u', 'u.id = n.nominator_user_id')
       .leftJoin('schools', 's', 's.id = e.school_id')

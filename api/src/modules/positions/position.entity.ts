@@ -14,6 +14,14 @@ export type PositionStatus = (typeof POSITION_STATUSES)[number];
 @Index('ix_positions_district_role', ['districtId', 'roleId'])
 @Index('ix_positions_school', ['schoolId'])
 @Index('ix_positions_incumbent', ['incumbentEducatorId'])
+// The list's sorts: a page of 25 is read in index order and joined, not the district's seats sorted whole.
+// The nullable dates are built NULLS FIRST by the migration, the order lists sort nulls in.
+@Index('ix_positions_district_title', ['districtId', 'title'])
+@Index('ix_positions_district_status', ['districtId', 'status', 'id'])
+@Index('ix_positions_district_created', ['districtId', 'createdAt'])
+@Index('ix_positions_district_updated', ['districtId', 'updatedAt'])
+@Index('ix_positions_district_vacancy', ['districtId', 'projectedVacancyOn'])
+@Index('ix_positions_district_filled', ['districtId', 'filledAt'])
 export class PositionEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   districtId!: string;

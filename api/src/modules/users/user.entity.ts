@@ -10,6 +10,7 @@ import { SchoolEntity } from '../schools/school.entity.js';
 @Unique('uq_users_email', ['email'])
 @Unique('uq_users_educator', ['educatorId'])
 @Index('ix_users_district_role', ['districtId', 'role'])
+@Index('ix_users_district_name', ['districtId', 'name'])
 export class UserEntity extends BaseRecordEntity {
   /** Null only for platform_admin. */
   @Column({ type: 'uuid', nullable: true })
