@@ -1,17 +1,10 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { Dashboard } from './dashboard/Dashboard';
-import { DashboardPrint } from './dashboard/DashboardPrint';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
+import { lazyView } from './layout/lazyView';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
-import { DistrictSettingsPage } from './pages/DistrictSettingsPage';
-import { Home } from './pages/Home';
-import { ImportCasePage } from './pages/ImportCasePage';
-import { ImportRosterPage } from './pages/ImportRosterPage';
-import { PipelineBoard } from './pages/PipelineBoard';
-import { SetPasswordPage } from './pages/SetPasswordPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import assignments from './resources/assignments';
@@ -26,6 +19,17 @@ import opportunities from './resources/opportunities';
 import positions from './resources/positions';
 import schools from './resources/schools';
 import users from './resources/users';
+
+// The sign-in screen loads only the shell (react-admin, the layout, the providers); every screen behind it,
+// resources included (see each resources/*/index.ts), is fetched the first time it is shown.
+const Home = lazyView(() => import('./pages/Home').then((m) => m.Home));
+const Dashboard = lazyView(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
+const DashboardPrint = lazyView(() => import('./dashboard/DashboardPrint').then((m) => m.DashboardPrint));
+const DistrictSettingsPage = lazyView(() => import('./pages/DistrictSettingsPage').then((m) => m.DistrictSettingsPage));
+const ImportCasePage = lazyView(() => import('./pages/ImportCasePage').then((m) => m.ImportCasePage));
+const ImportRosterPage = lazyView(() => import('./pages/ImportRosterPage').then((m) => m.ImportRosterPage));
+const PipelineBoard = lazyView(() => import('./pages/PipelineBoard').then((m) => m.PipelineBoard));
+const SetPasswordPage = lazyView(() => import('./pages/SetPasswordPage').then((m) => m.SetPasswordPage));
 
 export function App() {
   return (

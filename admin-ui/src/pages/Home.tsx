@@ -1,11 +1,9 @@
 import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import type { ComponentType } from 'react';
 import { Title, useGetIdentity } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { Dashboard } from '../dashboard/Dashboard';
-import { CoordinatorHome } from './home/CoordinatorHome';
-import { EducatorHome } from './home/EducatorHome';
-import { HrHome } from './home/HrHome';
-import { PrincipalHome } from './home/PrincipalHome';
+import { lazyView } from '../layout/lazyView';
 
 const INTRO: Record<string, string> = {
   platform_admin: 'Create districts and their first HR account from the Districts and Users screens.',
@@ -15,11 +13,12 @@ const INTRO: Record<string, string> = {
   educator: 'Your leadership journey: where you are, what comes next, and the evidence you are building.',
 };
 
-const BODY: Record<string, () => React.ReactElement | null> = {
-  hr: HrHome,
-  coordinator: CoordinatorHome,
-  principal: PrincipalHome,
-  educator: EducatorHome,
+// Each role fetches only its own home page.
+const BODY: Record<string, ComponentType> = {
+  hr: lazyView(() => import('./home/HrHome').then((m) => m.HrHome)),
+  coordinator: lazyView(() => import('./home/CoordinatorHome').then((m) => m.CoordinatorHome)),
+  principal: lazyView(() => import('./home/PrincipalHome').then((m) => m.PrincipalHome)),
+  educator: lazyView(() => import('./home/EducatorHome').then((m) => m.EducatorHome)),
 };
 
 /** Each role's home page answers what needs them today; the superintendent's is the dashboard. */

@@ -86,3 +86,11 @@ export const ASSIGNMENT_STATUSES = [
   { id: 'completed', name: 'Completed' },
   { id: 'withdrawn', name: 'Withdrawn' },
 ];
+
+export const EVIDENCE_SOURCES = [
+  { id: 'observation', name: 'Observation' },
+  { id: 'artifact', name: 'Artifact' },
+  { id: 'feedback_360', name: '360° feedback' },
+  { id: 'self_reflection', name: 'Self-reflection' },
+  { id: 'evaluation', name: 'Evaluation' },
+];

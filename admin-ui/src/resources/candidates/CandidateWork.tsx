@@ -11,8 +11,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { ASSIGNMENT_STATUSES, OPPORTUNITY_TYPES } from '../choices';
-import { EVIDENCE_SOURCES } from '../evidence';
+import { ASSIGNMENT_STATUSES, EVIDENCE_SOURCES, OPPORTUNITY_TYPES } from '../choices';
 
 const SOURCES = [...EVIDENCE_SOURCES, { id: 'opportunity_completion', name: 'Opportunity completion' }];
 

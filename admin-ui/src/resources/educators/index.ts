@@ -1,13 +1,11 @@
 import BadgeIcon from '@mui/icons-material/Badge';
-import { EducatorCreate, EducatorEdit } from './EducatorForms';
-import { EducatorList } from './EducatorList';
-import { EducatorShow } from './EducatorShow';
+import { lazyView } from '../../layout/lazyView';
 
 export default {
-  list: EducatorList,
-  show: EducatorShow,
-  create: EducatorCreate,
-  edit: EducatorEdit,
+  list: lazyView(() => import('./EducatorList').then((m) => m.EducatorList)),
+  show: lazyView(() => import('./EducatorShow').then((m) => m.EducatorShow)),
+  create: lazyView(() => import('./EducatorForms').then((m) => m.EducatorCreate)),
+  edit: lazyView(() => import('./EducatorForms').then((m) => m.EducatorEdit)),
   icon: BadgeIcon,
   recordRepresentation: (r: { firstName: string; lastName: string }) => `${r.firstName} ${r.lastName}`,
 };

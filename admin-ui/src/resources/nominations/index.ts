@@ -1,12 +1,10 @@
 import HowToRegIcon from '@mui/icons-material/HowToReg';
-import { NominationCreate } from './NominationCreate';
-import { NominationList } from './NominationList';
-import { NominationShow } from './NominationShow';
+import { lazyView } from '../../layout/lazyView';
 
 export default {
-  list: NominationList,
-  show: NominationShow,
-  create: NominationCreate,
+  list: lazyView(() => import('./NominationList').then((m) => m.NominationList)),
+  show: lazyView(() => import('./NominationShow').then((m) => m.NominationShow)),
+  create: lazyView(() => import('./NominationCreate').then((m) => m.NominationCreate)),
   icon: HowToRegIcon,
   recordRepresentation: (r: { educatorFirstName: string; educatorLastName: string; targetRoleTitle: string }) =>
     `${r.educatorFirstName} ${r.educatorLastName} for ${r.targetRoleTitle}`,

@@ -1,13 +1,11 @@
 import EventSeatIcon from '@mui/icons-material/EventSeat';
-import { PositionCreate, PositionEdit } from './PositionForms';
-import { PositionList } from './PositionList';
-import { PositionShow } from './PositionShow';
+import { lazyView } from '../../layout/lazyView';
 
 export default {
-  list: PositionList,
-  show: PositionShow,
-  create: PositionCreate,
-  edit: PositionEdit,
+  list: lazyView(() => import('./PositionList').then((m) => m.PositionList)),
+  show: lazyView(() => import('./PositionShow').then((m) => m.PositionShow)),
+  create: lazyView(() => import('./PositionForms').then((m) => m.PositionCreate)),
+  edit: lazyView(() => import('./PositionForms').then((m) => m.PositionEdit)),
   icon: EventSeatIcon,
   recordRepresentation: 'title',
 };

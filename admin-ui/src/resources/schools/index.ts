@@ -1,13 +1,11 @@
 import SchoolIcon from '@mui/icons-material/School';
-import { SchoolCreate, SchoolEdit } from './SchoolForms';
-import { SchoolList } from './SchoolList';
-import { SchoolShow } from './SchoolShow';
+import { lazyView } from '../../layout/lazyView';
 
 export default {
-  list: SchoolList,
-  show: SchoolShow,
-  create: SchoolCreate,
-  edit: SchoolEdit,
+  list: lazyView(() => import('./SchoolList').then((m) => m.SchoolList)),
+  show: lazyView(() => import('./SchoolShow').then((m) => m.SchoolShow)),
+  create: lazyView(() => import('./SchoolForms').then((m) => m.SchoolCreate)),
+  edit: lazyView(() => import('./SchoolForms').then((m) => m.SchoolEdit)),
   icon: SchoolIcon,
   recordRepresentation: 'name',
 };

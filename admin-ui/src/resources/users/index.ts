@@ -1,13 +1,11 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { UserCreate, UserEdit } from './UserForms';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
+import { lazyView } from '../../layout/lazyView';
 
 export default {
-  list: UserList,
-  show: UserShow,
-  create: UserCreate,
-  edit: UserEdit,
+  list: lazyView(() => import('./UserList').then((m) => m.UserList)),
+  show: lazyView(() => import('./UserShow').then((m) => m.UserShow)),
+  create: lazyView(() => import('./UserForms').then((m) => m.UserCreate)),
+  edit: lazyView(() => import('./UserForms').then((m) => m.UserEdit)),
   icon: PeopleIcon,
   recordRepresentation: 'name',
 };

@@ -1,4 +1,3 @@
-import AssignmentIcon from '@mui/icons-material/Assignment';
 import { Chip } from '@mui/material';
 import {
   BooleanInput,
@@ -55,7 +54,7 @@ const filters = [
 
 const isEducator = () => session.user()?.role === 'educator';
 
-const AssignmentList = () => (
+export const AssignmentList = () => (
   <List
     filters={isEducator() ? undefined : filters}
     sort={{ field: 'dueOn', order: 'ASC' }}
@@ -99,7 +98,7 @@ function Title() {
   return <span>{r ? `${r.opportunityTitle}: ${r.firstName} ${r.lastName}` : 'Assignment'}</span>;
 }
 
-const AssignmentShow = () => {
+export const AssignmentShow = () => {
   const { canAccess: canReadCandidate } = useCanAccess({ resource: 'candidates', action: 'show' });
   return (
     <Show title={<Title />} actions={<ShowActions />}>
@@ -139,7 +138,7 @@ const AssignmentShow = () => {
 };
 
 /** The candidate logs the running total of hours and a reflection; coordinators may also move the due date. */
-const AssignmentEdit = () => {
+export const AssignmentEdit = () => {
   const { canAccess: canManage } = useCanAccess({ resource: 'assignments', action: 'complete' });
   return (
     <Edit title={<Title />} mutationMode="pessimistic" redirect="show">
@@ -162,12 +161,4 @@ const AssignmentEdit = () => {
       </SimpleForm>
     </Edit>
   );
-};
-
-export default {
-  list: AssignmentList,
-  show: AssignmentShow,
-  edit: AssignmentEdit,
-  icon: AssignmentIcon,
-  recordRepresentation: 'opportunityTitle',
 };

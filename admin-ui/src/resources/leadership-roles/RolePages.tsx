@@ -1,4 +1,3 @@
-import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import { Box } from '@mui/material';
 import {
   Datagrid,
@@ -32,7 +31,7 @@ const filters = [
   <SelectInput key="level" source="level" choices={LEVELS} />,
 ];
 
-const RoleList = () => (
+export const RoleList = () => (
   <List filters={filters} sort={{ field: 'title', order: 'ASC' }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" />
@@ -42,7 +41,7 @@ const RoleList = () => (
   </List>
 );
 
-const RoleShow = () => (
+export const RoleShow = () => (
   <Show>
     <SimpleShowLayout>
       <TextField source="title" />
@@ -55,13 +54,4 @@ const RoleShow = () => (
   </Show>
 );
 
-const { create: RoleCreate, edit: RoleEdit } = formPages(RoleInputs);
-
-export default {
-  list: RoleList,
-  show: RoleShow,
-  create: RoleCreate,
-  edit: RoleEdit,
-  icon: WorkspacePremiumIcon,
-  recordRepresentation: 'title',
-};
+export const { create: RoleCreate, edit: RoleEdit } = formPages(RoleInputs);

@@ -1,4 +1,3 @@
-import ApartmentIcon from '@mui/icons-material/Apartment';
 import {
   Datagrid,
   List,
@@ -36,7 +35,7 @@ function DistrictInputs() {
   );
 }
 
-const DistrictList = () => (
+export const DistrictList = () => (
   <List filters={[<SearchInput key="q" source="q" alwaysOn />]}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
@@ -46,7 +45,7 @@ const DistrictList = () => (
   </List>
 );
 
-const DistrictShow = () => (
+export const DistrictShow = () => (
   <Show>
     <SimpleShowLayout>
       <TextField source="name" />
@@ -56,13 +55,4 @@ const DistrictShow = () => (
   </Show>
 );
 
-const { create: DistrictCreate, edit: DistrictEdit } = formPages(DistrictInputs);
-
-export default {
-  list: DistrictList,
-  show: DistrictShow,
-  create: DistrictCreate,
-  edit: DistrictEdit,
-  icon: ApartmentIcon,
-  recordRepresentation: 'name',
-};
+export const { create: DistrictCreate, edit: DistrictEdit } = formPages(DistrictInputs);

@@ -1,4 +1,3 @@
-import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import {
   AutocompleteInput,
   Create,
@@ -14,20 +13,13 @@ import {
 } from 'react-admin';
 import { useLocation } from 'react-router-dom';
 import { session } from '../../providers/session';
-
-export const EVIDENCE_SOURCES = [
-  { id: 'observation', name: 'Observation' },
-  { id: 'artifact', name: 'Artifact' },
-  { id: 'feedback_360', name: '360° feedback' },
-  { id: 'self_reflection', name: 'Self-reflection' },
-  { id: 'evaluation', name: 'Evaluation' },
-];
+import { EVIDENCE_SOURCES } from '../choices';
 
 const nodeText = (r: { code: string; title: string; frameworkShortName: string }) =>
   r ? `${r.frameworkShortName} ${r.code}: ${r.title}` : '';
 
 /** Reached from a candidate's page, which pre-fills the candidate; returns there after saving. */
-function EvidenceCreate() {
+export function EvidenceCreate() {
   const location = useLocation();
   const candidateId =
     (location.state as { record?: { candidateId?: string } } | null)?.record?.candidateId ??
@@ -67,5 +59,3 @@ function EvidenceCreate() {
     </Create>
   );
 }
-
-export default { create: EvidenceCreate, icon: AssignmentTurnedInIcon };

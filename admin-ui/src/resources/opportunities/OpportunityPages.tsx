@@ -1,4 +1,3 @@
-import EmojiObjectsIcon from '@mui/icons-material/EmojiObjects';
 import { Chip } from '@mui/material';
 import {
   AutocompleteArrayInput,
@@ -71,7 +70,7 @@ const filters = [
   </ReferenceInput>,
 ];
 
-const OpportunityList = () => (
+export const OpportunityList = () => (
   <List filters={filters} sort={{ field: 'startsOn', order: 'ASC' }} title="Development opportunities">
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" />
@@ -97,7 +96,7 @@ function ShowActions() {
   );
 }
 
-const OpportunityShow = () => (
+export const OpportunityShow = () => (
   <Show actions={<ShowActions />}>
     <SimpleShowLayout>
       <TextField source="title" />
@@ -164,13 +163,4 @@ function OpportunityInputs() {
   );
 }
 
-const { create: OpportunityCreate, edit: OpportunityEdit } = formPages(OpportunityInputs);
-
-export default {
-  list: OpportunityList,
-  show: OpportunityShow,
-  create: OpportunityCreate,
-  edit: OpportunityEdit,
-  icon: EmojiObjectsIcon,
-  recordRepresentation: 'title',
-};
+export const { create: OpportunityCreate, edit: OpportunityEdit } = formPages(OpportunityInputs);
