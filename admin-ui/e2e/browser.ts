@@ -43,6 +43,12 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByRole('heading', { name: /Welcome/ }).waitFor();
 }
 
+/** Types into a list's search box and waits until the list has applied it (the search is debounced). */
+export async function searchList(page: Page, term: string): Promise<void> {
+  await page.getByPlaceholder('Search name or employee number').fill(term);
+  await page.waitForURL((url) => decodeURIComponent(url.hash).includes(`"q":${JSON.stringify(term)}`));
+}
+
 export async function logout(page: Page): Promise<void> {
   await page.evaluate(() => localStorage.clear());
 }

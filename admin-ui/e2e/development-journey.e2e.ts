@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { describeBrowser, expectAccessible, launch, login, newPage, shot } from './browser.js';
+import { describeBrowser, expectAccessible, launch, login, newPage, searchList, shot } from './browser.js';
 
 const OPPORTUNITY = 'Family and community partnership cultivation';
 
@@ -104,7 +104,7 @@ describeBrowser('development journey', () => {
     const page = await newPage(browser);
     await login(page, 'hr@riverbend.example');
     await page.getByRole('menuitem', { name: 'Candidates' }).click();
-    await page.getByPlaceholder('Search name or employee number').fill('Elena');
+    await searchList(page, 'Elena');
     await page.getByRole('cell', { name: 'Torres, Elena' }).click();
     await page.getByRole('button', { name: 'Move to Ready' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { describeBrowser, expectAccessible, launch, login, newPage, shot } from './browser.js';
+import { describeBrowser, expectAccessible, launch, login, newPage, searchList, shot } from './browser.js';
 
 describeBrowser('competency profile and evidence (principal)', () => {
   let browser: Browser;
@@ -13,7 +13,7 @@ describeBrowser('competency profile and evidence (principal)', () => {
     const page = await newPage(browser);
     await login(page, 'principal@riverbend.example');
     await page.getByRole('menuitem', { name: 'Candidates' }).click();
-    await page.getByPlaceholder('Search name or employee number').fill('Elena');
+    await searchList(page, 'Elena');
     await page.getByRole('cell', { name: 'Torres, Elena' }).click();
     await page.getByRole('tab', { name: 'Competency profile' }).click();
     const profile = page.getByRole('table', { name: 'Competency profile' });

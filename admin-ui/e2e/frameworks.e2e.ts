@@ -170,12 +170,15 @@ describeBrowser('competency frameworks (coordinator, hr)', () => {
     await page.getByRole('menuitem', { name: 'Leadership roles' }).click();
     await page.getByRole('cell', { name: 'Assistant principal' }).click();
     await page.getByRole('heading', { name: 'Competency targets' }).waitFor();
+    // The editor appears once the saved targets have loaded.
+    const competency = page.getByRole('combobox', { name: 'Competency to add' });
+    await competency.waitFor();
     const targets = page.getByRole('table', { name: 'Competency targets' });
     const before = await targets.locator('tbody tr').count();
+    expect(before).toBeGreaterThan(0);
     await shot(page, 'role-targets');
     await expectAccessible(page, 'role targets');
 
-    const competency = page.getByRole('combobox', { name: 'Competency to add' });
     await competency.click();
     await competency.fill('HP-1.1');
     await page.getByRole('option', { name: 'HPLS HP-1.1: Leads a coherent instructional program' }).click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, expectAccessible, launch, login, newPage, shot } from './browser.js';
+import { describeBrowser, expectAccessible, launch, login, newPage, searchList, shot } from './browser.js';
 
 const SEAT = 'Assistant principal, Cedar Hollow Middle School';
 
@@ -43,8 +43,9 @@ describeBrowser('readiness and placement (hr)', () => {
     // The candidate, from the pipeline's Ready tab.
     await page.getByRole('menuitem', { name: 'Candidates' }).click();
     await page.getByRole('tab', { name: /^Ready \(/ }).click();
-    await page.getByPlaceholder('Search name or employee number').fill(who.lastName);
+    await searchList(page, who.lastName);
     await page.getByRole('cell', { name: `${who.lastName}, ${who.firstName}` }).click();
+    await page.waitForURL(/#\/candidates\/[0-9a-f-]{36}\/show/);
     await page.getByRole('tab', { name: 'Readiness' }).click();
     await page.getByRole('heading', { name: 'Suggested by the evidence' }).waitFor();
     await page.getByText('Not confirmed yet.').waitFor();

@@ -134,7 +134,9 @@ export function RoleTargets() {
           {error}
         </Alert>
       )}
-      {rows.length === 0 ? (
+      {saved === null && !error ? (
+        <Typography role="status">Loading targets…</Typography>
+      ) : rows.length === 0 ? (
         <Typography>No targets yet.</Typography>
       ) : (
         <Table size="small" aria-labelledby="targets-title">
@@ -186,7 +188,8 @@ export function RoleTargets() {
           </TableBody>
         </Table>
       )}
-      {canEdit && (
+      {/* Editing waits for the saved list: the PUT replaces the whole list. */}
+      {canEdit && saved !== null && (
         <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'center', flexWrap: 'wrap' }}>
           <Autocomplete
             sx={{ width: 460 }}
