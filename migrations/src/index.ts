@@ -6,6 +6,7 @@ import { AddDevelopmentAndPositions1795700120614 } from './1795700120614-AddDeve
 import { AddAuditLog1795701590083 } from './1795701590083-AddAuditLog.js';
 import { AddIdempotencyKeys1795702218117 } from './1795702218117-AddIdempotencyKeys.js';
 import { AddQueryIndexes1795715906798 } from './1795715906798-AddQueryIndexes.js';
+import { FasterAuditCapture1795730000000 } from './1795730000000-FasterAuditCapture.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -17,4 +18,5 @@ export const migrations: (new () => object)[] = [
   AddAuditLog1795701590083,
   AddIdempotencyKeys1795702218117,
   AddQueryIndexes1795715906798,
+  FasterAuditCapture1795730000000,
 ];

@@ -1,4 +1,6 @@
+import { migrations } from '@emerge/migrations';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { expected } from '../expected-errors.js';
 import { createTestApp, TestApp } from '../test-app.js';
 
@@ -163,6 +165,64 @@ describe('audit log', () => {
     expect(other.status).toBe(200);
     expect((other.body as { entityId: string }[]).every((e) => e.entityId !== hr.id)).toBe(true);
     expect((other.body as unknown[]).length).toBeGreaterThan(0); // their own sign-in
+  });
+
+  it('writes the same rows as the first version of the capture function, for inserts, updates and deletes', async () => {
+    const f = t.factories;
+    const roleId = (await f.createLeadershipRole({ districtId })).id;
+    const node = await f.createCompetency({ frameworkId: (await f.createFramework({ districtId })).id });
+    const school = await f.createSchool({ districtId });
+    const user = await f.createUser({ role: 'principal', districtId, schoolIds: [school.id] });
+    // A workload over single-column and composite keys, redacted columns, and no-op updates; fixed ids, so
+    // both runs log the same entity ids.
+    const workload = async (q: QueryRunner) => {
+      await q.query(
+        `INSERT INTO educators (id, district_id, employee_number, first_name, last_name, job_title, gender, race_ethnicity)
+         SELECT ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, $1, 'EQ-' || g, 'Eq', 'Row' || g,
+                'Teacher', CASE WHEN g % 2 = 0 THEN 'female'::gender END,
+                CASE WHEN g % 3 = 0 THEN 'asian'::race_ethnicity END
+           FROM generate_series(1, 40) g`,
+        [districtId],
+      );
+      await q.query(
+        `UPDATE educators SET job_title = CASE WHEN employee_number < 'EQ-2' THEN 'Coach' ELSE job_title END,
+                gender = CASE WHEN employee_number LIKE '%5' THEN 'male'::gender ELSE gender END, version = version + 1
+          WHERE employee_number LIKE 'EQ-%'`,
+      );
+      await q.query(`INSERT INTO role_targets (role_id, competency_id, target_level) VALUES ($1, $2, 3)`, [
+        roleId,
+        node.id,
+      ]);
+      await q.query(`UPDATE role_targets SET target_level = 4 WHERE role_id = $1`, [roleId]);
+      await q.query(`DELETE FROM role_targets WHERE role_id = $1`, [roleId]);
+      await q.query(`DELETE FROM user_schools WHERE user_id = $1`, [user.id]);
+      await q.query(`UPDATE users SET password_hash = 'x', last_login_at = now() WHERE id = $1`, [user.id]);
+      await q.query(`DELETE FROM educators WHERE employee_number IN ('EQ-3', 'EQ-4')`);
+      return q.query(
+        `SELECT district_id, actor_user_id, action, entity, entity_id, changes, correlation_id FROM audit_log
+          WHERE occurred_at >= now() ORDER BY entity, entity_id, action, changes::text`,
+      );
+    };
+    const run = async (first: boolean) => {
+      const q = t.db.createQueryRunner();
+      await q.connect();
+      await q.startTransaction();
+      try {
+        if (first) await (new faster() as MigrationInterface).down(q);
+        return await workload(q);
+      } finally {
+        await q.rollbackTransaction();
+        await q.release();
+      }
+    };
+    const faster = migrations.find((m) => m.name === 'FasterAuditCapture1795730000000')!;
+    const before = await run(true);
+    const now = await run(false);
+    // 40 creates; 14 educators changed (job title: EQ-1, EQ-10…19; gender: EQ-5, 25, 35); the role target's
+    // create, update and delete; the school link's delete; the password change; 2 educator deletes.
+    expect(before.length).toBe(40 + 14 + 3 + 1 + 1 + 2);
+    expect(now).toEqual(before);
+    expect(JSON.stringify(now)).not.toMatch(/female|"male"|asian|"x"/);
   });
 
   it('cannot be changed: no route writes it and the database refuses updates, deletes and truncation', async () => {

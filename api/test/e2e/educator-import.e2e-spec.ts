@@ -120,6 +120,23 @@ describe('POST /api/educators/import', () => {
     expect(await t.db.query(`SELECT id, version FROM educators ORDER BY id`)).toEqual(before);
   });
 
+  it('counts lines across quoted line breaks, blank lines and staging batches', async () => {
+    const lines = [
+      'employee_number,first_name,last_name,job_title,years_in_education',
+      'LN-0,Al,Multi,"Teacher\n(part time)",1',
+      '',
+    ];
+    for (let i = 1; i <= 2500; i++) lines.push(`LN-${i},Al,Row${i},Teacher,${i === 2400 ? 99 : 1}`);
+    const res = await upload(lines.join('\n'));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { line: 2404, column: 'years_in_education', message: 'years_in_education must be a whole number from 0 to 70' },
+    ]);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM educators WHERE employee_number LIKE 'LN-%'`))[0].n).toBe(
+      0,
+    );
+  });
+
   it('names a missing required column', async () => {
     const res = await upload('employee_number,first_name\nX1,Al\n');
     expect(res.status).toBe(400);
@@ -151,6 +168,26 @@ describe('POST /api/educators/import', () => {
     expect(await count()).toBe(100_006);
     process.stdout.write(`[import] 100,000 rows in ${Date.now() - started} ms\n`);
   }, 180_000);
+
+  it('writes one audit row per created or changed educator, and none for unchanged ones', async () => {
+    const csv = (title: string) =>
+      ['employee_number,first_name,last_name,job_title', `AUD-1,Ada,Audit,${title}`, 'AUD-2,Bo,Audit,Teacher'].join(
+        '\n',
+      );
+    const audit = () =>
+      t.db.query(
+        `SELECT a.action, a.changes FROM audit_log a JOIN educators e ON e.id::text = a.entity_id
+          WHERE a.entity = 'educators' AND e.employee_number LIKE 'AUD-%' ORDER BY a.action, e.employee_number`,
+      );
+    expect((await upload(csv('Teacher'))).body).toEqual(expect.objectContaining({ created: 2 }));
+    expect((await audit()).map((r: { action: string }) => r.action)).toEqual(['create', 'create']);
+    expect((await upload(csv('Coach'))).body).toEqual(
+      expect.objectContaining({ created: 0, updated: 1, unchanged: 1 }),
+    );
+    const rows = await audit();
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['create', 'create', 'update']);
+    expect(rows[2].changes).toEqual({ job_title: { before: 'Teacher', after: 'Coach' } });
+  });
 
   it('exports the roster as CSV, with demographics for hr only', async () => {
     const hrCsv = await t
