@@ -40,7 +40,8 @@ $$`;
 
 // Statement-level triggers with transition tables: one set-based insert per statement, so a
 // 100,000-row import writes its audit rows in one pass, in its own transaction.
-const CAPTURE = `
+/** Exported for FasterAuditCapture1795730000000, whose `down` restores this first version. */
+export const CAPTURE = `
 CREATE FUNCTION audit_capture() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   cols text[] := string_to_array(TG_ARGV[0], ',');
