@@ -8,5 +8,12 @@ export const theme = {
     secondary: { main: '#0d47a1', contrastText: '#ffffff' },
     background: { default: '#f7f8f7' },
   },
+  components: {
+    ...defaultTheme.components,
+    // react-admin's spinners (app bar, counts, buttons) render role="progressbar" with no name; screen
+    // readers then announce an unnamed progress bar, and axe flags it whenever a refetch is in flight.
+    MuiCircularProgress: { defaultProps: { 'aria-label': 'Loading' } },
+    MuiLinearProgress: { defaultProps: { 'aria-label': 'Loading' } },
+  },
   sidebar: { width: 220, closedWidth: 55 },
 };
