@@ -100,12 +100,16 @@ export function gateStatements(recorded: RecordedQuery[], kind: StatementKind, l
   const out: GateStatement[] = [];
   let setup: string[] = [];
   recorded.forEach((r, i) => {
-    const sql = r.sql.trim();
-    if (TRANSACTION.test(sql)) setup = [];
-    else if (/^SET\s+TRANSACTION\b/i.test(sql)) return;
-    else if (/^SET\s/i.test(sql)) setup.push(sql);
-    else if (/^SELECT\s+set_config\s*\(/i.test(sql)) return;
-    else if (/^(SELECT|WITH)\b/i.test(sql)) out.push({ ...r, kind, label: `${label} #${i + 1}`, setup: [...setup] });
+    // A statement without parameters may be several (e.g. `BEGIN READ ONLY; SET LOCAL …`): each counts.
+    const parts = r.parameters?.length ? [r.sql] : r.sql.split(/;\s*(?=\S)/);
+    for (const part of parts) {
+      const sql = part.trim().replace(/;$/, '');
+      if (TRANSACTION.test(sql)) setup = [];
+      else if (/^SET\s+TRANSACTION\b/i.test(sql)) continue;
+      else if (/^SET\s/i.test(sql)) setup.push(sql);
+      else if (/^SELECT\s+set_config\s*\(/i.test(sql)) continue;
+      else if (/^(SELECT|WITH)\b/i.test(sql)) out.push({ ...r, kind, label: `${label} #${i + 1}`, setup: [...setup] });
+    }
   });
   return out;
 }

@@ -86,6 +86,13 @@ describe('query plans of the request catalog', () => {
       statements.push(...gateStatements(recorded, request.kind, `${request.name} (${request.role})`));
     }
     expect(statements.length).toBeGreaterThan(REQUEST_CATALOG.length);
+    // Each dashboard's aggregate is planned with the memory its transaction sets (it decides hash or sort).
+    const withMemory = new Set(
+      statements.filter((s) => s.setup?.some((x) => /^SET LOCAL work_mem/.test(x))).map((s) => s.label.split(' #')[0]),
+    );
+    const dashboards = REQUEST_CATALOG.filter((r) => r.kind === 'dashboard').map((r) => `${r.name} (${r.role})`);
+    expect(dashboards.length).toBeGreaterThan(0);
+    expect(dashboards.filter((d) => !withMemory.has(d))).toEqual([]);
     const violations = await explainGate(t.db, statements, {
       seqScanOff: true,
       rowThreshold: 0,

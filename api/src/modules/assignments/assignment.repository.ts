@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { whereInScope } from '../../auth/access/scope.js';
 import type { Scope } from '../../auth/auth-context.js';
+import { RowById } from '../../common/crud/row-by-id.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { AssignmentResponseDto } from './assignment.dto.js';
@@ -22,6 +23,8 @@ export type AssignmentRow = Omit<
 @Injectable()
 export class AssignmentRepository {
   constructor(private readonly db: DataSource) {}
+
+  private readonly byId = new RowById<AssignmentRow>(() => this.base(), 'a.id');
 
   private base(manager: EntityManager | DataSource = this.db) {
     return manager
@@ -76,7 +79,7 @@ export class AssignmentRepository {
   }
 
   findRow(manager: EntityManager | DataSource, id: string): Promise<AssignmentRow | undefined> {
-    return this.base(manager).where('a.id = :id', { id }).getRawOne<AssignmentRow>();
+    return this.byId.find(manager, id);
   }
 
   lock(manager: EntityManager, id: string): Promise<AssignmentEntity | null> {

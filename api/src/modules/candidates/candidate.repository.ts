@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { whereInScope } from '../../auth/access/scope.js';
 import type { Scope } from '../../auth/auth-context.js';
+import { RowById } from '../../common/crud/row-by-id.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
@@ -77,6 +78,8 @@ const COLUMNS = [
 export class CandidateRepository {
   constructor(private readonly db: DataSource) {}
 
+  private readonly byId = new RowById<CandidateRow>(() => this.base(), 'c.id');
+
   private base(manager: EntityManager | DataSource = this.db): SelectQueryBuilder<CandidateEntity> {
     // The educator is in the candidacy's district: said in the join, a sort by name can walk the district's
     // educators in name order (ix_educators_district_name) and stop after one page.
@@ -97,7 +100,7 @@ export class CandidateRepository {
   }
 
   findRow(manager: EntityManager | DataSource, id: string): Promise<CandidateRow | undefined> {
-    return this.base(manager).where('c.id = :id', { id }).getRawOne<CandidateRow>();
+    return this.byId.find(manager, id);
   }
 
   /** Locks the candidate for a stage move: concurrent moves queue here and see the committed stage. */

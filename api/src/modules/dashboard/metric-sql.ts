@@ -111,15 +111,25 @@ export class MetricQuery {
 
   /**
    * Runs the statement in a read-only transaction with room to hash and sort in memory: aggregates over a
-   * district's whole history would otherwise spill to disk at the default work_mem.
+   * district's whole history would otherwise spill to disk at the default work_mem. The transaction opens
+   * with one round trip (BEGIN and SET LOCAL sent together as a simple query), not three.
    */
-  rows<T>(sql: string): Promise<T[]> {
+  async rows<T>(sql: string): Promise<T[]> {
     const [query, params] = this.db.driver.escapeQueryWithParameters(sql, this.params);
-    return this.db.transaction(async (m) => {
-      await m.query(`SET TRANSACTION READ ONLY`);
-      await m.query(`SET LOCAL work_mem = '${DASHBOARD_WORK_MEM}'`);
-      return m.query(query, params) as Promise<T[]>;
-    });
+    const runner = this.db.createQueryRunner('slave');
+    try {
+      await runner.query(`BEGIN READ ONLY; SET LOCAL work_mem = '${DASHBOARD_WORK_MEM}'`);
+      try {
+        const rows = (await runner.query(query, params)) as T[];
+        await runner.query('COMMIT');
+        return rows;
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { whereInScope } from '../../auth/access/scope.js';
 import type { Scope } from '../../auth/auth-context.js';
+import { RowById } from '../../common/crud/row-by-id.js';
 import { applyListQuery, fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { EDUCATOR_LIST } from './educator.dto.js';
@@ -39,6 +40,8 @@ const COLUMNS: [string, string][] = [
 export class EducatorRepository {
   constructor(private readonly db: DataSource) {}
 
+  private readonly byId = new RowById<EducatorRow>(() => this.base(), 'e.id');
+
   private base(manager: EntityManager | DataSource = this.db): SelectQueryBuilder<EducatorEntity> {
     const qb = manager
       .getRepository(EducatorEntity)
@@ -67,8 +70,8 @@ export class EducatorRepository {
     return fetchRawPage<EducatorRow>(qb, query, EDUCATOR_LIST);
   }
 
-  async findRow(manager: EntityManager | DataSource, id: string): Promise<EducatorRow | undefined> {
-    return this.base(manager).where('e.id = :id', { id }).getRawOne<EducatorRow>();
+  findRow(manager: EntityManager | DataSource, id: string): Promise<EducatorRow | undefined> {
+    return this.byId.find(manager, id);
   }
 
   /** Streams the rows of a list query (no paging) for export. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { whereInScope } from '../../auth/access/scope.js';
 import type { Scope } from '../../auth/auth-context.js';
+import { RowById } from '../../common/crud/row-by-id.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { RubricLevel } from '../competencies/competency.entity.js';
@@ -17,6 +18,8 @@ type EvidenceRow = Omit<EvidenceResponseDto, 'createdAt' | 'observedOn'> & {
 @Injectable()
 export class EvidenceRepository {
   constructor(private readonly db: DataSource) {}
+
+  private readonly byId = new RowById<EvidenceRow>(() => this.base(), 'v.id');
 
   private base(manager: EntityManager | DataSource = this.db) {
     return manager
@@ -57,7 +60,7 @@ export class EvidenceRepository {
   }
 
   findRow(manager: EntityManager | DataSource, id: string): Promise<EvidenceRow | undefined> {
-    return this.base(manager).where('v.id = :id', { id }).getRawOne<EvidenceRow>();
+    return this.byId.find(manager, id);
   }
 
   /** The node's rubric when the district may use it (reference or its own framework). */

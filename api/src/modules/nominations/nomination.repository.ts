@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { whereNominationInScope } from '../../auth/access/scope.js';
 import type { AuthContext } from '../../auth/auth-context.js';
+import { RowById } from '../../common/crud/row-by-id.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
@@ -38,6 +39,8 @@ export interface NominationRow {
 @Injectable()
 export class NominationRepository {
   constructor(private readonly db: DataSource) {}
+
+  private readonly byId = new RowById<NominationRow>(() => this.base(), 'n.id');
 
   private base(manager: EntityManager | DataSource = this.db): SelectQueryBuilder<NominationEntity> {
     // The nominee is in the nomination's district: said in the join, a sort by name can walk the district's
@@ -83,7 +86,7 @@ export class NominationRepository {
   }
 
   findRow(manager: EntityManager | DataSource, id: string): Promise<NominationRow | undefined> {
-    return this.base(manager).where('n.id = :id', { id }).getRawOne<NominationRow>();
+    return this.byId.find(manager, id);
   }
 
   lock(manager: EntityManager, id: string): Promise<NominationEntity | null> {

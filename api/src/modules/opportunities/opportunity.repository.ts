@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { whereInScope } from '../../auth/access/scope.js';
 import type { Scope } from '../../auth/auth-context.js';
+import { RowById } from '../../common/crud/row-by-id.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { OpportunityResponseDto } from './opportunity.dto.js';
@@ -16,6 +17,8 @@ export type OpportunityRow = Omit<OpportunityResponseDto, 'createdAt' | 'updated
 @Injectable()
 export class OpportunityRepository {
   constructor(private readonly db: DataSource) {}
+
+  private readonly byId = new RowById<OpportunityRow>(() => this.base(), 'o.id');
 
   private base(manager: EntityManager | DataSource = this.db) {
     return manager
@@ -53,7 +56,7 @@ export class OpportunityRepository {
   }
 
   findRow(manager: EntityManager | DataSource, id: string): Promise<OpportunityRow | undefined> {
-    return this.base(manager).where('o.id = :id', { id }).getRawOne<OpportunityRow>();
+    return this.byId.find(manager, id);
   }
 
   /** Locks the opportunity: assignments and seat changes queue here, so seats are never oversold. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { whereInScope } from '../../auth/access/scope.js';
 import type { Scope } from '../../auth/auth-context.js';
+import { RowById } from '../../common/crud/row-by-id.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { ReadinessBand, Stage } from '../candidates/stages.js';
@@ -78,6 +79,8 @@ const COLUMNS = [
 export class PositionRepository {
   constructor(private readonly db: DataSource) {}
 
+  private readonly byId = new RowById<PositionRow>(() => this.base(), 'p.id');
+
   private base(manager: EntityManager | DataSource = this.db): SelectQueryBuilder<PositionEntity> {
     return manager
       .getRepository(PositionEntity)
@@ -94,7 +97,7 @@ export class PositionRepository {
   }
 
   findRow(manager: EntityManager | DataSource, id: string): Promise<PositionRow | undefined> {
-    return this.base(manager).where('p.id = :id', { id }).getRawOne<PositionRow>();
+    return this.byId.find(manager, id);
   }
 
   lock(manager: EntityManager, id: string): Promise<PositionEntity | null> {
