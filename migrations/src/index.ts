@@ -7,6 +7,7 @@ import { AddAuditLog1795701590083 } from './1795701590083-AddAuditLog.js';
 import { AddIdempotencyKeys1795702218117 } from './1795702218117-AddIdempotencyKeys.js';
 import { AddQueryIndexes1795715906798 } from './1795715906798-AddQueryIndexes.js';
 import { FasterAuditCapture1795730000000 } from './1795730000000-FasterAuditCapture.js';
+import { AddLatestRatings1795740000000 } from './1795740000000-AddLatestRatings.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -19,4 +20,7 @@ export const migrations: (new () => object)[] = [
   AddIdempotencyKeys1795702218117,
   AddQueryIndexes1795715906798,
   FasterAuditCapture1795730000000,
+  AddLatestRatings1795740000000,
 ];
+
+export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

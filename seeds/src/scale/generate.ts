@@ -1,4 +1,4 @@
-import { createDataSource, migrate } from '@emerge/api';
+import { createDataSource, LATEST_RATINGS_SELECT, migrate } from '@emerge/api';
 import { hash } from '@node-rs/argon2';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -165,6 +165,13 @@ export async function generateScale(options: {
                         FROM (SELECT opportunity_id, count(*)::int AS n FROM assignments WHERE status <> 'withdrawn'
                                GROUP BY opportunity_id) x
                        WHERE x.opportunity_id = o.id`);
+  // And the ratings summary the evidence triggers keep, from its set-based definition (checked below).
+  t0 = Date.now();
+  await client.query('TRUNCATE latest_ratings');
+  await client.query(
+    `INSERT INTO latest_ratings (candidate_id, competency_id, district_id, observed_on, level) ${LATEST_RATINGS_SELECT}`,
+  );
+  say(`Rebuilt latest_ratings in ${secs(t0)} s`);
 
   t0 = Date.now();
   for (const def of indexes) await client.query(def);
@@ -181,6 +188,7 @@ export async function generateScale(options: {
   }
   // The reference tables too: never analysed, the planner would guess their size.
   await client.query('ANALYZE competency_frameworks, competencies, crosswalk_links');
+  await client.query('VACUUM (ANALYZE) latest_ratings');
   say(`Vacuumed and analysed in ${secs(t0)} s`);
 
   t0 = Date.now();

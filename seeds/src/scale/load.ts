@@ -1,3 +1,4 @@
+import { LATEST_RATINGS_SELECT } from '@emerge/api';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -166,6 +167,9 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
   'approved nominations without their candidate': `
     SELECT count(*) FROM nominations n WHERE n.status = 'approved'
        AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.id = n.candidate_id AND c.educator_id = n.educator_id AND c.role_id = n.target_role_id)`,
+  'latest ratings differing from the evidence (rows either side)': `
+    SELECT count(*) FROM ((TABLE latest_ratings EXCEPT (${LATEST_RATINGS_SELECT}))
+                          UNION ALL ((${LATEST_RATINGS_SELECT}) EXCEPT TABLE latest_ratings)) x`,
   'readiness on candidates not matching their latest assessment': `
     SELECT count(*) FROM candidates c
      WHERE c.readiness <> coalesce((SELECT r.band FROM readiness_assessments r WHERE r.candidate_id = c.id

@@ -36,11 +36,13 @@ export const EDUCATOR_LIST: ListSpec = {
     hasLogin: {
       column: 'e.id',
       type: 'boolean',
-      // A plain (NOT) EXISTS, which the planner turns into an indexed (anti-)join; both values match all.
+      // A plain (NOT) EXISTS, which the planner turns into an indexed (anti-)join; both values match all. A
+      // login lives in its educator's district (the login route writes both from the caller's district):
+      // saying so lets the join read that district's users, not every user of a state installation.
       where: (_, values) =>
         values.includes(true) && values.includes(false)
           ? 'true'
-          : `${values.includes(true) ? '' : 'NOT '}EXISTS (SELECT 1 FROM users lu WHERE lu.educator_id = e.id)`,
+          : `${values.includes(true) ? '' : 'NOT '}EXISTS (SELECT 1 FROM users lu WHERE lu.educator_id = e.id AND lu.district_id = e.district_id)`,
     },
   },
   search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name", 'e.email', 'e.employee_number'],
