@@ -115,8 +115,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     recent.push(...m.split('\n').filter(Boolean));
     recent.splice(0, Math.max(0, recent.length - 5));
   };
-  // TCP on loopback only; no Unix socket, so clusters never collide on a shared socket folder.
-  const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
+  // TCP on loopback only; no Unix socket, so clusters never collide on a shared socket folder. The data
+  // sits on a local disk and mostly in memory: the default random_page_cost (4, for spinning disks) made the
+  // planner read whole tables rather than look rows up (a stage-filtered candidate page: 20 ms → 11 ms).
+  const settings = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    random_page_cost: '1.1',
+    ...options.settings,
+  };
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
