@@ -8,6 +8,7 @@ import { AddIdempotencyKeys1795702218117 } from './1795702218117-AddIdempotencyK
 import { AddQueryIndexes1795715906798 } from './1795715906798-AddQueryIndexes.js';
 import { FasterAuditCapture1795730000000 } from './1795730000000-FasterAuditCapture.js';
 import { AddLatestRatings1795740000000 } from './1795740000000-AddLatestRatings.js';
+import { AddStageStays1795740000001 } from './1795740000001-AddStageStays.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -21,6 +22,8 @@ export const migrations: (new () => object)[] = [
   AddQueryIndexes1795715906798,
   FasterAuditCapture1795730000000,
   AddLatestRatings1795740000000,
+  AddStageStays1795740000001,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';
+export { STAGE_STAYS_SELECT } from './1795740000001-AddStageStays.js';

@@ -65,10 +65,11 @@ export const BIG_TABLES = [
   'users',
   'assignments',
   'latest_ratings',
+  'stage_stays',
 ];
 
 /** History (and its per-candidate summary) a dashboard must reach through an index, never by reading it whole. */
-export const FACT_TABLES = ['evidence', 'stage_transitions', 'audit_log', 'latest_ratings'];
+export const FACT_TABLES = ['evidence', 'stage_transitions', 'audit_log', 'latest_ratings', 'stage_stays'];
 
 /** The bench rule on generated data: a table over 10,000 rows is never read whole by a list or detail. */
 export const BENCH_GATE_OPTIONS: ExplainGateOptions = {

@@ -1,4 +1,4 @@
-import { createDataSource, LATEST_RATINGS_SELECT, migrate } from '@emerge/api';
+import { createDataSource, LATEST_RATINGS_SELECT, migrate, STAGE_STAYS_SELECT } from '@emerge/api';
 import { hash } from '@node-rs/argon2';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -165,13 +165,16 @@ export async function generateScale(options: {
                         FROM (SELECT opportunity_id, count(*)::int AS n FROM assignments WHERE status <> 'withdrawn'
                                GROUP BY opportunity_id) x
                        WHERE x.opportunity_id = o.id`);
-  // And the ratings summary the evidence triggers keep, from its set-based definition (checked below).
+  // And the summaries the history triggers keep, from their set-based definitions (checked below).
   t0 = Date.now();
-  await client.query('TRUNCATE latest_ratings');
+  await client.query('TRUNCATE latest_ratings, stage_stays');
   await client.query(
     `INSERT INTO latest_ratings (candidate_id, competency_id, district_id, observed_on, level) ${LATEST_RATINGS_SELECT}`,
   );
-  say(`Rebuilt latest_ratings in ${secs(t0)} s`);
+  await client.query(
+    `INSERT INTO stage_stays (transition_id, district_id, candidate_id, stage, entered_at, left_at) ${STAGE_STAYS_SELECT}`,
+  );
+  say(`Rebuilt latest_ratings and stage_stays in ${secs(t0)} s`);
 
   t0 = Date.now();
   for (const def of indexes) await client.query(def);
@@ -188,7 +191,7 @@ export async function generateScale(options: {
   }
   // The reference tables too: never analysed, the planner would guess their size.
   await client.query('ANALYZE competency_frameworks, competencies, crosswalk_links');
-  await client.query('VACUUM (ANALYZE) latest_ratings');
+  await client.query('VACUUM (ANALYZE) latest_ratings, stage_stays');
   say(`Vacuumed and analysed in ${secs(t0)} s`);
 
   t0 = Date.now();

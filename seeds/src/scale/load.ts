@@ -1,4 +1,4 @@
-import { LATEST_RATINGS_SELECT } from '@emerge/api';
+import { LATEST_RATINGS_SELECT, STAGE_STAYS_SELECT } from '@emerge/api';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -170,6 +170,9 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
   'latest ratings differing from the evidence (rows either side)': `
     SELECT count(*) FROM ((TABLE latest_ratings EXCEPT (${LATEST_RATINGS_SELECT}))
                           UNION ALL ((${LATEST_RATINGS_SELECT}) EXCEPT TABLE latest_ratings)) x`,
+  'stays differing from the transition history (rows either side)': `
+    SELECT count(*) FROM ((TABLE stage_stays EXCEPT (${STAGE_STAYS_SELECT}))
+                          UNION ALL ((${STAGE_STAYS_SELECT}) EXCEPT TABLE stage_stays)) x`,
   'readiness on candidates not matching their latest assessment': `
     SELECT count(*) FROM candidates c
      WHERE c.readiness <> coalesce((SELECT r.band FROM readiness_assessments r WHERE r.candidate_id = c.id

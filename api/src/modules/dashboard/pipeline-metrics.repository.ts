@@ -63,26 +63,26 @@ export class PipelineMetricsRepository {
   }
 
   /**
-   * A stay starts with a transition row and ends with the candidacy's next one (one ordered pass with
-   * lead()). Completed stays are those that ended in [period start, asOf); open stays are each candidacy's
-   * last stay begun before asOf. Stays in exited are not stays in the pipeline.
+   * A stay starts with a transition row and ends with the candidacy's next one (stage_stays, kept with the
+   * history; see its migration). As of a past day, a stay that ended later is still open. Completed stays
+   * are those that ended in [period start, asOf); open stays are each candidacy's last stay begun before
+   * asOf. Stays in exited are not stays in the pipeline.
    */
   timeInStage(ctx: MetricContext, asOf: Date): Promise<{ completed: StayStats[]; open: StayStats[] }> {
     const q = new MetricQuery(this.db, ctx);
     const sc = q.candidates(['c.id AS id']);
     q.bind('asOf', asOf);
-    const ended = ctx.period ? `left_at >= ${q.bind('from', ctx.period.from)}` : 'true';
+    const ended = ctx.period ? `s.left_at >= ${q.bind('from', ctx.period.from)}` : 'true';
     return q.run(`
       WITH sc AS (${sc}),
-      seq AS (
-        SELECT t.to_stage, t.created_at AS entered_at,
-               lead(t.created_at) OVER (PARTITION BY t.candidate_id ORDER BY t.created_at, t.id) AS left_at
-          FROM stage_transitions t JOIN sc ON sc.id = t.candidate_id
-         WHERE t.district_id = :districtId AND t.created_at < :asOf),
+      cut AS (
+        SELECT s.stage, s.entered_at, CASE WHEN s.left_at < CAST(:asOf AS timestamptz) THEN s.left_at END AS left_at
+          FROM stage_stays s JOIN sc ON sc.id = s.candidate_id
+         WHERE s.district_id = :districtId AND s.entered_at < CAST(:asOf AS timestamptz) AND s.stage <> 'exited'),
       stays AS (
-        SELECT to_stage::text AS stage, left_at IS NULL AS open,
-               date_part('epoch', COALESCE(left_at, CAST(:asOf AS timestamptz)) - entered_at) / 86400.0 AS days
-          FROM seq WHERE to_stage <> 'exited' AND (left_at IS NULL OR ${ended})),
+        SELECT s.stage::text AS stage, s.left_at IS NULL AS open,
+               date_part('epoch', COALESCE(s.left_at, CAST(:asOf AS timestamptz)) - s.entered_at) / 86400.0 AS days
+          FROM cut s WHERE s.left_at IS NULL OR ${ended}),
       done AS (
         SELECT stage, count(*)::int AS n,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS p50,

@@ -1,13 +1,14 @@
-import { LATEST_RATINGS_SELECT } from '@emerge/migrations';
+import { LATEST_RATINGS_SELECT, STAGE_STAYS_SELECT } from '@emerge/migrations';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { QueryRunner } from 'typeorm';
 import { createTestApp, TestApp } from '../test-app.js';
 
 /**
- * latest_ratings is kept by triggers on evidence; the scale generator instead rebuilds it from its set-based
- * definition. Both must give the same rows, whatever order and grouping the evidence arrives in.
+ * latest_ratings and stage_stays are kept by triggers on the history tables; the scale generator instead
+ * rebuilds them from their set-based definitions. Both must give the same rows, whatever order and grouping
+ * the history arrives in.
  */
-describe('latest ratings summary', () => {
+describe('summary tables', () => {
   let t: TestApp;
   let districtId: string;
   let recorder: string;
@@ -32,12 +33,14 @@ describe('latest ratings summary', () => {
   afterAll(() => t.close());
 
   /** Rows of the table missing from the definition and rows of the definition missing from the table. */
-  const difference = async (q: QueryRunner) =>
+  const differenceOf = (table: string, definition: string) => async (q: QueryRunner) =>
     (await q.query(
-      `SELECT 'extra' AS side, * FROM (TABLE latest_ratings EXCEPT (${LATEST_RATINGS_SELECT})) a
+      `SELECT 'extra' AS side, * FROM (TABLE ${table} EXCEPT (${definition})) a
        UNION ALL
-       SELECT 'missing', * FROM ((${LATEST_RATINGS_SELECT}) EXCEPT TABLE latest_ratings) b`,
+       SELECT 'missing', * FROM ((${definition}) EXCEPT TABLE ${table}) b`,
     )) as unknown[];
+  const difference = differenceOf('latest_ratings', LATEST_RATINGS_SELECT);
+  const stayDifference = differenceOf('stage_stays', STAGE_STAYS_SELECT);
 
   const ours = (q: QueryRunner) =>
     q.query(
@@ -108,6 +111,51 @@ describe('latest ratings summary', () => {
       await q.query(`DELETE FROM evidence WHERE candidate_id = $1`, [cands[1]]);
       expect(await difference(q)).toEqual([]);
       expect((await ours(q)).filter((r) => r.candidate_id === cands[1])).toEqual([]);
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
+  });
+
+  it('stays equal the transition history read with lead(), after inserts, ties, back-dated rows, updates and deletes', async () => {
+    const q = t.db.createQueryRunner();
+    await q.connect();
+    await q.startTransaction();
+    try {
+      const move = (cand: number, to: string, at: string[]) =>
+        q.query(
+          `INSERT INTO stage_transitions (district_id, candidate_id, to_stage, created_at)
+           SELECT $1, $2, $3::candidate_stage, a::timestamptz FROM unnest($4::text[]) a`,
+          [districtId, cands[cand], to, at],
+        );
+      const stays = (cand: number) =>
+        q.query(
+          `SELECT stage::text, entered_at, left_at FROM stage_stays WHERE candidate_id = $1 ORDER BY entered_at, transition_id`,
+          [cands[cand]],
+        ) as Promise<{ stage: string; entered_at: Date; left_at: Date | null }[]>;
+      const before = (await stays(0)).length;
+      expect(await stayDifference(q)).toEqual([]);
+      // Several rows of one candidacy in one statement, two at the same instant (the id orders them).
+      await move(0, 'engaged', ['2030-01-01T00:00:00Z', '2030-02-01T00:00:00Z', '2030-02-01T00:00:00Z']);
+      expect(await stayDifference(q)).toEqual([]);
+      await move(0, 'developing', ['2030-03-01T00:00:00Z']);
+      const after = await stays(0);
+      expect(after).toHaveLength(before + 4);
+      expect(after.at(-1)).toMatchObject({ stage: 'developing', left_at: null });
+      expect(after.at(-2)!.left_at).toEqual(new Date('2030-03-01T00:00:00Z'));
+      // A back-dated row lands between two others: both neighbours' stays change.
+      await move(0, 'paused', ['2030-01-15T00:00:00Z']);
+      expect(await stayDifference(q)).toEqual([]);
+      await move(1, 'engaged', ['2030-01-01T00:00:00Z']);
+      await q.query(
+        `UPDATE stage_transitions SET created_at = '2030-04-01T00:00:00Z' WHERE candidate_id = $1 AND to_stage = 'paused'`,
+        [cands[0]],
+      );
+      expect(await stayDifference(q)).toEqual([]);
+      expect((await stays(0)).at(-1)).toMatchObject({ stage: 'paused', left_at: null });
+      await q.query(`DELETE FROM stage_transitions WHERE candidate_id = $1 AND created_at >= '2030-03-01'`, [cands[0]]);
+      expect(await stayDifference(q)).toEqual([]);
+      expect((await stays(0)).at(-1)).toMatchObject({ stage: 'engaged', left_at: null });
     } finally {
       await q.rollbackTransaction();
       await q.release();
