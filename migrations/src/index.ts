@@ -9,6 +9,7 @@ import { AddQueryIndexes1795715906798 } from './1795715906798-AddQueryIndexes.js
 import { FasterAuditCapture1795730000000 } from './1795730000000-FasterAuditCapture.js';
 import { AddLatestRatings1795740000000 } from './1795740000000-AddLatestRatings.js';
 import { AddStageStays1795740000001 } from './1795740000001-AddStageStays.js';
+import { AddDisclosureKeys1795750000000 } from './1795750000000-AddDisclosureKeys.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -23,6 +24,7 @@ export const migrations: (new () => object)[] = [
   FasterAuditCapture1795730000000,
   AddLatestRatings1795740000000,
   AddStageStays1795740000001,
+  AddDisclosureKeys1795750000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

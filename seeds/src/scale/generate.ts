@@ -174,7 +174,13 @@ export async function generateScale(options: {
   await client.query(
     `INSERT INTO stage_stays (transition_id, district_id, candidate_id, stage, entered_at, left_at) ${STAGE_STAYS_SELECT}`,
   );
-  say(`Rebuilt latest_ratings and stage_stays in ${secs(t0)} s`);
+  // Disclosure keys, drawn from the seed so that the same seed gives the same equity figures.
+  await client.query('TRUNCATE disclosure_keys');
+  await client.query(
+    `INSERT INTO disclosure_keys (educator_id, key) SELECT id, (hashtextextended(id::text, $1) & 2147483647)::int FROM educators`,
+    [seed],
+  );
+  say(`Rebuilt latest_ratings, stage_stays and disclosure_keys in ${secs(t0)} s`);
 
   t0 = Date.now();
   for (const def of indexes) await client.query(def);
@@ -191,7 +197,7 @@ export async function generateScale(options: {
   }
   // The reference tables too: never analysed, the planner would guess their size.
   await client.query('ANALYZE competency_frameworks, competencies, crosswalk_links');
-  await client.query('VACUUM (ANALYZE) latest_ratings, stage_stays');
+  await client.query('VACUUM (ANALYZE) latest_ratings, stage_stays, disclosure_keys');
   say(`Vacuumed and analysed in ${secs(t0)} s`);
 
   t0 = Date.now();

@@ -60,10 +60,15 @@ export class NominationsResponseDto {
 /** An array whose items may be null (a suppressed or undefined ratio). */
 const NULLABLE_NUMBERS = { type: 'array', items: { type: 'number', nullable: true } } as const;
 
-/** PRODUCT.md §4: a count below the district's threshold (and its complements) is sent as null. */
+/**
+ * PRODUCT.md §4: a withheld count is `{count: null, suppressed: true}`; an altered one carries
+ * `exact: false`; an exact one (column totals) omits `exact`.
+ */
 export class SuppressedCountDto {
   @ApiProperty({ nullable: true, type: Number }) count!: number | null;
   @ApiProperty() suppressed!: boolean;
+  @ApiProperty({ required: false, description: 'False: the count was altered to protect the people in it' })
+  exact?: boolean;
 }
 
 export class EquityRowDto {
@@ -71,14 +76,19 @@ export class EquityRowDto {
   @ApiProperty() group!: string;
   /** One per column. */
   @ApiProperty({ type: [SuppressedCountDto] }) cells!: SuppressedCountDto[];
-  /** count ÷ column total, 3 decimals; null when either is suppressed or the total is 0. */
+  /** Published count ÷ exact column total, 3 decimals; null when the count is withheld or the total is 0. */
   @ApiProperty(NULLABLE_NUMBERS) shares!: (number | null)[];
 }
 
 export class EquityTableDto {
   @ApiProperty({ type: [String] }) columns!: string[];
+  /**
+   * Per column, how its counts were protected (docs/metrics.md): `rounded` to a multiple of 3 (within ±2),
+   * or `noisy` (a filter narrows the people: random noise, typically ±1).
+   */
+  @ApiProperty({ type: [String], enum: ['rounded', 'noisy'] }) methods!: ('rounded' | 'noisy')[];
   @ApiProperty({ type: [EquityRowDto] }) rows!: EquityRowDto[];
-  /** Column totals (Σ of the rows), suppressed together with the cells. */
+  /** Column totals: the exact number of people in each column (what the lists already tell). */
   @ApiProperty({ type: [SuppressedCountDto] }) totals!: SuppressedCountDto[];
 }
 

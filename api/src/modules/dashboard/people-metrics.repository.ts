@@ -44,6 +44,8 @@ export interface GroupCount {
   col: string;
   grp: string;
   n: number;
+  /** Σ of the disclosure keys of the cell's people (bigint, as JSON number: below 2^53 for any district). */
+  ks: number;
 }
 
 @Injectable()
@@ -126,23 +128,31 @@ export class PeopleMetricsRepository {
     const sn = q.nominations(['n.educator_id AS educator_id', 'n.created_at AS created_at', grp]);
     const period = (col: string) =>
       ctx.period ? ` AND ${col} >= ${q.bind('from', ctx.period.from)} AND ${col} < ${q.bind('to', ctx.period.to)}` : '';
+    // Each cell's people also give the sum of their disclosure keys (docs/metrics.md): one join per set of
+    // distinct people, on the keys' primary key.
+    const keyed = (set: string, cols: string, group: string) =>
+      `SELECT ${cols}, count(*)::int AS n, COALESCE(sum(k.key), 0)::bigint AS ks
+         FROM (${set}) x LEFT JOIN disclosure_keys k ON k.educator_id = x.educator_id GROUP BY ${group}`;
     return q.run(`
       WITH sc AS (${sc}), se AS (${se}), sn AS (${sn}),
       rep AS (
-        SELECT 'eligible' AS col, grp, count(*)::int AS n FROM se GROUP BY grp
+        ${keyed('SELECT grp, id AS educator_id FROM se', "'eligible' AS col, grp", 'grp')}
         UNION ALL
-        SELECT 'nominated', grp, count(*)::int
-          FROM (SELECT DISTINCT grp, educator_id FROM sn WHERE true${period('created_at')}) x GROUP BY grp
+        ${keyed(`SELECT DISTINCT grp, educator_id FROM sn WHERE true${period('created_at')}`, "'nominated', grp", 'grp')}
         UNION ALL
-        SELECT stage::text, grp, count(*)::int
-          FROM (SELECT DISTINCT stage, grp, educator_id FROM sc WHERE stage IN (${sqlList(ACTIVE_STAGES)})) x
-         GROUP BY stage, grp),
+        ${keyed(
+          `SELECT DISTINCT stage, grp, educator_id FROM sc WHERE stage IN (${sqlList(ACTIVE_STAGES)})`,
+          'stage::text, grp',
+          'stage, grp',
+        )}),
       ent AS (
-        SELECT to_stage::text AS col, grp, count(*)::int AS n FROM (
-          SELECT DISTINCT t.to_stage, sc.grp, sc.educator_id
-            FROM stage_transitions t JOIN sc ON sc.id = t.candidate_id
-           WHERE t.district_id = :districtId AND t.to_stage IN (${sqlList(ACTIVE_STAGES)})${period('t.created_at')}) x
-         GROUP BY to_stage, grp)
+        ${keyed(
+          `SELECT DISTINCT t.to_stage, sc.grp, sc.educator_id
+             FROM stage_transitions t JOIN sc ON sc.id = t.candidate_id
+            WHERE t.district_id = :districtId AND t.to_stage IN (${sqlList(ACTIVE_STAGES)})${period('t.created_at')}`,
+          'to_stage::text AS col, grp',
+          'to_stage, grp',
+        )})
       SELECT (SELECT COALESCE(json_agg(rep), '[]') FROM rep) AS representation,
              (SELECT COALESCE(json_agg(ent), '[]') FROM ent) AS entered`);
   }

@@ -5,41 +5,72 @@ import { GENDERS, RACE_ETHNICITIES } from '../educators/educator.entity.js';
 import type { NominatorKind } from '../nominations/nomination.entity.js';
 import { NOMINATOR_KINDS } from '../nominations/nomination.entity.js';
 import type { DashboardQueryDto, EquityDimension, EquityQueryDto } from './dashboard-query.dto.js';
+import type { Method, PublishedCount } from './disclosure.js';
+import { protectColumn } from './disclosure.js';
 import { MetricContextService, toPeriod } from './metric-context.service.js';
 import { ratio } from './metric-math.js';
+import type { MetricContext } from './metric-sql.js';
 import type { EquityResponseDto, EquityTableDto, NominationsResponseDto } from './people-metrics.dto.js';
 import type { GroupCount } from './people-metrics.repository.js';
 import { ELIGIBLE_LIST_LIMIT, PeopleMetricsRepository } from './people-metrics.repository.js';
-import type { SuppressedCount } from './suppression.js';
-import { suppressTable } from './suppression.js';
 
 export const NOT_RECORDED = 'not_recorded';
-const GROUPS: Record<EquityDimension, readonly string[]> = {
+export const GROUPS: Record<EquityDimension, readonly string[]> = {
   gender: [...GENDERS, NOT_RECORDED],
   raceEthnicity: [...RACE_ETHNICITIES, NOT_RECORDED],
 };
 const REPRESENTATION_COLUMNS = ['eligible', 'nominated', ...ACTIVE_STAGES];
+/** Columns whose people do not depend on the school year (the eligible pool and the stages now). */
+const TIMELESS = new Set(['eligible', ...ACTIVE_STAGES]);
 
-/** A groups × columns table of people, suppressed with its column totals (the only sums it publishes). */
-function table(groups: readonly string[], columns: readonly string[], counts: GroupCount[], threshold: number) {
-  const at = new Map(counts.map((c) => [`${c.col}|${c.grp}`, c.n]));
-  const values = groups.map((g) => columns.map((col) => at.get(`${col}|${g}`) ?? 0));
-  const t = suppressTable(values, threshold, { columnTotals: true });
-  const share = (c: SuppressedCount, total: SuppressedCount) =>
-    c.count === null || total.count === null ? null : ratio(c.count, total.count);
-  const dto: EquityTableDto = {
-    columns: [...columns],
-    rows: groups.map((group, i) => ({
-      group,
-      cells: t.cells[i]!,
-      shares: t.cells[i]!.map((c, j) => share(c, t.columnTotals![j]!)),
-    })),
-    totals: t.columnTotals!,
-  };
-  return dto;
+/**
+ * How a column is protected (docs/metrics.md): `rounded` when its people are the whole district's, as in
+ * the table without filters; `noisy` when a filter narrows them.
+ */
+export function columnMethod(ctx: MetricContext, column: string, table: 'representation' | 'entered'): Method {
+  const narrowed = ctx.schoolId !== null || ctx.level !== null || ctx.roleId !== null;
+  const timeless = table === 'representation' && TIMELESS.has(column);
+  return narrowed || (ctx.period !== null && !timeless) ? 'noisy' : 'rounded';
 }
 
-const rate = (next: SuppressedCount, current: SuppressedCount) =>
+/** A groups × columns table of people, each column protected on its own, with its exact total. */
+export function equityTable(
+  ctx: MetricContext,
+  dimension: EquityDimension,
+  name: 'representation' | 'entered',
+  columns: readonly string[],
+  counts: GroupCount[],
+  opts: { unsafe?: boolean } = {},
+): EquityTableDto {
+  const groups = GROUPS[dimension];
+  const at = new Map(counts.map((c) => [`${c.col}|${c.grp}`, c]));
+  const methods = columns.map((col) => columnMethod(ctx, col, name));
+  const protectedColumns = columns.map((col, j) =>
+    protectColumn(
+      groups.map((group) => ({
+        group,
+        n: at.get(`${col}|${group}`)?.n ?? 0,
+        keySum: at.get(`${col}|${group}`)?.ks ?? 0,
+      })),
+      { threshold: ctx.threshold, method: methods[j]!, salt: `${methods[j]}|${dimension}`, unsafe: opts.unsafe },
+    ),
+  );
+  const totals = columns.map((col) => groups.reduce((s, g) => s + (at.get(`${col}|${g}`)?.n ?? 0), 0));
+  return {
+    columns: [...columns],
+    methods,
+    rows: groups.map((group, i) => ({
+      group,
+      cells: protectedColumns.map((column) => column[i]!),
+      shares: protectedColumns.map((column, j) =>
+        column[i]!.count === null ? null : ratio(column[i]!.count!, totals[j]!),
+      ),
+    })),
+    totals: totals.map((n) => ({ count: n, suppressed: false })),
+  };
+}
+
+const rate = (next: PublishedCount, current: PublishedCount) =>
   next.count === null || current.count === null ? null : ratio(next.count, current.count);
 
 @Injectable()
@@ -91,11 +122,10 @@ export class PeopleMetricsService {
   async equity(auth: AuthContext, query: EquityQueryDto): Promise<EquityResponseDto> {
     const ctx = await this.context.resolve(auth, query);
     const { representation, entered } = await this.metrics.equity(ctx, query.dimension);
-    const groups = GROUPS[query.dimension];
-    const rep = table(groups, REPRESENTATION_COLUMNS, representation, ctx.threshold);
-    const ent = table(groups, ACTIVE_STAGES, entered, ctx.threshold);
+    const rep = equityTable(ctx, query.dimension, 'representation', REPRESENTATION_COLUMNS, representation);
+    const ent = equityTable(ctx, query.dimension, 'entered', ACTIVE_STAGES, entered);
     const steps = ACTIVE_STAGES.slice(0, -1).map((s, i) => `${s}>${ACTIVE_STAGES[i + 1]}`);
-    const rates = (cells: SuppressedCount[]) => steps.map((_, i) => rate(cells[i + 1]!, cells[i]!));
+    const rates = (cells: PublishedCount[]) => steps.map((_, i) => rate(cells[i + 1]!, cells[i]!));
     return {
       period: toPeriod(ctx),
       dimension: query.dimension,

@@ -1,0 +1,153 @@
+/**
+ * Disclosure control for counts of people by a demographic group (docs/metrics.md, "Disclosure control").
+ * Pure functions: the equity service feeds them true counts and key sums; the adversarial test replays them.
+ *
+ * Each educator carries a fixed random key (table `disclosure_keys`, never returned). A cell's random draw
+ * is a hash of the cell's people (their number and key sum) and its column's people, so the same people
+ * get the same answer by every path, and any other set of people a fresh one (the cell-key method).
+ *
+ * - `rounded` (the district-wide table, no filter): unbiased random rounding to a multiple of 3, so a
+ *   published count is within ±2 of the truth and a change of one person is never certain from two answers.
+ * - `noisy` (any filter): the count plus two-sided geometric noise, whose spread has no bound a filter
+ *   combination could corner.
+ *
+ * Then, in both: a count below the threshold is withheld; so is a group holding all but fewer than the
+ * threshold of its column (the attribute rule: the rest would be named by the column's list); and in
+ * `rounded` a withheld count that the published ones and the column's exact total would still pin down
+ * gets a published neighbour withheld too.
+ */
+import { createHash } from 'node:crypto';
+
+export type Method = 'rounded' | 'noisy';
+
+export interface TrueCell {
+  /** The group (a value of the dimension): part of the cell's identity. */
+  group: string;
+  /** Distinct people in the cell. */
+  n: number;
+  /** Σ of their disclosure keys. */
+  keySum: number;
+}
+
+export interface PublishedCount {
+  /** Null when withheld. */
+  count: number | null;
+  suppressed: boolean;
+  /** False when the count was altered (every published count of a protected table). */
+  exact?: boolean;
+}
+
+/** Why a count was withheld, as an attacker who knew it could use it (see `bounds`). */
+export type CellClass = 'published' | 'small' | 'dominant' | 'complementary';
+
+/** Base of the random rounding: the largest whose error stays within ±2. */
+export const ROUNDING_BASE = 3;
+/** Noise parameter: P(e) ∝ α^|e| (ε = ln 2 per cell in differential-privacy terms). */
+export const NOISE_ALPHA = 0.5;
+const UNIFORM_BITS = 52;
+/** The largest noise the 52-bit uniform can produce: the attacker's only hard bound in `noisy`. */
+export const MAX_NOISE = 1 + Math.floor(Math.log(2 ** -UNIFORM_BITS) / Math.log(NOISE_ALPHA));
+
+/** Two independent uniforms in [0, 1) from a cell's identity. */
+export function cellUniforms(identity: string): [number, number] {
+  const h = createHash('sha256').update(identity).digest();
+  const u = (offset: number) => (h.readUIntBE(offset, 6) * 16 + (h[offset + 6]! >> 4)) / 2 ** UNIFORM_BITS;
+  return [u(0), u(8)];
+}
+
+/** Unbiased random rounding of x to a multiple of 3: up with probability (x mod 3) ÷ 3. */
+export function randomRound(x: number, u: number): number {
+  const r = x % ROUNDING_BASE;
+  return x - r + (u < r / ROUNDING_BASE ? ROUNDING_BASE : 0);
+}
+
+/** Two-sided geometric noise, P(e) = (1 − α)/(1 + α) · α^|e|, by inverse transform of two uniforms. */
+export function geometricNoise(u: number, signU: number): number {
+  const p0 = (1 - NOISE_ALPHA) / (1 + NOISE_ALPHA);
+  if (u < p0) return 0;
+  const v = (u - p0) / (1 - p0);
+  const m = 1 + Math.floor(Math.log(1 - v) / Math.log(NOISE_ALPHA));
+  return signU < 0.5 ? -m : m;
+}
+
+export interface ColumnOptions {
+  threshold: number;
+  method: Method;
+  /** What identifies the table beyond its people: method and dimension (never a filter value). */
+  salt: string;
+  /** For the planted-leak test only: skip the attribute rule and the pinning check. */
+  unsafe?: boolean;
+}
+
+/** The largest count `rounded` withholds as small, plus the rounding error: a small cell's attacker bound. */
+export function smallCeiling(threshold: number): number {
+  return ROUNDING_BASE * Math.floor((threshold - 1) / ROUNDING_BASE) + ROUNDING_BASE - 1;
+}
+
+/**
+ * What an attacker who knows the method, the column's exact total and why each count was withheld can say
+ * of each count: [low, high] before combining with the total.
+ */
+export function bounds(
+  cls: CellClass,
+  published: number | null,
+  total: number,
+  opts: Pick<ColumnOptions, 'threshold' | 'method'>,
+): [number, number] {
+  const t = opts.threshold;
+  const err = opts.method === 'rounded' ? ROUNDING_BASE - 1 : MAX_NOISE;
+  const clamp = (lo: number, hi: number): [number, number] => [Math.max(0, lo), Math.min(total, hi)];
+  switch (cls) {
+    case 'published':
+      return clamp(published! - err, published! + err);
+    case 'small':
+      return clamp(0, opts.method === 'rounded' ? smallCeiling(t) : t - 1 + err);
+    case 'dominant':
+      return clamp(Math.max(t, total - t + 1) - err, total);
+    case 'complementary':
+      return clamp(t - err, total - t + err);
+  }
+}
+
+/** Each count's range once the column's total is used: box bounds tightened by Σ = total. */
+export function tighten(boxes: [number, number][], total: number): [number, number][] {
+  const lo = boxes.reduce((s, b) => s + b[0], 0);
+  const hi = boxes.reduce((s, b) => s + b[1], 0);
+  return boxes.map(([l, h]) => [Math.max(l, total - (hi - h)), Math.min(h, total - (lo - l))]);
+}
+
+/**
+ * Protects one column of a table: the counts of its groups, whose people are the column's (so their sum is
+ * the column's total, which lists already tell exactly).
+ */
+export function protectColumn(cells: readonly TrueCell[], opts: ColumnOptions): PublishedCount[] {
+  const t = opts.threshold;
+  const total = cells.reduce((s, c) => s + c.n, 0);
+  const totalKeys = cells.reduce((s, c) => s + c.keySum, 0);
+  const values = cells.map((c) => {
+    const [u, v] = cellUniforms(`${opts.salt}|${c.group}|${c.n}|${c.keySum}|${total}|${totalKeys}`);
+    return opts.method === 'rounded' ? randomRound(c.n, u) : c.n + geometricNoise(u, v);
+  });
+  const cls: CellClass[] = values.map((v) =>
+    v < t ? 'small' : !opts.unsafe && v > total - t ? 'dominant' : 'published',
+  );
+  // In `rounded` the error is bounded, so the total can corner a withheld count (all published ones at the
+  // edge of their range): withhold the smallest published count with it until nothing is cornered.
+  while (opts.method === 'rounded' && !opts.unsafe && total > 0) {
+    const range = tighten(
+      cls.map((c, i) => bounds(c, values[i]!, total, opts)),
+      total,
+    );
+    const cornered = range.some(([lo, hi], i) => (cls[i] !== 'published' && lo === hi) || lo === total);
+    if (!cornered) break;
+    let pick = -1;
+    cls.forEach((c, i) => {
+      if (c === 'published' && (pick < 0 || values[i]! < values[pick]!)) pick = i;
+    });
+    if (pick < 0) break;
+    cls[pick] = 'complementary';
+  }
+  return cls.map((c, i) =>
+    c === 'published' ? { count: values[i]!, suppressed: false, exact: false } : { count: null, suppressed: true },
+  );
+}
