@@ -9,9 +9,9 @@
 //   (b) after login: the further JS fetched when the superintendent signs in and the home page (the dashboard,
 //       charts included) has settled, observed in headless Chromium against the production server.
 // It starts that server the way the browser tests do (seeds/dist/start.js on free ports, with a throw-away
-// embedded PostgreSQL in a temporary folder), unless EMERGE_BASE_URL points at a running one. Chromium comes from
-// CHROME_PATH or the usual system paths, driven by the browser tests' playwright-core; without it only (a) is
-// measured statically. Exits 1 when (a) exceeds the target.
+// embedded PostgreSQL in a temporary folder), unless EMERGE_BASE_URL points at a running one. Chromium is the one the
+// browser tests pick (admin-ui/e2e/chromium.mjs: CHROME_PATH, a system Chromium, else the npm-shipped one), driven by
+// their playwright-core; without one only (a) is measured statically. Exits 1 when (a) exceeds the target.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { resolveChromium } from '../admin-ui/e2e/chromium.mjs';
 
 const TARGET = 330_000;
 const GZIP_LEVEL = 9;
@@ -95,12 +96,6 @@ function freePort() {
       srv.close(() => res(port));
     });
   });
-}
-
-function findChromium() {
-  return [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-    .filter(Boolean)
-    .find((p) => existsSync(p));
 }
 
 /** The production server as the browser tests start it: built API + console + demo data, its own database. */
@@ -187,25 +182,14 @@ async function drain(pending) {
   }
 }
 
-async function browserRun(chromiumPath) {
+async function browserRun(browserToUse) {
   // The browser tests' own playwright-core (admin-ui's dev dependency, hoisted or not).
   const { chromium } = createRequire(join(root, 'admin-ui/package.json'))('playwright-core');
   const app = process.env.EMERGE_BASE_URL
     ? { baseUrl: process.env.EMERGE_BASE_URL, stop: async () => {} }
     : await startApp();
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  log(`Chromium: ${browserToUse.source}`);
+  const browser = await chromium.launch({ executablePath: browserToUse.executablePath, args: browserToUse.args });
   if (shots) mkdirSync(shots, { recursive: true });
   try {
     const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 860 } });
@@ -276,10 +260,10 @@ const staticFiles = new Set(staticBeforeLogin());
 const staticBefore = [...staticFiles].reduce((n, f) => n + (byFile.get(f)?.gzip ?? 0), 0);
 
 let observed = null;
-const chromiumPath = staticOnly ? undefined : findChromium();
+const browserToUse = staticOnly ? undefined : await resolveChromium();
 if (staticOnly) log('--static-only: no browser run');
-else if (!chromiumPath) log('No Chromium (set CHROME_PATH or apt-get install -y chromium): static figures only');
-else observed = await browserRun(chromiumPath);
+else if (!browserToUse) log('No Chromium (run npm install, or set CHROME_PATH): static figures only');
+else observed = await browserRun(browserToUse);
 
 const when = (file) => {
   const seen = observed?.get(file)?.phase;

@@ -12,19 +12,11 @@ const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots')
 /** Runs the suite when global setup found Chromium and started the app; otherwise it was skipped loudly there. */
 export const describeBrowser = baseUrl ? describe : describe.skip;
 
+/** The Chromium and flags that global set-up chose (see chromium.mjs). */
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.EMERGE_CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: JSON.parse(process.env.EMERGE_CHROMIUM_ARGS ?? '[]') as string[],
   });
 }
 

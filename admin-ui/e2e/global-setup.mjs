@@ -7,23 +7,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startScratchServer } from '../../api/dist/database/scratch.js';
+import { resolveChromium } from './chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function findChromium() {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ].filter(Boolean);
-  return candidates.find((p) => existsSync(p));
-}
-
 export default async function globalSetup() {
-  const chromium = findChromium();
+  const chromium = await resolveChromium();
   if (!chromium) {
-    const message = 'No Chromium found (set CHROME_PATH or run: apt-get install -y chromium).';
+    const message = 'No Chromium found (run npm install: it brings @sparticuz/chromium; or set CHROME_PATH).';
     if (process.env.CI) throw new Error(`BROWSER TESTS CANNOT RUN IN CI: ${message}`);
     process.stdout.write(`\n\n!!!!!!!!!!\n!! BROWSER TESTS SKIPPED: ${message}\n!!!!!!!!!!\n\n`);
     return;
@@ -70,9 +61,11 @@ export default async function globalSetup() {
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  process.stdout.write(`\n[browser] app ready at ${baseUrl} in ${Date.now() - started} ms; Chromium ${chromium}\n`);
+  process.stdout.write(`\n[browser] app ready at ${baseUrl} in ${Date.now() - started} ms\n`);
+  process.stdout.write(`[browser] Chromium: ${chromium.source}\n`);
   process.env.EMERGE_BASE_URL = baseUrl;
-  process.env.EMERGE_CHROMIUM = chromium;
+  process.env.EMERGE_CHROMIUM = chromium.executablePath;
+  process.env.EMERGE_CHROMIUM_ARGS = JSON.stringify(chromium.args);
   globalThis.__emergeBrowserApp = {
     child,
     dataDir,

@@ -12,6 +12,8 @@ export interface TestApp {
   app: NestFastifyApplication;
   db: DataSource;
   factories: Factories;
+  /** The test database's connection string (e.g. for a second DataSource that seeds it). */
+  url: string;
   http: () => ReturnType<typeof request>;
   /** Logs in through the API and returns the bearer token. */
   login(email: string, password?: string): Promise<string>;
@@ -66,6 +68,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     app,
     db,
     factories: new Factories(db),
+    url: url.toString(),
     http,
     async login(email, password = DEFAULT_PASSWORD) {
       const res = await http().post('/api/auth/login').send({ email, password });

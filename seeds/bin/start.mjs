@@ -1,10 +1,21 @@
 // `npm start`: build what is missing or stale, then run the demo server. Plain JS so it runs before any build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+// Before anything else: an older Node than package.json's engines asks for would fail later, and less clearly.
+// The minimum is the first version in the range (">=20.19" → 20.19.0).
+const minimum = /\d+(?:\.\d+){0,2}/.exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node)[0];
+const [have, need] = [process.versions.node, minimum].map((v) => [...v.split('.').map(Number), 0, 0]);
+if ((have[0] - need[0] || have[1] - need[1] || have[2] - need[2]) < 0) {
+  process.stderr.write(
+    `Emerge needs Node.js ${minimum} or newer, but this is Node.js ${process.versions.node}: install a newer Node.js (see README.md) and run npm start again.\n`,
+  );
+  process.exit(1);
+}
 
 function newest(dir) {
   let t = 0;

@@ -1,7 +1,7 @@
 import { MenuItem, TextField, Typography } from '@mui/material';
 import { NOMINATOR_KINDS, OPPORTUNITY_TYPES, stageName } from '../resources/choices';
 import type { Loaded } from './api';
-import { dimensionLabel, equityTables, groupName } from './equityTables';
+import { dimensionLabel, equityTables, groupName, withheldShare } from './equityTables';
 import { Figure } from './Figure';
 import { Heatmap } from './Heatmap';
 import { BarsChart, COLORS } from './lazyCharts';
@@ -20,13 +20,15 @@ interface Props<T> {
 }
 
 const name = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? id;
+/** Grey is kept for the withheld bar alone. */
+const WITHHELD_GREY = COLORS.grey;
 const PALETTE = [
   COLORS.blue,
   COLORS.orange,
   COLORS.green,
   COLORS.purple,
   COLORS.teal,
-  COLORS.grey,
+  '#283593',
   '#8d6e63',
   '#c2185b',
   '#455a64',
@@ -151,7 +153,8 @@ export function EquityFigure({
           <>
             Self-reported {dimensionLabel(data.dimension)}, compared with the eligible pool. To protect individuals,
             counts below the district&apos;s threshold of {data.threshold} (and any count that would reveal one) are
-            shown as “&lt;{data.threshold}” and left out of the chart.
+            shown as “&lt;{data.threshold}”; in the chart they share one grey bar. Other counts are rounded or slightly
+            shifted so that no combination of views can single anyone out; column totals are exact.
           </>
         )
       }
@@ -167,13 +170,17 @@ export function EquityFigure({
               data={r.columns.map((col, j) => ({
                 column: col === 'eligible' ? 'Eligible' : col === 'nominated' ? 'Nominated' : stageName(col),
                 ...Object.fromEntries(r.rows.map((row) => [row.group, row.shares[j] ?? null])),
+                withheld: withheldShare(r, j),
               }))}
               category="column"
-              series={r.rows.map((row, i) => ({
-                key: row.group,
-                name: groupName(data.dimension, row.group),
-                color: PALETTE[i % PALETTE.length]!,
-              }))}
+              series={[
+                ...r.rows.map((row, i) => ({
+                  key: row.group,
+                  name: groupName(data.dimension, row.group),
+                  color: PALETTE[i % PALETTE.length]!,
+                })),
+                { key: 'withheld', name: `Withheld (<${data.threshold} each)`, color: WITHHELD_GREY },
+              ]}
               height={300}
             />
           </>

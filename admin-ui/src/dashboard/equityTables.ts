@@ -23,8 +23,29 @@ function countsTable(e: Equity, t: EquityTable, caption: string, filename: strin
       ...t.rows.map((r) => [groupName(e.dimension, r.group), ...r.cells.map((c) => countCell(c, e.threshold))]),
       ['Total', ...t.totals.map((c) => countCell(c, e.threshold))],
     ],
-    note: `Counts of people below ${e.threshold} (and counts that would reveal them) are shown as “<${e.threshold}”.`,
+    note: protectionNote(t, e.threshold),
   };
+}
+
+/** Says how this table's counts were protected, in words a reader can check against the totals. */
+export function protectionNote(t: EquityTable, threshold: number): string {
+  const methods = new Set(t.methods);
+  const how = [
+    methods.has('rounded') && 'rounded to a multiple of 3 (off by at most 2)',
+    methods.has('noisy') && 'shifted by a small random amount (usually 0 or 1) because a filter narrows the people',
+  ].filter(Boolean);
+  const altered = how.length
+    ? ` Group counts are ${how.join('; others are ')}, so no combination of views can single anyone out; totals are exact.`
+    : '';
+  return `Counts below ${threshold}, and counts that would reveal one, are shown as “<${threshold}”.${altered}`;
+}
+
+/** The part of a column its withheld counts hold (with the rounding of the others); null when none is withheld. */
+export function withheldShare(t: EquityTable, j: number): number | null {
+  const total = t.totals[j]?.count;
+  if (!total || !t.rows.some((r) => r.cells[j]?.suppressed)) return null;
+  const shown = t.rows.reduce((sum, r) => sum + (r.shares[j] ?? 0), 0);
+  return Math.max(0, Math.round((1 - shown) * 1000) / 1000);
 }
 
 export function equityTables(e: Equity): FigureTable[] {

@@ -92,10 +92,14 @@ export interface NominationMetrics {
 export interface SuppressedCount {
   count: number | null;
   suppressed: boolean;
+  /** False: the count was altered to protect the people in it. */
+  exact?: boolean;
 }
 
 export interface EquityTable {
   columns: string[];
+  /** Per column: `rounded` to a multiple of 3 (district-wide) or `noisy` (a filter narrows the people). */
+  methods: ('rounded' | 'noisy')[];
   rows: { group: string; cells: SuppressedCount[]; shares: (number | null)[] }[];
   totals: SuppressedCount[];
 }

@@ -29,7 +29,11 @@ export class AuditEntryDto {
   @ApiProperty({ description: 'The table written, e.g. candidates' }) entity!: string;
   @ApiProperty({ nullable: true, type: String }) entityId!: string | null;
   @ApiProperty({
-    description: 'Field → {before?, after?}; demographic values and secrets appear as "[redacted]"',
+    description:
+      'Field (column name) → {before?, after?}; secrets appear as "[redacted]". Demographic fields (an ' +
+      'educator\'s gender, race_ethnicity) are hr\'s alone: hr sees them as "[redacted]" (that they changed, ' +
+      'never the values); for every other role they are left out, and an update that changed nothing else is ' +
+      'not listed at all (nor counted in Content-Range, nor found by a filter).',
     type: 'object',
     additionalProperties: true,
   })

@@ -125,11 +125,36 @@ export interface Viewer {
   schoolIds?: string[];
 }
 
-const r3 = (v: number) => Math.round(v * 1000) / 1000;
-const r2 = (v: number) => Math.round(v * 100) / 100;
-const r1 = (v: number) => Math.round(v * 10) / 10;
-const ratio = (a: number, b: number) => (b === 0 ? null : r3(a / b));
-const mean2 = (sum: number, n: number) => (n === 0 ? null : r2(sum / n));
+/**
+ * ±num/den to d places, half away from zero, as an exact fraction: floor((2·num·10^d + den) ÷ 2·den).
+ * Written apart from metric-math on purpose; its unit test holds both to PostgreSQL's round(numeric).
+ */
+function roundFraction(negative: boolean, num: bigint, den: bigint, d: number): number {
+  const q = (2n * num * 10n ** BigInt(d) + den) / (2n * den);
+  if (q === 0n) return 0;
+  return (negative ? -1 : 1) * Number(`${q}e-${d}`);
+}
+
+/** round(v::numeric, d) in PostgreSQL: v as the 15 significant digits the cast keeps, then half away from zero. */
+function roundHalfAway(v: number, d: number): number {
+  const [coefficient, exponent = '0'] = Math.abs(v).toPrecision(15).split('e') as [string, string?];
+  const [whole, fraction = ''] = coefficient.split('.') as [string, string?];
+  const power = Number(exponent) - fraction.length; // |v| = digits × 10^power
+  const digits = BigInt(whole + fraction);
+  return power >= 0
+    ? roundFraction(v < 0, digits * 10n ** BigInt(power), 1n, d)
+    : roundFraction(v < 0, digits, 10n ** BigInt(-power), d);
+}
+
+const r1 = (v: number) => roundHalfAway(v, 1);
+/** Counts and integer sums: the exact fraction a/b. */
+const ratio = (a: number, b: number) =>
+  b === 0 ? null : roundFraction(a < 0 !== b < 0, BigInt(Math.abs(a)), BigInt(Math.abs(b)), 3);
+const mean2 = (sum: number, n: number) =>
+  n === 0 ? null : roundFraction(sum < 0 !== n < 0, BigInt(Math.abs(sum)), BigInt(Math.abs(n)), 2);
+
+/** The recount's rounding, for the unit test that holds it to the same rule as metric-math. */
+export const bruteForceRounding = { round: roundHalfAway, ratio, mean: mean2 };
 
 function period(f: Filters) {
   if (!f.schoolYear) return null;
@@ -253,7 +278,7 @@ export class BruteForce {
           open: {
             count: o.length,
             medianAgeDays: rnd(percentile(o, 0.5)),
-            stalled: o.length === 0 || p75 === null ? null : o.filter((a) => a > p75).length,
+            stalled: p75 === null ? null : o.filter((a) => a > p75).length,
           },
         };
       }),
@@ -530,7 +555,7 @@ export class BruteForce {
     };
   }
 
-  /** Unsuppressed counts of distinct people: [group][column]. */
+  /** True counts of distinct people: [group][column]. */
   equityCounts(v: Viewer, f: Filters, dimension: 'gender' | 'raceEthnicity') {
     const groups = [...(dimension === 'gender' ? GENDERS : RACE_ETHNICITIES), 'not_recorded'];
     const groupOf = (educatorId: string) => {
@@ -539,7 +564,8 @@ export class BruteForce {
     };
     const cands = this.candidates(v, f);
     const byId = new Map(cands.map((c) => [c.id, c]));
-    const people = (ids: Iterable<string>, g: string) => new Set([...ids].filter((id) => groupOf(id) === g)).size;
+    const members = (ids: Iterable<string>, g: string) => [...new Set([...ids].filter((id) => groupOf(id) === g))];
+    const people = (ids: Iterable<string>, g: string) => members(ids, g).length;
     const eligible = this.raw.educators
       .filter(
         (e) => e.status === 'active' && (e.years_in_education ?? -1) >= 3 && this.schoolVisible(e.school_id, v, f),
@@ -566,6 +592,15 @@ export class BruteForce {
         ...ACTIVE_STAGES.map((s) => people(inStage(s), g)),
       ]),
       entered: groups.map((g) => ACTIVE_STAGES.map((s) => people(enteredStage(s), g))),
+      /** The people of each cell (educator ids), in the same layout. */
+      members: {
+        representation: groups.map((g) => [
+          members(eligible, g),
+          members(nominated, g),
+          ...ACTIVE_STAGES.map((s) => members(inStage(s), g)),
+        ]),
+        entered: groups.map((g) => ACTIVE_STAGES.map((s) => members(enteredStage(s), g))),
+      },
     };
   }
 

@@ -167,6 +167,99 @@ describe('audit log', () => {
     expect((other.body as unknown[]).length).toBeGreaterThan(0); // their own sign-in
   });
 
+  describe('demographic changes, shown to hr only', () => {
+    type Listed = { id: string; action: string; entity: string; entityId: string | null; changes: object };
+    const list = async (who: 'hr' | 'sup', filter: Record<string, string> = {}) => {
+      const res = await t
+        .http()
+        .get(`/api/audit-log?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,999]`)
+        .auth(tokens[who], { type: 'bearer' });
+      expect(res.status).toBe(200);
+      const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] as string)![1]);
+      return { rows: res.body as Listed[], total };
+    };
+    /** hr edits the educator through the API; returns the request's correlation id. */
+    const edit = async (id: string, change: Record<string, unknown>) => {
+      const current = (await t.http().get(`/api/educators/${id}`).auth(tokens.hr, { type: 'bearer' })).body;
+      const res = await t
+        .http()
+        .put(`/api/educators/${id}`)
+        .send({ ...current, ...change })
+        .auth(tokens.hr, { type: 'bearer' });
+      expect(res.status).toBe(200);
+      return res.headers['x-correlation-id'] as string;
+    };
+    const DEMOGRAPHIC = /gender|race_?ethnicity/i;
+
+    it('does not list, count or filter to an update that changed only demographic fields, except for hr', async () => {
+      const educator = await t.factories.createEducator({ districtId, gender: null, raceEthnicity: null });
+      const before = await list('sup');
+      const from = new Date(Date.now() - 1).toISOString();
+      const genderOnly = await edit(educator.id, { gender: 'male' });
+      const raceOnly = await edit(educator.id, { raceEthnicity: 'asian' });
+      const to = new Date(Date.now() + 1).toISOString();
+
+      const after = await list('sup');
+      expect(after.total).toBe(before.total);
+      expect(after.rows.map((r) => r.id)).toEqual(before.rows.map((r) => r.id));
+      expect(JSON.stringify(after.rows.filter((r) => r.entityId === educator.id))).not.toMatch(DEMOGRAPHIC);
+
+      // hr: both updates, and that they changed (never the values).
+      const hrUpdates = await list('hr', { entityId: educator.id, action: 'update' });
+      expect(hrUpdates.total).toBe(2);
+      expect(hrUpdates.rows.map((r) => r.changes)).toEqual([
+        { race_ethnicity: { before: '[redacted]', after: '[redacted]' } },
+        { gender: { before: '[redacted]', after: '[redacted]' } },
+      ]);
+      expect((await list('hr', { correlationId: genderOnly })).total).toBe(1);
+      expect((await list('hr', { from, to })).total).toBe(2);
+
+      // Nothing the superintendent can filter on finds them.
+      const none = { rows: [], total: 0 };
+      expect(await list('sup', { correlationId: genderOnly })).toEqual(none);
+      expect(await list('sup', { correlationId: raceOnly })).toEqual(none);
+      expect(await list('sup', { entityId: educator.id, action: 'update' })).toEqual(none);
+      expect(await list('sup', { entity: 'educators', action: 'update', from, to })).toEqual(none);
+      expect(await list('sup', { from, to })).toEqual(none);
+      expect(await list('sup', { actorUserId: hr.id, entity: 'educators', from })).toEqual(none);
+    });
+
+    it('shows the superintendent an update of demographic and other fields without the demographic ones', async () => {
+      const educator = await t.factories.createEducator({ districtId, gender: 'female', raceEthnicity: 'white' });
+      const corr = await edit(educator.id, { gender: 'nonbinary', jobTitle: 'Assistant principal' });
+      const jobTitle = { before: 'Teacher', after: 'Assistant principal' };
+      const sup = await list('sup', { correlationId: corr });
+      expect(sup.total).toBe(1);
+      expect(sup.rows).toEqual([
+        expect.objectContaining({ action: 'update', entity: 'educators', entityId: educator.id }),
+      ]);
+      expect(sup.rows[0]!.changes).toEqual({ job_title: jobTitle });
+      expect((await list('hr', { correlationId: corr })).rows[0]!.changes).toEqual({
+        gender: { before: '[redacted]', after: '[redacted]' },
+        job_title: jobTitle,
+      });
+    });
+
+    it('keeps an educator’s create and delete for the superintendent, without the demographic fields', async () => {
+      const educator = await t.factories.createEducator({ districtId, gender: 'female', raceEthnicity: 'asian' });
+      await edit(educator.id, { gender: 'prefer_not_to_say' });
+      await t.db.query(`DELETE FROM educators WHERE id = $1`, [educator.id]);
+      // A filter by the educator's id: their create and delete, and no demographic-only entry.
+      const sup = await list('sup', { entityId: educator.id });
+      expect(sup.rows.map((r) => r.action).sort()).toEqual(['create', 'delete']);
+      expect(sup.total).toBe(2);
+      for (const r of sup.rows) {
+        expect(r.changes).toMatchObject({ job_title: expect.any(Object), employee_number: expect.any(Object) });
+        expect(r.changes).not.toHaveProperty('gender');
+        expect(r.changes).not.toHaveProperty('race_ethnicity');
+      }
+      expect(JSON.stringify(sup.rows)).not.toMatch(DEMOGRAPHIC);
+      const hrRows = await list('hr', { entityId: educator.id });
+      expect(hrRows.rows.map((r) => r.action).sort()).toEqual(['create', 'delete', 'update']);
+      for (const r of hrRows.rows) expect(r.changes).toHaveProperty('gender');
+    });
+  });
+
   it('writes the same rows as the first version of the capture function, for inserts, updates and deletes', async () => {
     const f = t.factories;
     const roleId = (await f.createLeadershipRole({ districtId })).id;

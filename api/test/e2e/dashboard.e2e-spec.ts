@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MAX_NOISE } from '../../src/modules/dashboard/disclosure.js';
+import { mean, ratio, round } from '../../src/modules/dashboard/metric-math.js';
+import type { MetricContext } from '../../src/modules/dashboard/metric-sql.js';
+import type { GroupCount } from '../../src/modules/dashboard/people-metrics.repository.js';
+import { equityTable } from '../../src/modules/dashboard/people-metrics.service.js';
 import type { Filters, Viewer } from '../dashboard/brute-force.js';
-import { BruteForce, loadRaw } from '../dashboard/brute-force.js';
+import { BruteForce, bruteForceRounding, loadRaw } from '../dashboard/brute-force.js';
 import type { Fixture } from '../dashboard/fixture.js';
 import { buildFixture } from '../dashboard/fixture.js';
 import { expected } from '../expected-errors.js';
@@ -185,6 +190,43 @@ describe('/dashboard', () => {
     });
   });
 
+  it('rounds every figure as PostgreSQL’s round(numeric) does: half away from zero, on the decimal value', async () => {
+    // Deterministic pseudo-random values of the dashboards' kinds (days, hours, ratios), and known halves.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const xs = [-0.125, 0.125, 1.005, 2.675, -2.675, 1.45, 0.1 + 0.2, 0.05, -0.05, 2.5, -2.5, 12.25, 1e-7];
+    const ds = xs.map(() => 2);
+    for (let i = 0; i < 3000; i++) {
+      const d = i % 4;
+      const scale = [1, 10, 1000, 1e6][i % 4]!;
+      // Every third value an exact decimal half at d places, the others arbitrary doubles.
+      xs.push(i % 3 ? (next() - 0.5) * scale : (Math.round((next() - 0.5) * scale * 10 ** d) + 0.5) / 10 ** d);
+      ds.push(d);
+    }
+    const rows: { x: number; d: number; r: number }[] = await t.db.query(
+      `SELECT x, d, round(x::numeric, d)::float8 AS r FROM unnest($1::float8[], $2::int[]) AS u(x, d)`,
+      [xs, ds],
+    );
+    const wrong = rows.filter((w) => round(w.x, w.d) !== w.r || bruteForceRounding.round(w.x, w.d) !== w.r);
+    expect(wrong).toEqual([]);
+
+    const as = Array.from({ length: 2000 }, () => Math.round((next() - 0.5) * 2000));
+    const bs = Array.from({ length: 2000 }, (_, i) => [8, 16, 2000, 200, 3][i % 5]! * (i % 2 ? 1 : -1));
+    const divs: { a: number; b: number; r3: number; r2: number }[] = await t.db.query(
+      `SELECT a, b, round(a::numeric / b, 3)::float8 AS r3, round(a::numeric / b, 2)::float8 AS r2
+         FROM unnest($1::int[], $2::int[]) AS u(a, b)`,
+      [as, bs],
+    );
+    const off = divs.filter(
+      (v) =>
+        ratio(v.a, v.b) !== v.r3 ||
+        mean(v.a, v.b) !== v.r2 ||
+        bruteForceRounding.ratio(v.a, v.b) !== v.r3 ||
+        bruteForceRounding.mean(v.a, v.b) !== v.r2,
+    );
+    expect(off).toEqual([]);
+  });
+
   describe('GET /api/dashboard/time-in-stage', () => {
     it('gives the Director stays computed by hand', async () => {
       const body = await ok('hr', 'time-in-stage', { roleId: fx.roles.director });
@@ -198,10 +240,29 @@ describe('/dashboard', () => {
       expect(stage('engaged')).toEqual({
         stage: 'engaged',
         completed: { count: 3, medianDays: 50, p75Days: 75 },
-        open: { count: 0, medianAgeDays: null, stalled: null },
+        open: { count: 0, medianAgeDays: null, stalled: 0 },
       });
       expect(stage('developing').open).toEqual({ count: 1, medianAgeDays: 100, stalled: null });
       expect(stage('paused').open).toEqual({ count: 1, medianAgeDays: 20, stalled: null });
+    });
+
+    it('counts 0 stalled, not null, in a stage with completed stays and none open; null only without completed stays', async () => {
+      type StageTime = { stage: string; completed: { count: number }; open: { count: number; stalled: number | null } };
+      const director: StageTime[] = (await ok('hr', 'time-in-stage', { roleId: fx.roles.director })).stages;
+      const engaged = director.find((s) => s.stage === 'engaged')!;
+      expect(engaged.completed.count).toBe(3);
+      expect(engaged.open).toEqual({ count: 0, medianAgeDays: null, stalled: 0 });
+      let seen = 0;
+      for (const f of filterSets())
+        for (const s of (await ok('hr', 'time-in-stage', f)).stages as StageTime[]) {
+          expect({ f, stage: s.stage, stalled: s.open.stalled === null }).toEqual({
+            f,
+            stage: s.stage,
+            stalled: s.completed.count === 0,
+          });
+          if (s.completed.count > 0 && s.open.count === 0) seen++;
+        }
+      expect(seen).toBeGreaterThan(1);
     });
 
     it('equals a brute-force recount of the transition history', async () => {
@@ -358,69 +419,111 @@ describe('/dashboard', () => {
   });
 
   describe('GET /api/dashboard/equity', () => {
-    /** Every published number is the true one; every true count in (0, threshold) is hidden; no column gives one away. */
-    const check = (table: Table, truth: number[][], threshold: number) => {
-      const totals = truth[0]!.map((_, j) => truth.reduce((s, row) => s + row[j]!, 0));
-      const cell = (c: Cell, v: number) => {
-        if (v === 0) expect(c).toEqual({ count: 0, suppressed: false });
-        else if (v < threshold) expect(c).toEqual({ count: null, suppressed: true });
-        else if (!c.suppressed) expect(c.count).toBe(v);
-        else expect(c.count).toBeNull();
+    const REPRESENTATION = [
+      'eligible',
+      'nominated',
+      'identified',
+      'engaged',
+      'developing',
+      'ready',
+      'placed',
+      'supported',
+    ];
+    const STAGES = REPRESENTATION.slice(2);
+    let keys: Map<string, number>;
+    beforeAll(async () => {
+      const rows: { educator_id: string; key: number }[] = await t.db.query(
+        'SELECT educator_id, key FROM disclosure_keys',
+      );
+      keys = new Map(rows.map((r) => [r.educator_id, r.key]));
+    });
+
+    /** The method replayed on the brute-force people of every cell and their keys. */
+    const replay = (f: Filters, dimension: 'gender' | 'raceEthnicity', threshold: number) => {
+      const truth = bf.equityCounts({ role: 'hr' }, f, dimension);
+      const counts = (members: string[][][], columns: string[]): GroupCount[] =>
+        truth.groups.flatMap((grp, i) =>
+          columns.map((col, j) => ({
+            col,
+            grp,
+            n: members[i]![j]!.length,
+            ks: members[i]![j]!.reduce((sum, id) => sum + keys.get(id)!, 0),
+          })),
+        );
+      const ctx = {
+        schoolId: f.schoolId ?? null,
+        level: f.level ?? null,
+        roleId: f.roleId ?? null,
+        period: f.schoolYear ? {} : null,
+        threshold,
+      } as unknown as MetricContext;
+      return {
+        truth,
+        representation: equityTable(
+          ctx,
+          dimension,
+          'representation',
+          REPRESENTATION,
+          counts(truth.members.representation, REPRESENTATION),
+        ),
+        entered: equityTable(ctx, dimension, 'entered', STAGES, counts(truth.members.entered, STAGES)),
       };
-      table.rows.forEach((row, i) => row.cells.forEach((c, j) => cell(c, truth[i]![j]!)));
-      table.totals.forEach((c, j) => cell(c, totals[j]!));
-      table.totals.forEach((total, j) => {
-        const hidden = table.rows.filter((row) => row.cells[j]!.suppressed).length;
-        // With the total published, one hidden cell would be the total minus the others.
-        if (!total.suppressed) expect(hidden).not.toBe(1);
-        else expect(hidden).toBeGreaterThanOrEqual(1);
+    };
+
+    /** What holds of any published table, whatever the draws: exact totals, bounded error, nothing small exact. */
+    const check = (table: Table & { methods: string[] }, truth: number[][], threshold: number) => {
+      const wrong: string[] = [];
+      table.totals.forEach((c, j) => {
+        const n = truth.reduce((s, row) => s + row[j]!, 0);
+        if (c.count !== n || c.suppressed) wrong.push(`total ${j}: ${JSON.stringify(c)} ≠ ${n}`);
       });
-      table.rows.forEach((row) =>
-        row.shares.forEach((s, j) => {
-          if (row.cells[j]!.suppressed || table.totals[j]!.suppressed) expect(s).toBeNull();
-          else if (totals[j])
-            expect(s).toBe(Math.round((truth[table.rows.indexOf(row)]![j]! / totals[j]!) * 1000) / 1000);
+      table.rows.forEach((row, i) =>
+        row.cells.forEach((c, j) => {
+          const v = truth[i]![j]!;
+          if (c.suppressed) return;
+          const err = table.methods[j] === 'rounded' ? 2 : MAX_NOISE;
+          if ((c as { exact?: boolean }).exact !== false) wrong.push(`${row.group}/${j} not marked inexact`);
+          if (Math.abs(c.count! - v) > err) wrong.push(`${row.group}/${j}: ${c.count} vs ${v}`);
+          if (c.count! < threshold) wrong.push(`${row.group}/${j}: published ${c.count} below ${threshold}`);
+          if (table.methods[j] === 'rounded' && (v < threshold || c.count! % 3 !== 0)) wrong.push(`${row.group}/${j}`);
         }),
       );
+      expect(wrong).toEqual([]);
       return table.rows.flatMap((r) => r.cells).filter((c) => c.suppressed).length;
     };
 
-    it('equals a brute-force count wherever it publishes, suppresses small cells and their complements', async () => {
+    it('publishes the method applied to a brute-force count of people: exact totals, rounded or noisy cells', async () => {
       for (const dimension of ['gender', 'raceEthnicity'] as const)
         for (const f of filterSets()) {
           const body = await ok('hr', 'equity', { ...f, dimension });
-          const truth = bf.equityCounts({ role: 'hr' }, f, dimension);
-          expect(body.representation.rows.map((r: { group: string }) => r.group)).toEqual(truth.groups);
-          expect(body.representation.columns).toEqual([
-            'eligible',
-            'nominated',
-            'identified',
-            'engaged',
-            'developing',
-            'ready',
-            'placed',
-            'supported',
-          ]);
-          check(body.representation, truth.representation, 10);
-          check(body.entered, truth.entered, 10);
+          const expectedTables = replay(f, dimension, 10);
+          expect(body.representation.rows.map((r: { group: string }) => r.group)).toEqual(expectedTables.truth.groups);
+          expect({ f, table: body.representation }).toEqual({ f, table: expectedTables.representation });
+          expect({ f, table: body.entered }).toEqual({ f, table: expectedTables.entered });
+          const narrowed = Boolean(f.schoolId || f.level || f.roleId);
+          expect(body.representation.methods).toEqual(
+            REPRESENTATION.map((c) => (narrowed || (f.schoolYear && c === 'nominated') ? 'noisy' : 'rounded')),
+          );
+          check(body.representation, expectedTables.truth.representation, 10);
+          check(body.entered, expectedTables.truth.entered, 10);
           body.conversions.rows.forEach((row: { rates: (number | null)[] }, i: number) =>
             row.rates.forEach((rate, k) => {
               const [a, b] = [body.entered.rows[i].cells[k], body.entered.rows[i].cells[k + 1]];
-              if (a.suppressed || b.suppressed) expect(rate).toBeNull();
-              else expect(rate).toBe(a.count === 0 ? null : Math.round((b.count / a.count) * 1000) / 1000);
+              expect(rate).toBe(a.suppressed || b.suppressed ? null : ratio(b.count, a.count));
             }),
           );
           expect(await ok('sup', 'equity', { ...f, dimension })).toEqual(body);
         }
     });
 
-    it('keeps missing demographics as their own group, shows zero, and hides a small group', async () => {
+    it('keeps missing demographics as their own group, and never publishes a zero or a small group', async () => {
       const body = await ok('hr', 'equity', { dimension: 'raceEthnicity' });
       const row = (g: string) => body.representation.rows.find((r: { group: string }) => r.group === g);
       const truth = bf.equityCounts({ role: 'hr' }, {}, 'raceEthnicity');
       const eligible = (g: string) => truth.representation[truth.groups.indexOf(g)]![0]!;
       expect(eligible('not_recorded')).toBeGreaterThan(0);
-      expect(row('american_indian_alaska_native').cells[0]).toEqual({ count: 0, suppressed: false });
+      expect(eligible('american_indian_alaska_native')).toBe(0);
+      expect(row('american_indian_alaska_native').cells[0]).toEqual({ count: null, suppressed: true });
       expect(eligible('two_or_more')).toBeLessThan(10);
       expect(row('two_or_more').cells[0]).toEqual({ count: null, suppressed: true });
     });
@@ -454,6 +557,7 @@ describe('/dashboard', () => {
       expect(saved.body.smallCellThreshold).toBe(5);
       const after = await ok('hr', 'equity', { dimension: 'gender' });
       expect(after.threshold).toBe(5);
+      expect(after.representation).toEqual(replay({}, 'gender', 5).representation);
       const hiddenBefore = check(before.representation, truth.representation, 10);
       const hiddenAfter = check(after.representation, truth.representation, 5);
       expect(hiddenAfter).toBeLessThan(hiddenBefore);

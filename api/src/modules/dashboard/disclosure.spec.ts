@@ -167,7 +167,7 @@ describe('protectColumn', () => {
       const cells = column([13, 0, 0], seed);
       const out = protectColumn(cells, { ...rounded, unsafe: true });
       if (out[0]!.count === 15) {
-        const boxes = out.map((p, i) =>
+        const boxes = out.map((p) =>
           p.suppressed ? bounds('small', null, 13, rounded) : bounds('published', p.count, 13, rounded),
         );
         expect(tighten(boxes, 13)[0]).toEqual([13, 13]);

@@ -117,10 +117,14 @@ export function tighten(boxes: [number, number][], total: number): [number, numb
 }
 
 /**
- * Protects one column of a table: the counts of its groups, whose people are the column's (so their sum is
- * the column's total, which lists already tell exactly).
+ * Decides one column of a table: the counts of its groups, whose people are the column's (so their sum is
+ * the column's total, which lists already tell exactly). `values` are the altered counts; `classes` say
+ * which are published and why the others are withheld.
  */
-export function protectColumn(cells: readonly TrueCell[], opts: ColumnOptions): PublishedCount[] {
+export function classifyColumn(
+  cells: readonly TrueCell[],
+  opts: ColumnOptions,
+): { total: number; values: number[]; classes: CellClass[] } {
   const t = opts.threshold;
   const total = cells.reduce((s, c) => s + c.n, 0);
   const totalKeys = cells.reduce((s, c) => s + c.keySum, 0);
@@ -128,26 +132,32 @@ export function protectColumn(cells: readonly TrueCell[], opts: ColumnOptions): 
     const [u, v] = cellUniforms(`${opts.salt}|${c.group}|${c.n}|${c.keySum}|${total}|${totalKeys}`);
     return opts.method === 'rounded' ? randomRound(c.n, u) : c.n + geometricNoise(u, v);
   });
-  const cls: CellClass[] = values.map((v) =>
+  const classes: CellClass[] = values.map((v) =>
     v < t ? 'small' : !opts.unsafe && v > total - t ? 'dominant' : 'published',
   );
   // In `rounded` the error is bounded, so the total can corner a withheld count (all published ones at the
   // edge of their range): withhold the smallest published count with it until nothing is cornered.
   while (opts.method === 'rounded' && !opts.unsafe && total > 0) {
     const range = tighten(
-      cls.map((c, i) => bounds(c, values[i]!, total, opts)),
+      classes.map((c, i) => bounds(c, values[i]!, total, opts)),
       total,
     );
-    const cornered = range.some(([lo, hi], i) => (cls[i] !== 'published' && lo === hi) || lo === total);
+    const cornered = range.some(([lo, hi], i) => (classes[i] !== 'published' && lo === hi) || lo === total);
     if (!cornered) break;
     let pick = -1;
-    cls.forEach((c, i) => {
+    classes.forEach((c, i) => {
       if (c === 'published' && (pick < 0 || values[i]! < values[pick]!)) pick = i;
     });
     if (pick < 0) break;
-    cls[pick] = 'complementary';
+    classes[pick] = 'complementary';
   }
-  return cls.map((c, i) =>
+  return { total, values, classes };
+}
+
+/** The published form of one column (see classifyColumn). */
+export function protectColumn(cells: readonly TrueCell[], opts: ColumnOptions): PublishedCount[] {
+  const { values, classes } = classifyColumn(cells, opts);
+  return classes.map((c, i) =>
     c === 'published' ? { count: values[i]!, suppressed: false, exact: false } : { count: null, suppressed: true },
   );
 }

@@ -15,6 +15,7 @@ export interface StayStats {
   n: number;
   p50: number | null;
   p75: number | null;
+  /** Open rows only: null when the stage has no completed stays (the service reports 0 when none is open). */
   stalled?: number | null;
 }
 

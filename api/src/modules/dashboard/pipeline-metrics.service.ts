@@ -58,7 +58,8 @@ export class PipelineMetricsService {
         open: {
           count: still?.n ?? 0,
           medianAgeDays: days(still?.p50),
-          stalled: still ? (still.stalled ?? null) : null,
+          // Against the completed stays' p75: null without them, else a count (0 when nothing is open).
+          stalled: done ? (still?.stalled ?? 0) : null,
         },
       };
     });
