@@ -17,3 +17,5 @@ export { NominationEntity } from './modules/nominations/nomination.entity.js';
 export { ProfileLoader } from './modules/readiness/profile-loader.js';
 export { suggestReadiness } from './modules/readiness/readiness-rule.js';
 export * from './server.js';
+export { measureUtility } from './modules/dashboard/disclosure.js';
+export type { MeasuredColumn, Utility } from './modules/dashboard/disclosure.js';

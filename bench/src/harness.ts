@@ -92,7 +92,7 @@ export async function login(baseUrl: string, email: string): Promise<string> {
 export async function recordStatements(
   databaseUrl: string,
   requests: { email: string; path: string }[],
-): Promise<RecordedQuery[][]> {
+): Promise<{ statements: RecordedQuery[]; body: string }[]> {
   const recorder = new QueryRecorder();
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -105,7 +105,7 @@ export async function recordStatements(
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   try {
-    const out: RecordedQuery[][] = [];
+    const out: { statements: RecordedQuery[]; body: string }[] = [];
     const tokens = new Map<string, string>();
     for (const r of requests) {
       if (!tokens.has(r.email)) {
@@ -121,8 +121,8 @@ export async function recordStatements(
       const warm = await app.inject({ method: 'GET', url: r.path, headers });
       if (warm.statusCode !== 200) throw new Error(`${r.path}: ${warm.statusCode} ${warm.body.slice(0, 300)}`);
       recorder.start();
-      await app.inject({ method: 'GET', url: r.path, headers });
-      out.push(recorder.stop());
+      const res = await app.inject({ method: 'GET', url: r.path, headers });
+      out.push({ statements: recorder.stop(), body: res.body });
     }
     return out;
   } finally {

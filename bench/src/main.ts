@@ -1,5 +1,5 @@
 // `npm run bench`: on the generated data (npm run seed:scale first), the API against raw baselines, side by
-// side, with a table and a JSON line. Steps: --only gate,http,dashboards,import,console.
+// side, with a table and a JSON line. Steps: --only gate,http,dashboards,utility,import,console.
 import {
   BENCH_GATE_OPTIONS,
   catalogUrl,
@@ -23,7 +23,7 @@ import { compare, type Comparison } from './http.js';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'gate,http,dashboards,import,console' },
+    only: { type: 'string', default: 'gate,http,dashboards,utility,import,console' },
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     'import-rows': { type: 'string', default: '100000,1000000' },
@@ -94,7 +94,9 @@ try {
     ...(steps.has('gate') || steps.has('dashboards') ? catalog.map((r) => ({ email: r.email, path: r.url })) : []),
   ];
   const recorded = await recordStatements(db.url, wanted);
-  const sqlOf = new Map<string, RecordedQuery[]>(wanted.map((w, i) => [`${w.email} ${w.path}`, recorded[i]!]));
+  const sqlOf = new Map<string, RecordedQuery[]>(
+    wanted.map((w, i) => [`${w.email} ${w.path}`, recorded[i]!.statements]),
+  );
 
   if (steps.has('gate')) {
     const statements = catalog.flatMap((r) => gateStatements(sqlOf.get(`${r.email} ${r.url}`)!, r.kind, r.name));
@@ -109,6 +111,16 @@ try {
       say(formatViolations(violations));
       failed = true;
     }
+  }
+  if (steps.has('utility')) {
+    const { benchEquityUtility, formatUtility } = await import('./equity-utility.js');
+    const [{ id }] = (await client.query<{ id: string }>(`SELECT id FROM districts WHERE slug = 'd0001'`)).rows as [
+      { id: string },
+    ];
+    const figures = await benchEquityUtility(client, db.url, ids.hrEmail, id);
+    results.equityUtility = figures;
+    say(`\nequity utility (d0001, ${figures.requests} requests, threshold ${figures.threshold})`);
+    for (const line of formatUtility(figures.utility)) say(line);
   }
   await client.end();
 

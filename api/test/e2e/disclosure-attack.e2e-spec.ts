@@ -8,8 +8,8 @@
  * Runs on the demo district (seeds/dist, built by `npm run build` before the tests).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CellClass, ColumnOptions } from '../../src/modules/dashboard/disclosure.js';
-import { bounds, classifyColumn } from '../../src/modules/dashboard/disclosure.js';
+import type { CellClass, ColumnOptions, MeasuredColumn } from '../../src/modules/dashboard/disclosure.js';
+import { bounds, classifyColumn, measureUtility } from '../../src/modules/dashboard/disclosure.js';
 import type { MetricContext } from '../../src/modules/dashboard/metric-sql.js';
 import { columnMethod, GROUPS } from '../../src/modules/dashboard/people-metrics.service.js';
 import type { Filters } from '../dashboard/brute-force.js';
@@ -105,6 +105,8 @@ describe('disclosure control against an attacker who combines every answer', () 
     observations: Record<Dimension, Observation[]>;
     /** The published counts of each observation (null: withheld), for the guessing attacker. */
     published: Record<Dimension, Map<string, number | null>[]>;
+    /** Each column against its truth, for the utility figures. */
+    measured: MeasuredColumn[];
     world: Record<Dimension, Map<string, string>>;
     requests: number;
   }
@@ -125,6 +127,7 @@ describe('disclosure control against an attacker who combines every answer', () 
     const out: Collected = {
       observations: { gender: [], raceEthnicity: [] },
       published: { gender: [], raceEthnicity: [] },
+      measured: [],
       world: { gender: new Map(), raceEthnicity: new Map() },
       requests: 0,
     };
@@ -160,6 +163,11 @@ describe('disclosure control against an attacker who combines every answer', () 
             const published = table.rows.map((r) => r.cells[j]!);
             const classes = classOf(cells, opts, published);
             expect(table.totals[j]).toEqual({ count: people.length, suppressed: false });
+            out.measured.push({
+              method,
+              truth: members.map((m) => m.length),
+              published: published.map((c) => c.count),
+            });
             out.published[dimension].push(new Map(truth.groups.map((g, i) => [g, published[i]!.count])));
             out.observations[dimension].push({
               label: `${dimension} ${JSON.stringify(f)} ${name}.${column}`,
@@ -223,6 +231,14 @@ describe('disclosure control against an attacker who combines every answer', () 
       THRESHOLD,
     );
     expect(found.exactCounts).toContain(`snapshot 0: ${planted.label} ${group} = ${value}`);
+  });
+
+  it('keeps the figures useful: rounded counts within ±2, most large counts published, order kept', () => {
+    const u = measureUtility(before.measured, THRESHOLD);
+    if (process.env.ATTACK_FULL === '1') process.stdout.write(`utility on the demo: ${JSON.stringify(u)}\n`);
+    expect(u.maxAbsError.rounded).toBeLessThanOrEqual(2);
+    expect(u.largePublished / u.large).toBeGreaterThan(0.8);
+    expect(u.orderKept / u.orderPairs).toBeGreaterThan(0.9);
   });
 
   it('measures what a guessing attacker gets right (ATTACK_FULL=1 prints it; not part of the guarantee)', () => {

@@ -5,6 +5,7 @@ import {
   cellUniforms,
   geometricNoise,
   MAX_NOISE,
+  measureUtility,
   protectColumn,
   randomRound,
   ROUNDING_BASE,
@@ -186,4 +187,28 @@ describe('protectColumn', () => {
     else cls = 'complementary';
     return bounds(cls, null, total, rounded);
   }
+});
+
+describe('measureUtility', () => {
+  it('counts published cells, errors per method and kept orders, ignoring empty columns', () => {
+    const u = measureUtility(
+      [
+        { method: 'rounded', truth: [20, 12, 3], published: [21, 12, null] },
+        { method: 'noisy', truth: [30, 10, 0], published: [27, 14, null] },
+        { method: 'noisy', truth: [0, 0, 0], published: [null, null, null] },
+      ],
+      10,
+    );
+    expect(u).toEqual({
+      cells: 6,
+      published: 4,
+      large: 4,
+      largePublished: 4,
+      meanAbsError: { rounded: 0.5, noisy: 3.5 },
+      maxAbsError: { rounded: 1, noisy: 4 },
+      // 20 vs 12 (gap 8, kept) and 30 vs 10 (gap 20, kept); no pair with a withheld count.
+      orderPairs: 2,
+      orderKept: 2,
+    });
+  });
 });

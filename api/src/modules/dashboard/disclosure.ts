@@ -161,3 +161,64 @@ export function protectColumn(cells: readonly TrueCell[], opts: ColumnOptions): 
     c === 'published' ? { count: values[i]!, suppressed: false, exact: false } : { count: null, suppressed: true },
   );
 }
+
+/** One protected column as measured against its truth (for the bench and the tests, docs/metrics.md "Utility"). */
+export interface MeasuredColumn {
+  method: Method;
+  truth: readonly number[];
+  /** Null where withheld. */
+  published: readonly (number | null)[];
+}
+
+export interface Utility {
+  /** Counts in columns with people. */
+  cells: number;
+  published: number;
+  /** Counts of at least `threshold` people, and how many of them were published. */
+  large: number;
+  largePublished: number;
+  /** |published − true| over published counts, per method. */
+  meanAbsError: Record<Method, number | null>;
+  maxAbsError: Record<Method, number | null>;
+  /** Pairs of published counts in one column whose true counts differ by at least 5, and how many keep their order. */
+  orderPairs: number;
+  orderKept: number;
+}
+
+/** What the method costs: how much is published and how far it is from the truth. */
+export function measureUtility(columns: readonly MeasuredColumn[], threshold: number): Utility {
+  const u: Utility = {
+    cells: 0,
+    published: 0,
+    large: 0,
+    largePublished: 0,
+    meanAbsError: { rounded: null, noisy: null },
+    maxAbsError: { rounded: null, noisy: null },
+    orderPairs: 0,
+    orderKept: 0,
+  };
+  const sum: Record<Method, [number, number]> = { rounded: [0, 0], noisy: [0, 0] };
+  for (const c of columns) {
+    if (c.truth.every((n) => n === 0)) continue;
+    c.truth.forEach((n, i) => {
+      const p = c.published[i];
+      u.cells++;
+      if (n >= threshold) u.large++;
+      if (p === null || p === undefined) return;
+      u.published++;
+      if (n >= threshold) u.largePublished++;
+      const err = Math.abs(p - n);
+      sum[c.method][0] += err;
+      sum[c.method][1]++;
+      u.maxAbsError[c.method] = Math.max(u.maxAbsError[c.method] ?? 0, err);
+      for (let j = i + 1; j < c.truth.length; j++) {
+        const q = c.published[j];
+        if (q === null || q === undefined || Math.abs(c.truth[j]! - n) < 5) continue;
+        u.orderPairs++;
+        if (Math.sign(p - q) === Math.sign(n - c.truth[j]!)) u.orderKept++;
+      }
+    });
+  }
+  for (const m of ['rounded', 'noisy'] as const) u.meanAbsError[m] = sum[m][1] ? sum[m][0] / sum[m][1] : null;
+  return u;
+}
