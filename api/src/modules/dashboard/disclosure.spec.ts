@@ -3,6 +3,7 @@ import type { CellClass, ColumnOptions, TrueCell } from './disclosure.js';
 import {
   bounds,
   cellUniforms,
+  classifyColumn,
   geometricNoise,
   MAX_NOISE,
   measureUtility,
@@ -113,6 +114,23 @@ describe('protectColumn', () => {
         expect(Math.abs(out[i]!.count! - cells[i]!.n)).toBeLessThanOrEqual(2);
         expect(out[i]!.exact).toBe(false);
       }
+  });
+
+  it('never publishes a true count under a threshold that is not a multiple of 3, whatever the draw', () => {
+    const atFive: ColumnOptions = { ...rounded, threshold: 5 };
+    let roundedUp = 0;
+    for (let seed = 0; seed < 60; seed++) {
+      const cells = column([40, 4, 30, 4], seed);
+      const out = protectColumn(cells, atFive);
+      const draws = classifyColumn(cells, atFive).values;
+      if (draws[1]! >= 5 || draws[3]! >= 5) roundedUp++;
+      expect([out[1], out[3]]).toEqual([
+        { count: null, suppressed: true },
+        { count: null, suppressed: true },
+      ]);
+    }
+    // A 4 is rounded to 6 one time in three: the rule, not the draw, kept them withheld.
+    expect(roundedUp).toBeGreaterThan(10);
   });
 
   it('withholds a group that holds all but fewer than the threshold of its column (attribute rule)', () => {

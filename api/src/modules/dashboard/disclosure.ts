@@ -11,7 +11,7 @@
  * - `noisy` (any filter): the count plus two-sided geometric noise, whose spread has no bound a filter
  *   combination could corner.
  *
- * Then, in both: a count below the threshold is withheld; so is a group holding all but fewer than the
+ * Then, in both: a count below the threshold is withheld (in `rounded`, also one whose truth is below it); so is a group holding all but fewer than the
  * threshold of its column (the attribute rule: the rest would be named by the column's list); and in
  * `rounded` a withheld count that the published ones and the column's exact total would still pin down
  * gets a published neighbour withheld too.
@@ -99,7 +99,8 @@ export function bounds(
   const clamp = (lo: number, hi: number): [number, number] => [Math.max(0, lo), Math.min(total, hi)];
   switch (cls) {
     case 'published':
-      return clamp(published! - err, published! + err);
+      // `rounded` publishes only counts of at least the threshold (the district's minimum n).
+      return clamp(Math.max(published! - err, opts.method === 'rounded' ? t : 0), published! + err);
     case 'small':
       return clamp(0, opts.method === 'rounded' ? smallCeiling(t) : t - 1 + err);
     case 'dominant':
@@ -132,8 +133,13 @@ export function classifyColumn(
     const [u, v] = cellUniforms(`${opts.salt}|${c.group}|${c.n}|${c.keySum}|${total}|${totalKeys}`);
     return opts.method === 'rounded' ? randomRound(c.n, u) : c.n + geometricNoise(u, v);
   });
-  const classes: CellClass[] = values.map((v) =>
-    v < t ? 'small' : !opts.unsafe && v > total - t ? 'dominant' : 'published',
+  // In `rounded` a true count under the threshold stays withheld even when rounded up to it (4 → 6 at 5).
+  const classes: CellClass[] = values.map((v, i) =>
+    v < t || (opts.method === 'rounded' && cells[i]!.n < t)
+      ? 'small'
+      : !opts.unsafe && v > total - t
+        ? 'dominant'
+        : 'published',
   );
   // In `rounded` the error is bounded, so the total can corner a withheld count (all published ones at the
   // edge of their range): withhold the smallest published count with it until nothing is cornered.
