@@ -5,7 +5,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
@@ -14,7 +13,13 @@ import { AppModule, AppModuleOptions } from './app.module.js';
 import { AppError } from './common/errors/app-error.js';
 import { ErrorCode } from './common/errors/error-code.js';
 import { sendError } from './common/errors/global-exception.filter.js';
-import { correlationId } from './common/logging/logger-options.js';
+import {
+  correlationId,
+  createHttpLogger,
+  createRootLogger,
+  PinoNestLogger,
+  withRequestLogger,
+} from './common/logging/logger-options.js';
 import { MAX_BODY_DEPTH, nestedDeeperThan } from './common/validation/body-depth.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 
@@ -63,7 +68,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     bufferLogs: true,
   });
-  app.useLogger(app.get(PinoLogger));
+  const root = createRootLogger(options.config, options.logDestination);
+  app.useLogger(new PinoNestLogger(root));
+  const http = createHttpLogger(root);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   if (options.config.corsOrigins.length > 0) {
@@ -103,8 +110,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     const limit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
     if (typeof limit === 'number') route.bodyLimit = limit;
   });
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Correlation-Id', request.id);
+    withRequestLogger(http, request.raw, reply.raw, done);
   });
   // Before any guard, interceptor or pipe walks the body (their recursion overflows near 3,000 levels: a 500).
   fastify.addHook('preValidation', async (request) => {

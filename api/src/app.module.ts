@@ -1,14 +1,13 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { Logger } from 'typeorm';
 import { AuditContextInterceptor } from './audit/audit-context.interceptor.js';
 import { AuditModule } from './audit/audit.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { JWT_SECRET } from './auth/jwt-secret.js';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter.js';
-import { loggerOptions } from './common/logging/logger-options.js';
 import type { AppConfig } from './config/config.js';
 import { APP_CONFIG } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
@@ -37,6 +36,8 @@ export interface AppModuleOptions {
    * production: then TypeORM logs nothing and the app pays nothing.
    */
   queryLogger?: Logger;
+  /** Where the log goes instead of stdout (tests read it). */
+  logDestination?: DestinationStream;
 }
 
 @Global()
@@ -61,7 +62,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(options),
-        LoggerModule.forRoot(loggerOptions(options.config)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(options.databaseUrl),
           retryAttempts: 0,

@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type { Logger } from 'typeorm';
 import { DataSource } from 'typeorm';
@@ -37,6 +38,8 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 export interface TestAppOptions {
   /** Receives every SQL statement the app sends, e.g. a QueryRecorder that counts them. */
   queryLogger?: Logger;
+  /** Receives the app's log lines (JSON), at LOG_LEVEL from `env` (default silent). */
+  logDestination?: DestinationStream;
 }
 
 /** Boots the real AppModule on a fresh database copied from the migrated template (milliseconds). */
@@ -61,6 +64,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     databaseUrl: url.toString(),
     jwtSecret: JWT_SECRET,
     queryLogger: options.queryLogger,
+    logDestination: options.logDestination,
   });
   const db = app.get(DataSource);
   const http = () => request(app.getHttpServer());

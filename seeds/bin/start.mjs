@@ -45,8 +45,14 @@ for (const ws of workspaces) {
   if (!rebuilt && existsSync(out) && statSync(out).mtimeMs >= srcTime) continue;
   rebuilt = true; // a rebuilt dependency makes everything after it stale
   process.stdout.write(`Building ${ws.name}…\n`);
-  const r = spawnSync('npm', ['run', 'build', '--silent', '-w', ws.name], { cwd: root, stdio: 'inherit' });
+  // The build's own output (file lists, sizes) is only worth reading when it fails.
+  const r = spawnSync('npm', ['run', 'build', '--silent', '-w', ws.name], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) {
+    process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
     process.stderr.write(`Emerge could not start: building ${ws.name} failed (see above).\n`);
     process.exit(1);
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ModulesContainer, Reflector } from '@nestjs/core';
+import { Writable } from 'node:stream';
 import { AUTH_METADATA } from '../../src/auth/authenticated.decorator.js';
 import { errorBody } from '../expected-errors.js';
 import { createTestApp, TestApp } from '../test-app.js';
@@ -49,11 +50,66 @@ describe('platform', () => {
       const ids = ops.map((o) => o.operationId);
       expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
       expect(new Set(ids).size).toBe(ids.length);
-      const publicOps = new Set(['login', 'setPassword', 'getHealth']);
+      const publicOps = new Set(['login', 'setPassword', 'getHealth', 'getIndex']);
       for (const op of ops) {
         if (publicOps.has(op.operationId!)) expect(op.security).toBeUndefined();
         else expect(op.security).toEqual([{ bearer: [] }]);
       }
+    });
+  });
+
+  describe('GET /api', () => {
+    it('is public and points to the reference, the health check and the console, each of which answers', async () => {
+      const res = await t.http().get('/api');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        name: 'Emerge API',
+        docs: '/api/docs',
+        openapi: '/api/docs-json',
+        health: '/api/health',
+        console: '/',
+      });
+      for (const path of [res.body.openapi, res.body.health]) expect((await t.http().get(path)).status).toBe(200);
+    });
+  });
+
+  describe('the log', () => {
+    it('writes one JSON line per request with its correlation id, no query string and no credentials', async () => {
+      const lines: Record<string, unknown>[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          for (const l of chunk.toString('utf8').split('\n')) if (l.trim()) lines.push(JSON.parse(l));
+          done();
+        },
+      });
+      const logged = await createTestApp({ LOG_LEVEL: 'info' }, { logDestination: sink });
+      try {
+        const districtId = (await logged.factories.createDistrict()).id;
+        const token = await logged.login((await logged.factories.createUser({ role: 'hr', districtId })).email);
+        const res = await logged
+          .http()
+          .get('/api/schools?filter=%7B%22q%22%3A%22secret%20name%22%7D')
+          .set('X-Request-Id', 'log-test-0001')
+          .auth(token, { type: 'bearer' });
+        expect(res.status).toBe(200);
+        await logged.http().get('/api/health');
+      } finally {
+        await logged.close();
+      }
+      const mine = lines.filter((l) => l.correlationId === 'log-test-0001');
+      expect(mine).toEqual([
+        expect.objectContaining({
+          level: 30,
+          msg: 'request',
+          req: { id: 'log-test-0001', method: 'GET', url: '/api/schools' },
+          res: { statusCode: 200 },
+          responseTime: expect.any(Number),
+        }),
+      ]);
+      const text = JSON.stringify(lines);
+      expect(text).not.toContain('secret name');
+      expect(text).not.toMatch(/Bearer|eyJ/);
+      expect(lines.some((l) => (l.req as { url?: string } | undefined)?.url === '/api/health')).toBe(false);
     });
   });
 

@@ -27,3 +27,22 @@ export class HealthController {
     }
   }
 }
+
+/** `GET /api`: where to go from here, for a person or a client that found the server. */
+@ApiTags('health')
+@Controller()
+export class IndexController {
+  /** Public. Links to the API reference and the health check. */
+  @Get()
+  @Public()
+  @ApiOkResponse({ description: '{name, docs, openapi, health, console}: links relative to the server' })
+  getIndex() {
+    return {
+      name: 'Emerge API',
+      docs: '/api/docs',
+      openapi: '/api/docs-json',
+      health: '/api/health',
+      console: '/',
+    };
+  }
+}
