@@ -109,6 +109,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...EVERYONE,
     ...FRAMEWORKS,
     Permission.SchoolRead,
+    // Read-only: the district's logins (who has which role); no demographics are on a user record.
+    Permission.UserRead,
     Permission.EducatorRead,
     Permission.EducatorExport,
     Permission.LeadershipRoleRead,

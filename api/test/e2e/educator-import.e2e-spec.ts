@@ -208,4 +208,73 @@ describe('POST /api/educators/import', () => {
       .auth(await t.login(sup.email), { type: 'bearer' });
     expect(supCsv.text.replace(/^\uFEFF/, '').split('\n')[0]).not.toContain('gender');
   });
+
+  it('refuses a file that is not UTF-8 (a Windows-1252 "é"), naming its line, and imports nothing', async () => {
+    const latin1 = Buffer.concat([
+      Buffer.from('employee_number,first_name,last_name,job_title\nW-1,Ada,Valid,Teacher\nW-2,Ren'),
+      Buffer.from([0xe9]), // "é" in Windows-1252; in UTF-8 it is C3 A9
+      Buffer.from(',Dubois,Teacher\nW-3,Bo,Valid,Teacher\n'),
+    ]);
+    const message = 'line 3 is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel) and import again';
+    for (const query of ['?dryRun=true', '']) {
+      const res = await upload(latin1, hr, query);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        statusCode: 400,
+        code: 'import_invalid',
+        message: expect.stringContaining(message),
+        correlationId: expect.any(String),
+        errors: [{ line: 3, column: '', message }],
+      });
+    }
+    const written = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM educators WHERE employee_number LIKE 'W-%'`))[0].n as number;
+    expect(await written()).toBe(0);
+    // The same file saved as UTF-8 imports, with the accent intact.
+    const utf8 = Buffer.from(latin1.toString('latin1'), 'utf8');
+    expect((await upload(utf8)).body).toEqual(expect.objectContaining({ created: 3 }));
+    const [rene] = await t.db.query(`SELECT first_name FROM educators WHERE employee_number = 'W-2'`);
+    expect(rene.first_name).toBe('René');
+  });
+
+  it('counts the line of an invalid byte deep in a large file, past the first chunks and quoted line breaks', async () => {
+    const lines = ['employee_number,first_name,last_name,job_title', 'DEEP-0,Al,Multi,"Teacher\n(part time)"'];
+    for (let i = 1; i <= 5000; i++) lines.push(`DEEP-${i},Zoë,Row${i},Teacher`); // valid two-byte characters
+    const text = lines.join('\n');
+    // Line 4003 of the file (the header is line 1 and DEEP-0 spans lines 2 and 3): DEEP-4000.
+    const at = text.indexOf('DEEP-4000,Zo') + 'DEEP-4000,Zo'.length;
+    const body = Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xeb]), Buffer.from(text.slice(at + 1))]);
+    expect(body.length).toBeGreaterThan(100_000);
+    const res = await upload(body);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      {
+        line: 4003,
+        column: '',
+        message: 'line 4003 is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel) and import again',
+      },
+    ]);
+    expect(
+      (await t.db.query(`SELECT count(*)::int AS n FROM educators WHERE employee_number LIKE 'DEEP-%'`))[0].n,
+    ).toBe(0);
+  });
+
+  it('refuses a header that repeats a column (any case or spacing), naming it, and imports nothing', async () => {
+    const res = await upload('employee_number,First Name,last_name,job_title, first_name \nREP-1,Al,Rep,Teacher,Bo\n');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      code: 'import_invalid',
+      message: expect.stringContaining('nothing was imported'),
+      correlationId: expect.any(String),
+      errors: [
+        {
+          line: 1,
+          column: 'first_name',
+          message: 'the column first_name appears more than once (columns 2 and 5); keep one',
+        },
+      ],
+    });
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM educators WHERE employee_number = 'REP-1'`))[0].n).toBe(0);
+  });
 });

@@ -207,6 +207,83 @@ describe('/api/users', () => {
     });
   });
 
+  describe('the superintendent', () => {
+    const FIELDS = [
+      'active',
+      'createdAt',
+      'districtId',
+      'educatorId',
+      'email',
+      'id',
+      'lastLoginAt',
+      'name',
+      'role',
+      'schoolIds',
+      'updatedAt',
+      'version',
+    ];
+
+    it("reads the district's users, and nothing secret of theirs (no password hash, token or set-password link)", async () => {
+      const superintendent = await t.factories.createUser({ role: 'superintendent', districtId });
+      const sup = await t.login(superintendent.email);
+      const list = await get('/api/users?range=[0,999]', sup);
+      expect(list.status).toBe(200);
+      const { n } = (await t.db.query(`SELECT count(*)::int AS n FROM users WHERE district_id = $1`, [districtId]))[0];
+      expect(list.body).toHaveLength(n);
+      expect(list.headers['content-range']).toBe(`users 0-${n - 1}/${n}`);
+      expect(list.body.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([hrId, superintendent.id]));
+      for (const u of list.body) {
+        expect(u.districtId).toBe(districtId);
+        expect(Object.keys(u).sort()).toEqual(FIELDS);
+      }
+      const one = await get(`/api/users/${hrId}`, sup);
+      expect(one.status).toBe(200);
+      expect(Object.keys(one.body).sort()).toEqual(FIELDS);
+      // The stored secrets of the accounts shown appear nowhere in the answers.
+      const secrets: { password_hash: string | null; token_hash: string | null }[] = await t.db.query(
+        `SELECT u.password_hash, pt.token_hash FROM users u LEFT JOIN password_tokens pt ON pt.user_id = u.id
+          WHERE u.district_id = $1`,
+        [districtId],
+      );
+      const hashes = secrets.flatMap((r) => [r.password_hash, r.token_hash]).filter((h): h is string => !!h);
+      expect(hashes.length).toBeGreaterThan(0);
+      for (const h of hashes) {
+        expect(list.text).not.toContain(h);
+        expect(one.text).not.toContain(h);
+      }
+      expect(list.text).not.toMatch(/argon2|passwordHash|tokenVersion|setPassword/);
+    });
+
+    it("is a 404 for another district's user, and may not change anyone", async () => {
+      const sup = await t.login((await t.factories.createUser({ role: 'superintendent', districtId })).email);
+      const otherUser = await t.factories.createUser({ role: 'coordinator', districtId: otherDistrictId });
+      const across = await get(`/api/users/${otherUser.id}`, sup);
+      expect(across.status).toBe(404);
+      expect(across.body).toEqual(expected.notFound);
+      const filtered = await get(
+        `/api/users?filter=${encodeURIComponent(JSON.stringify({ id: [otherUser.id] }))}`,
+        sup,
+      );
+      expect(filtered.body).toEqual([]);
+      const me = (await get(`/api/users/${hrId}`, hr)).body;
+      const put = await t
+        .http()
+        .put(`/api/users/${hrId}`)
+        .send({ ...me, name: 'Renamed' })
+        .auth(sup, { type: 'bearer' });
+      expect(put.status).toBe(403);
+      const post = await t
+        .http()
+        .post('/api/users')
+        .send({ email: 'sup-made@test.example', name: 'X', role: 'coordinator' })
+        .auth(sup, { type: 'bearer' });
+      expect(post.status).toBe(403);
+      const link = await t.http().post(`/api/users/${hrId}/password-link`).auth(sup, { type: 'bearer' });
+      expect(link.status).toBe(403);
+      expect(await t.db.query(`SELECT name FROM users WHERE id = $1`, [hrId])).toEqual([{ name: me.name }]);
+    });
+  });
+
   describe('PUT /api/users/:id', () => {
     it('does not let hr raise or change their own role, or deactivate themself', async () => {
       const me = (await get(`/api/users/${hrId}`, hr)).body;

@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   Allow,
   ArrayMaxSize,
+  getMetadataStorage,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -144,4 +145,45 @@ export function ReadOnly(hint = 'is read-only', options: { computed?: boolean } 
 
 export function readOnlyFields(dto: object): Record<string, string> {
   return (Reflect.getMetadata(READ_ONLY, Object.getPrototypeOf(dto)) as Record<string, string> | undefined) ?? {};
+}
+
+const CLONE_OF = Symbol('cloneOf');
+const IGNORED_ON_CREATE = Symbol('ignoredOnCreate');
+
+/** The properties a DTO class declares (its own and inherited), as class-validator knows them. */
+function declaredFields(dto: new () => object): Set<string> {
+  return new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(dto, '', true, false)
+      .map((m) => m.propertyName),
+  );
+}
+
+/**
+ * On a create DTO: the body may be a copy of a record read from the API (react-admin's Clone button sends
+ * the whole record, as `PUT` does). The fields of `update()` that this DTO does not declare (ids,
+ * `version`, timestamps, denormalized names, fields only an edit changes) are accepted and dropped before
+ * validation. `update` is a thunk because the update DTO is declared after the create one.
+ */
+export function AcceptsCloneOf(update: () => new () => object): ClassDecorator {
+  return (target) => Reflect.defineMetadata(CLONE_OF, update, target);
+}
+
+/** The fields a create DTO ignores (see AcceptsCloneOf); empty for any other class. */
+export function ignoredOnCreate(dto: unknown): ReadonlySet<string> {
+  if (typeof dto !== 'function') return new Set();
+  const cached = Reflect.getOwnMetadata(IGNORED_ON_CREATE, dto) as Set<string> | undefined;
+  if (cached) return cached;
+  const update = Reflect.getOwnMetadata(CLONE_OF, dto) as (() => new () => object) | undefined;
+  let ignored = new Set<string>();
+  if (update) {
+    const own = declaredFields(dto as new () => object);
+    const fields = new Set([
+      ...declaredFields(update()),
+      ...Object.keys(readOnlyFields(Object.create(update().prototype) as object)),
+    ]);
+    ignored = new Set([...fields].filter((f) => !own.has(f)));
+  }
+  Reflect.defineMetadata(IGNORED_ON_CREATE, ignored, dto);
+  return ignored;
 }

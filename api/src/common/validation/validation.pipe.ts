@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, FieldErrors } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
+import { ignoredOnCreate } from './decorators.js';
 
 function collect(errors: ValidationError[], prefix: string, out: FieldErrors): void {
   for (const e of errors) {
@@ -17,6 +18,7 @@ function collect(errors: ValidationError[], prefix: string, out: FieldErrors): v
 }
 
 /**
+ * A create body copied from a record (react-admin's Clone) loses the fields its DTO ignores (AcceptsCloneOf).
  * A CSV upload reaches handlers as a stream (see the content-type parser in app.factory): sent to a JSON
  * route, class-transformer would walk the socket behind it and abort the whole process. Refuse it first.
  */
@@ -28,6 +30,10 @@ class BodyValidationPipe extends ValidationPipe {
         ErrorCode.UnsupportedMediaType,
         'This route takes a JSON body (Content-Type: application/json)',
       );
+    }
+    const ignored = metadata.type === 'body' ? ignoredOnCreate(metadata.metatype) : undefined;
+    if (ignored?.size && value && typeof value === 'object' && !Array.isArray(value)) {
+      value = Object.fromEntries(Object.entries(value).filter(([key]) => !ignored.has(key)));
     }
     return super.transform(value, metadata) as unknown;
   }

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import type { ListSpec } from '../../common/pagination/list-query.js';
 import {
+  AcceptsCloneOf,
   ReadOnly,
   ValidateInt,
   ValidateString,
@@ -58,6 +59,7 @@ export const ASSIGNMENT_LIST: ListSpec = {
   search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name", 'o.title'],
 };
 
+@AcceptsCloneOf(() => UpdateAssignmentDto)
 export class CreateAssignmentDto {
   @ValidateUUID() opportunityId!: string;
   @ValidateUUID() candidateId!: string;

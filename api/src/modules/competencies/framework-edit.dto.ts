@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
 import {
+  AcceptsCloneOf,
   ReadOnly,
   ValidateEnum,
   ValidateInt,
@@ -36,6 +37,7 @@ class FrameworkFields {
   rubric?: RubricLevelInputDto[];
 }
 
+@AcceptsCloneOf(() => UpdateFrameworkDto)
 export class CreateFrameworkDto extends FrameworkFields {}
 
 export class UpdateFrameworkDto extends FrameworkFields {
@@ -62,6 +64,7 @@ class CompetencyFields {
   @ValidateInt({ min: 0, max: 100000, optional: true }) position?: number;
 }
 
+@AcceptsCloneOf(() => UpdateCompetencyDto)
 export class CreateCompetencyDto extends CompetencyFields {
   /** One of your district's own frameworks (reference frameworks are read-only). */
   @ValidateUUID() frameworkId!: string;

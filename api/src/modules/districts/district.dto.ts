@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
-import { ReadOnly, ValidateInt, ValidateString, ValidateVersion } from '../../common/validation/decorators.js';
+import {
+  AcceptsCloneOf,
+  ReadOnly,
+  ValidateInt,
+  ValidateString,
+  ValidateVersion,
+} from '../../common/validation/decorators.js';
 import { DistrictEntity } from './district.entity.js';
 
 export const DISTRICT_LIST: ListSpec = {
@@ -29,6 +35,7 @@ class DistrictFields {
   smallCellThreshold?: number;
 }
 
+@AcceptsCloneOf(() => UpdateDistrictDto)
 export class CreateDistrictDto extends DistrictFields {}
 
 export class UpdateDistrictDto extends DistrictFields {

@@ -10,7 +10,7 @@ import { ErrorCode } from '../../common/errors/error-code.js';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.js';
 import type { LineRecord } from './educator-import-staging.js';
-import { LineParser, StagingWriter } from './educator-import-staging.js';
+import { LineParser, StagingWriter, utf8Check } from './educator-import-staging.js';
 import { EDUCATOR_STATUSES, GENDERS, LEADERSHIP_LEVELS, RACE_ETHNICITIES } from './educator.entity.js';
 
 /** The documented columns of a roster file (docs/samples/roster.csv), in the order of the staging table. */
@@ -164,6 +164,13 @@ export class EducatorImportService {
         else done(null, chunk);
       },
     });
+    // Without this, csv-parse decodes a Windows-1252 file's "é" (byte E9) to U+FFFD and imports that.
+    const utf8 = utf8Check((line) => {
+      const message = `line ${line} is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel) and import again`;
+      return new AppError(ErrorCode.ImportInvalid, `The file is not UTF-8; nothing was imported: ${message}.`, [
+        { line, column: '', message },
+      ]);
+    });
     const parser = new LineParser({
       bom: true,
       skip_empty_lines: true,
@@ -182,6 +189,16 @@ export class EducatorImportService {
         present = IMPORT_COLUMNS.filter((c) => header!.includes(c));
         position = new Map(present.map((c) => [c, header!.indexOf(c)]));
         ignored = header.filter((h) => h && !(IMPORT_COLUMNS as readonly string[]).includes(h));
+        // Which of two same-named columns counts would be a guess: refuse the file.
+        header.forEach((h, i) => {
+          const first = header!.indexOf(h);
+          if (h && first < i)
+            addError({
+              line,
+              column: h,
+              message: `the column ${h} appears more than once (columns ${first + 1} and ${i + 1}); keep one`,
+            });
+        });
         for (const c of REQUIRED)
           if (!present.includes(c)) addError({ line, column: c, message: `the required column ${c} is missing` });
         if (errorCount > 0) throw stop;
@@ -214,7 +231,7 @@ export class EducatorImportService {
       },
     });
     try {
-      await pipeline(body, counter, parser, sink);
+      await pipeline(body, counter, utf8, parser, sink);
     } catch (e) {
       if (e !== stop) {
         // A batch still being written must settle before the transaction is rolled back.

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
 import {
+  AcceptsCloneOf,
   ReadOnly,
   ValidateEmail,
   ValidateEnum,
@@ -88,6 +89,7 @@ class EducatorFields {
     (typeof RACE_ETHNICITIES)[number] | null;
 }
 
+@AcceptsCloneOf(() => UpdateEducatorDto)
 export class CreateEducatorDto extends EducatorFields {}
 
 export class UpdateEducatorDto extends EducatorFields {

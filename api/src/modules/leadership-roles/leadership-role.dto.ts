@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
-import { ReadOnly, ValidateEnum, ValidateString, ValidateVersion } from '../../common/validation/decorators.js';
+import {
+  AcceptsCloneOf,
+  ReadOnly,
+  ValidateEnum,
+  ValidateString,
+  ValidateVersion,
+} from '../../common/validation/decorators.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
 import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
 import type { LeadershipRoleEntity } from './leadership-role.entity.js';
@@ -20,6 +26,7 @@ class LeadershipRoleFields {
   @ValidateString({ maxLength: 4000, optional: true }) description?: string;
 }
 
+@AcceptsCloneOf(() => UpdateLeadershipRoleDto)
 export class CreateLeadershipRoleDto extends LeadershipRoleFields {}
 
 export class UpdateLeadershipRoleDto extends LeadershipRoleFields {

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, ValidateIf } from 'class-validator';
 import type { ListSpec } from '../../common/pagination/list-query.js';
 import {
+  AcceptsCloneOf,
   ReadOnly,
   ValidateEnum,
   ValidateInt,
@@ -76,6 +77,7 @@ class OpportunityFields {
   @ValidateUUID({ each: true, maxItems: 20 }) competencyIds!: string[];
 }
 
+@AcceptsCloneOf(() => UpdateOpportunityDto)
 export class CreateOpportunityDto extends OpportunityFields {}
 
 export class UpdateOpportunityDto extends OpportunityFields {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, Matches, ValidateIf } from 'class-validator';
 import type { ListSpec } from '../../common/pagination/list-query.js';
 import {
+  AcceptsCloneOf,
   ReadOnly,
   ValidateEnum,
   ValidateInt,
@@ -82,6 +83,7 @@ class PositionFields {
   projectedVacancyOn?: string | null;
 }
 
+@AcceptsCloneOf(() => UpdatePositionDto)
 export class CreatePositionDto extends PositionFields {}
 
 export class UpdatePositionDto extends PositionFields {

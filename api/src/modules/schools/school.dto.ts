@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
-import { ReadOnly, ValidateEnum, ValidateString, ValidateVersion } from '../../common/validation/decorators.js';
+import {
+  AcceptsCloneOf,
+  ReadOnly,
+  ValidateEnum,
+  ValidateString,
+  ValidateVersion,
+} from '../../common/validation/decorators.js';
 import type { GradeBand } from './school.entity.js';
 import { GRADE_BANDS, SchoolEntity } from './school.entity.js';
 
@@ -36,6 +42,7 @@ class SchoolFields {
   gradeBand!: GradeBand;
 }
 
+@AcceptsCloneOf(() => UpdateSchoolDto)
 export class CreateSchoolDto extends SchoolFields {}
 
 export class UpdateSchoolDto extends SchoolFields {

@@ -3,6 +3,7 @@ import type { Role } from '../../auth/permissions.js';
 import { ROLES } from '../../auth/permissions.js';
 import type { ListSpec } from '../../common/pagination/list-query.js';
 import {
+  AcceptsCloneOf,
   ReadOnly,
   ValidateBoolean,
   ValidateEmail,
@@ -42,6 +43,7 @@ export const USER_LIST: ListSpec = {
   search: ['u.name', 'u.email'],
 };
 
+@AcceptsCloneOf(() => UpdateUserDto)
 export class CreateUserDto {
   @ValidateEmail() email!: string;
   @ValidateString({ maxLength: 200 }) name!: string;
