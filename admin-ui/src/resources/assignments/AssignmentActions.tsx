@@ -1,3 +1,4 @@
+import EditIcon from '@mui/icons-material/Edit';
 import {
   Dialog,
   DialogActions,
@@ -9,7 +10,8 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { Button, EditButton, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useCanAccess, useCreatePath, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
 
@@ -40,6 +42,7 @@ async function post(path: string, body: object) {
 export function AssignmentActions() {
   const record = useRecordContext<Assignment>();
   const notify = useNotify();
+  const createPath = useCreatePath();
   const refresh = useRefresh();
   const { canAccess: canManage } = useCanAccess({ resource: 'assignments', action: 'complete' });
   const [dialog, setDialog] = useState<null | 'complete' | 'withdraw'>(null);
@@ -95,12 +98,18 @@ export function AssignmentActions() {
 
   return (
     <>
-      {record.status === 'assigned' && (own || canManage) && <Button label="Start" onClick={start} />}
-      {canLog && <EditButton label={own ? 'Log hours and reflection' : 'Log hours or move the due date'} />}
-      {canManage && record.status === 'in_progress' && (
-        <Button label="Complete" variant="contained" onClick={() => openDialog('complete')} />
+      {record.status === 'assigned' && (own || canManage) && <TextButton label="Start" onClick={start} />}
+      {canLog && (
+        <TextButton
+          to={createPath({ resource: 'assignments', id: record.id, type: 'edit' })}
+          label={own ? 'Log hours and reflection' : 'Log hours or move the due date'}
+          icon={<EditIcon />}
+        />
       )}
-      {canManage && open && <Button label="Withdraw" onClick={() => openDialog('withdraw')} />}
+      {canManage && record.status === 'in_progress' && (
+        <TextButton label="Complete" variant="contained" onClick={() => openDialog('complete')} />
+      )}
+      {canManage && open && <TextButton label="Withdraw" onClick={() => openDialog('withdraw')} />}
       <Dialog
         open={dialog !== null}
         onClose={() => setDialog(null)}

@@ -27,6 +27,7 @@ import {
   useCanAccess,
   useRecordContext,
 } from 'react-admin';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { session } from '../../providers/session';
 import { ASSIGNMENT_STATUSES, OPPORTUNITY_TYPES } from '../choices';
 import { AssignmentActions } from './AssignmentActions';
@@ -73,10 +74,15 @@ export const AssignmentList = () => (
         </p>
       }
     >
+      {/* One link per row, on its first column: the candidate, or for an educator the opportunity. */}
       {!isEducator() && (
-        <FunctionField label="Candidate" sortBy="lastName" render={(a: Row) => `${a.lastName}, ${a.firstName}`} />
+        <RowLinkField label="Candidate" sortBy="lastName" render={(a: Row) => `${a.lastName}, ${a.firstName}`} />
       )}
-      <TextField source="opportunityTitle" label="Opportunity" sortBy="opportunityTitle" />
+      {isEducator() ? (
+        <RowLinkField source="opportunityTitle" label="Opportunity" sortBy="opportunityTitle" />
+      ) : (
+        <TextField source="opportunityTitle" label="Opportunity" sortBy="opportunityTitle" />
+      )}
       <SelectField source="opportunityType" label="Type" choices={OPPORTUNITY_TYPES} sortable={false} />
       <SelectField source="status" choices={ASSIGNMENT_STATUSES} />
       <NumberField source="hoursLogged" label="Hours" />

@@ -2,7 +2,6 @@ import { Tab, Tabs } from '@mui/material';
 import {
   Count,
   Datagrid,
-  FunctionField,
   List,
   NumberField,
   ReferenceInput,
@@ -12,6 +11,7 @@ import {
   TextField,
   useListContext,
 } from 'react-admin';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { LEVELS, READINESS, STAGES } from '../choices';
 
 const filters = [
@@ -63,7 +63,7 @@ export function CandidateList() {
     <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} empty={false} exporter={false}>
       <StageTabs />
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <FunctionField
+        <RowLinkField
           label="Candidate"
           sortBy="lastName"
           render={(r: { firstName: string; lastName: string }) => `${r.lastName}, ${r.firstName}`}

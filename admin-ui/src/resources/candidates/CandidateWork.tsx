@@ -11,6 +11,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { ASSIGNMENT_STATUSES, EVIDENCE_SOURCES, OPPORTUNITY_TYPES } from '../choices';
 
 const SOURCES = [...EVIDENCE_SOURCES, { id: 'opportunity_completion', name: 'Opportunity completion' }];
@@ -29,7 +30,7 @@ export function CandidateAssignments() {
         empty={<p>No development assignments yet.{canAssign ? ' Assign one from an opportunity’s page.' : ''}</p>}
       >
         <Datagrid rowClick="show" bulkActionButtons={false}>
-          <TextField source="opportunityTitle" label="Opportunity" />
+          <RowLinkField source="opportunityTitle" label="Opportunity" />
           <SelectField source="opportunityType" label="Type" choices={OPPORTUNITY_TYPES} />
           <SelectField source="status" choices={ASSIGNMENT_STATUSES} />
           <NumberField source="hoursLogged" label="Hours" />

@@ -9,7 +9,8 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { stageName } from '../choices';
 import { ExitReasonSelect } from './ExitReasonSelect';
@@ -94,18 +95,18 @@ export function StageActions() {
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
       {canConsent && (
         <>
-          <Button label="Accept the nomination" variant="contained" onClick={() => open(null, true)} />
-          <Button label="Decline" onClick={() => open(null, false)} />
+          <TextButton label="Accept the nomination" variant="contained" onClick={() => open(null, true)} />
+          <TextButton label="Decline" onClick={() => open(null, false)} />
         </>
       )}
       {canRecordConsent && !canConsent && (
         <>
-          <Button label="Record acceptance" onClick={() => open(null, true)} />
-          <Button label="Record decline" onClick={() => open(null, false)} />
+          <TextButton label="Record acceptance" onClick={() => open(null, true)} />
+          <TextButton label="Record decline" onClick={() => open(null, false)} />
         </>
       )}
       {transitions.map((m) => (
-        <Button
+        <TextButton
           key={m.to}
           label={label(record.stage, m.to)}
           variant={m.reasonRequired ? 'outlined' : 'contained'}

@@ -13,6 +13,7 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { formPages } from '../forms';
 
 function DistrictInputs() {
@@ -38,7 +39,7 @@ function DistrictInputs() {
 export const DistrictList = () => (
   <List filters={[<SearchInput key="q" source="q" alwaysOn />]}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="name" />
+      <RowLinkField source="name" label="Name" />
       <TextField source="slug" label="Short name" />
       <NumberField source="smallCellThreshold" label="Small-cell threshold" />
     </Datagrid>

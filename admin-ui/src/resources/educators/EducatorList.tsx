@@ -5,7 +5,6 @@ import { Button as MuiButton } from '@mui/material';
 import { useState } from 'react';
 import {
   BooleanField,
-  Button,
   CreateButton,
   Datagrid,
   List,
@@ -22,6 +21,8 @@ import {
   useUnselectAll,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { RowLinkField } from '../../layout/RowLinkField';
+import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
 import { EDUCATOR_STATUSES, LEVELS } from '../choices';
@@ -57,7 +58,7 @@ function ExportCsvButton() {
     a.click();
     URL.revokeObjectURL(url);
   }
-  return <Button label="Export CSV" onClick={download} startIcon={<DownloadIcon />} />;
+  return <TextButton label="Export CSV" onClick={download} startIcon={<DownloadIcon />} />;
 }
 
 function Actions() {
@@ -96,7 +97,7 @@ function GiveLoginsButton() {
   }
   return (
     <>
-      <Button label="Give logins" onClick={give} startIcon={<VpnKeyIcon />} />
+      <TextButton label="Give logins" onClick={give} startIcon={<VpnKeyIcon />} />
       <LoginLinksDialog results={results} onClose={() => setResults(null)} />
     </>
   );
@@ -107,7 +108,7 @@ export function EducatorList() {
   return (
     <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} actions={<Actions />}>
       <Datagrid rowClick="show" bulkActionButtons={canLogin ? <GiveLoginsButton /> : false}>
-        <TextField source="lastName" label="Last name" />
+        <RowLinkField source="lastName" label="Last name" />
         <TextField source="firstName" label="First name" />
         <TextField source="employeeNumber" label="Employee no." />
         <TextField source="schoolName" label="School" sortBy="schoolName" />

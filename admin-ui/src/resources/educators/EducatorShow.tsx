@@ -3,7 +3,6 @@ import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import { useState } from 'react';
 import {
   BooleanField,
-  Button,
   Datagrid,
   DateField,
   EditButton,
@@ -21,7 +20,8 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { RowLinkField } from '../../layout/RowLinkField';
+import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import {
   EDUCATOR_STATUSES,
@@ -51,7 +51,7 @@ function GiveLoginButton() {
   }
   return (
     <>
-      <Button
+      <TextButton
         label={record.hasLogin ? 'New set-password link' : 'Give login'}
         onClick={give}
         startIcon={<VpnKeyIcon />}
@@ -65,8 +65,7 @@ function NominateButton() {
   const record = useRecordContext<{ id: string; status: string }>();
   if (!record || record.status !== 'active') return null;
   return (
-    <Button
-      component={Link}
+    <TextButton
       to={`/nominations/create?source=${encodeURIComponent(JSON.stringify({ educatorId: record.id }))}`}
       label="Nominate"
       startIcon={<HowToRegIcon />}
@@ -120,7 +119,7 @@ export function EducatorShow() {
             >
               <Datagrid rowClick="show" bulkActionButtons={false} empty={<p>No nominations yet.</p>}>
                 <DateField source="createdAt" label="Nominated" />
-                <TextField source="targetRoleTitle" label="Role" />
+                <RowLinkField source="targetRoleTitle" label="Role" />
                 <SelectField source="nominatorKind" label="By" choices={NOMINATOR_KINDS} />
                 <TextField source="nominatorName" label="Nominator" />
                 <SelectField source="status" choices={NOMINATION_STATUSES} />
@@ -132,7 +131,7 @@ export function EducatorShow() {
           <Tab label="Candidacies" path="candidacies">
             <ReferenceManyField reference="candidates" target="educatorId" label={false}>
               <Datagrid rowClick="show" bulkActionButtons={false} empty={<p>Not a candidate.</p>}>
-                <TextField source="roleTitle" label="Target role" />
+                <RowLinkField source="roleTitle" label="Target role" />
                 <SelectField source="stage" choices={STAGES} />
                 <NumberField source="daysInStage" label="Days in stage" />
               </Datagrid>

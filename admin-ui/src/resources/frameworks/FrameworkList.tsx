@@ -13,6 +13,7 @@ import {
   useCanAccess,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { FrameworkBadge } from './FrameworkBadge';
 import type { Framework } from './types';
 
@@ -49,7 +50,7 @@ export function FrameworkList() {
   return (
     <List filters={filters} actions={<Actions />} sort={{ field: 'title', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="title" />
+        <RowLinkField source="title" label="Title" />
         <TextField source="shortName" label="Short name" />
         <FunctionField<Framework>
           label="Kind"

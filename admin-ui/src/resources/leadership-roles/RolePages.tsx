@@ -12,6 +12,7 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { LEVELS } from '../choices';
 import { formPages } from '../forms';
 import { RoleTargets } from './RoleTargets';
@@ -34,7 +35,7 @@ const filters = [
 export const RoleList = () => (
   <List filters={filters} sort={{ field: 'title', order: 'ASC' }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="title" />
+      <RowLinkField source="title" label="Title" />
       <SelectField source="level" choices={LEVELS} />
       <TextField source="description" />
     </Datagrid>

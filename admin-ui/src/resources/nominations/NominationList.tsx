@@ -4,7 +4,6 @@ import {
   CreateButton,
   Datagrid,
   DateField,
-  FunctionField,
   List,
   SearchInput,
   SelectField,
@@ -14,6 +13,7 @@ import {
   useCanAccess,
   useListContext,
 } from 'react-admin';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { session } from '../../providers/session';
 import { NOMINATION_STATUSES, NOMINATOR_KINDS } from '../choices';
 
@@ -76,7 +76,7 @@ export function NominationList() {
       <StatusTabs />
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="createdAt" label="Nominated" />
-        <FunctionField
+        <RowLinkField
           label="Nominee"
           sortBy="educatorLastName"
           render={(r: { educatorFirstName: string; educatorLastName: string }) =>

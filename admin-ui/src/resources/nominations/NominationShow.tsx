@@ -9,7 +9,6 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import {
-  Button,
   DateField,
   FunctionField,
   Labeled,
@@ -24,6 +23,7 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
+import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
 import { NOMINATION_STATUSES, NOMINATOR_KINDS } from '../choices';
@@ -67,8 +67,12 @@ function DecisionButtons() {
   const name = `${record.educatorFirstName} ${record.educatorLastName}`;
   return (
     <>
-      <Button label="Approve" variant="contained" onClick={() => (setOpen('approve'), setReason(''), setError(null))} />
-      <Button label="Decline" onClick={() => (setOpen('decline'), setReason(''), setError(null))} />
+      <TextButton
+        label="Approve"
+        variant="contained"
+        onClick={() => (setOpen('approve'), setReason(''), setError(null))}
+      />
+      <TextButton label="Decline" onClick={() => (setOpen('decline'), setReason(''), setError(null))} />
       <Dialog open={open !== null} onClose={() => setOpen(null)} aria-labelledby="decision-title">
         <DialogTitle id="decision-title">
           {open === 'approve' ? `Approve ${name}?` : `Decline the nomination of ${name}?`}
@@ -113,7 +117,7 @@ function WithdrawButton() {
     notify('Withdrawn', { type: 'info' });
     refresh();
   }
-  return <Button label="Withdraw" onClick={withdraw} />;
+  return <TextButton label="Withdraw" onClick={withdraw} />;
 }
 
 function Actions() {

@@ -9,7 +9,8 @@ import {
   TextField,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { stageName } from '../choices';
 
@@ -89,7 +90,7 @@ export function AssignDialog() {
   }
   return (
     <>
-      <Button
+      <TextButton
         label={full ? 'No seats left' : 'Assign a candidate'}
         variant="contained"
         disabled={full}

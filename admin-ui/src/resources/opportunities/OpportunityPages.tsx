@@ -28,6 +28,7 @@ import {
   useCanAccess,
   useRecordContext,
 } from 'react-admin';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { ASSIGNMENT_STATUSES, LEVELS, OPPORTUNITY_TYPES } from '../choices';
 import { formPages } from '../forms';
 import { AssignDialog } from './AssignDialog';
@@ -73,7 +74,7 @@ const filters = [
 export const OpportunityList = () => (
   <List filters={filters} sort={{ field: 'startsOn', order: 'ASC' }} title="Development opportunities">
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="title" />
+      <RowLinkField source="title" label="Title" />
       <SelectField source="type" choices={OPPORTUNITY_TYPES} />
       <SelectField source="level" choices={LEVELS} />
       <TextField source="hostSchoolName" label="Host" emptyText="District office" sortBy="hostSchoolName" />
@@ -117,7 +118,7 @@ export const OpportunityShow = () => (
         empty={<span>Nobody is assigned yet.</span>}
       >
         <Datagrid rowClick="show" bulkActionButtons={false}>
-          <FunctionField
+          <RowLinkField
             label="Candidate"
             render={(a: { firstName: string; lastName: string }) => `${a.lastName}, ${a.firstName}`}
           />

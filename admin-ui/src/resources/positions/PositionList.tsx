@@ -13,6 +13,7 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { OPENING_WINDOWS, POSITION_STATUSES } from './positionChoices';
 
 const filters = [
@@ -41,7 +42,7 @@ export function PositionList() {
   return (
     <List filters={filters} sort={{ field: 'title', order: 'ASC' }} actions={<Actions />} exporter={false}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="title" label="Seat" />
+        <RowLinkField source="title" label="Seat" />
         <TextField source="roleTitle" label="Role" sortBy="roleTitle" />
         <TextField source="schoolName" label="School" sortBy="schoolName" emptyText="District office" />
         <SelectField source="status" choices={POSITION_STATUSES} />

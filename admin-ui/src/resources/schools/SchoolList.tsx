@@ -12,6 +12,7 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { GRADE_BANDS } from './gradeBands';
 
 const filters = [
@@ -45,7 +46,7 @@ export function SchoolList() {
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<Actions />} empty={<Empty />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="name" />
+        <RowLinkField source="name" label="Name" />
         <TextField source="code" />
         <SelectField source="gradeBand" choices={GRADE_BANDS} />
         <DateField source="updatedAt" label="Last changed" />

@@ -8,8 +8,8 @@ import {
   SearchInput,
   SelectField,
   SelectInput,
-  TextField,
 } from 'react-admin';
+import { RowLinkField } from '../../layout/RowLinkField';
 import { ROLE_CHOICES } from './roles';
 
 const filters = [
@@ -22,7 +22,7 @@ export function UserList() {
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="name" />
+        <RowLinkField source="name" label="Name" />
         <EmailField source="email" />
         <SelectField source="role" choices={ROLE_CHOICES} />
         <BooleanField source="active" />
