@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module.js';
+import { postgresRateLimitStore } from './auth/login-rate-limit.store.js';
 import { AppError } from './common/errors/app-error.js';
 import { ErrorCode } from './common/errors/error-code.js';
 import { sendError } from './common/errors/global-exception.filter.js';
@@ -97,6 +99,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   });
   await app.register(rateLimit, {
     global: false,
+    // Counts live in PostgreSQL, so the limit holds across every API process that shares the database.
+    store: postgresRateLimitStore(app.get(DataSource)),
     errorResponseBuilder: (_request, context) =>
       new AppError(
         ErrorCode.TooManyRequests,

@@ -40,6 +40,11 @@ export interface TestAppOptions {
   queryLogger?: Logger;
   /** Receives the app's log lines (JSON), at LOG_LEVEL from `env` (default silent). */
   logDestination?: DestinationStream;
+  /**
+   * Another TestApp's `url`: this app shares that database (a second API process) instead of getting a
+   * fresh copy, and `close` leaves the database to its owner. Close this app before the owner.
+   */
+  database?: string;
 }
 
 /** Boots the real AppModule on a fresh database copied from the migrated template (milliseconds). */
@@ -47,9 +52,11 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const template = process.env.EMERGE_TEST_TEMPLATE;
   if (!template) throw new Error('e2e tests run through jest.e2e.config.mjs (global setup missing)');
   const name = `emerge_t_${randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
-  const url = new URL(process.env.EMERGE_TEST_TEMPLATE_URL!);
-  url.pathname = `/${name}`;
+  const url = new URL(options.database ?? process.env.EMERGE_TEST_TEMPLATE_URL!);
+  if (!options.database) {
+    await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+    url.pathname = `/${name}`;
+  }
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -81,7 +88,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     },
     async close() {
       await app.close();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      if (!options.database) await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
 }

@@ -10,6 +10,9 @@ import { FasterAuditCapture1795730000000 } from './1795730000000-FasterAuditCapt
 import { AddLatestRatings1795740000000 } from './1795740000000-AddLatestRatings.js';
 import { AddStageStays1795740000001 } from './1795740000001-AddStageStays.js';
 import { AddDisclosureKeys1795750000000 } from './1795750000000-AddDisclosureKeys.js';
+import { AddOpportunityInterests1795760000000 } from './1795760000000-AddOpportunityInterests.js';
+import { AddCompetencyVersions1795770000000 } from './1795770000000-AddCompetencyVersions.js';
+import { AddLoginRateLimits1795780000000 } from './1795780000000-AddLoginRateLimits.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -25,6 +28,9 @@ export const migrations: (new () => object)[] = [
   AddLatestRatings1795740000000,
   AddStageStays1795740000001,
   AddDisclosureKeys1795750000000,
+  AddOpportunityInterests1795760000000,
+  AddCompetencyVersions1795770000000,
+  AddLoginRateLimits1795780000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

@@ -73,6 +73,8 @@ describe('renderAuthorizationDoc', () => {
     'GET /api/district-settings/:id',
     'PUT /api/district-settings/:id',
     'DELETE /api/nominations/:id',
+    'POST /api/opportunities/:id/interest',
+    'DELETE /api/opportunities/:id/interest',
   ];
   // Permissions as the real routes declare them (the exceptions name roles that must hold them).
   const permissionOf: Record<string, Permission> = {
@@ -101,6 +103,8 @@ describe('renderAuthorizationDoc', () => {
     'PUT /api/assignments/:id': Permission.AssignmentLog,
     'GET /api/district-settings/:id': Permission.DistrictSettingsRead,
     'PUT /api/district-settings/:id': Permission.DistrictSettingsManage,
+    'POST /api/opportunities/:id/interest': Permission.OpportunityInterestExpress,
+    'DELETE /api/opportunities/:id/interest': Permission.OpportunityInterestExpress,
   };
   const routes = all.map((k) => {
     const [method, path] = k.split(' ') as [RouteInfo['method'], string];

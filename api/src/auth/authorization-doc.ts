@@ -56,6 +56,9 @@ export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   [Permission.ReadinessShare]: 'people',
   [Permission.OpportunityRead]: 'district',
   [Permission.OpportunityManage]: 'district',
+  // The record named is the opportunity; the interest is always the caller's own.
+  [Permission.OpportunityInterestExpress]: 'district',
+  [Permission.OpportunityInterestRead]: 'people',
   [Permission.AssignmentRead]: 'people',
   [Permission.AssignmentManage]: 'people',
   [Permission.AssignmentLog]: 'people',
@@ -266,6 +269,9 @@ export const ROUTE_NOTES: Record<string, string> = {
   'POST /api/nominations': 'the nominee must be in scope (an educator: themself or a colleague of their school)',
   'POST /api/evidence': 'on a candidate in scope; an educator adds self_reflection on themself only',
   'PUT /api/assignments/:id': 'an educator logs hours and a reflection on their own assignments',
+  'POST /api/opportunities/:id/interest':
+    'the caller’s own interest; repeating it is harmless; 409 once the opportunity closed',
+  'DELETE /api/opportunities/:id/interest': 'the caller’s own interest; harmless when there is none',
   'GET /api/district-settings/:id': 'the id is the caller’s district',
   'PUT /api/district-settings/:id': 'the id is the caller’s district',
 };

@@ -1,4 +1,5 @@
 import { AuditLogEntity } from '../audit/audit-log.entity.js';
+import { LoginRateLimitEntity } from '../auth/login-rate-limit.entity.js';
 import { PasswordTokenEntity } from '../auth/password-token.entity.js';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { AssignmentEntity } from '../modules/assignments/assignment.entity.js';
@@ -15,6 +16,7 @@ import { EducatorEntity } from '../modules/educators/educator.entity.js';
 import { EvidenceEntity } from '../modules/evidence/evidence.entity.js';
 import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
 import { NominationEntity } from '../modules/nominations/nomination.entity.js';
+import { OpportunityInterestEntity } from '../modules/opportunities/opportunity-interest.entity.js';
 import {
   DevelopmentOpportunityEntity,
   OpportunityCompetencyEntity,
@@ -43,8 +45,10 @@ export const entities = [
   ReadinessAssessmentEntity,
   DevelopmentOpportunityEntity,
   OpportunityCompetencyEntity,
+  OpportunityInterestEntity,
   AssignmentEntity,
   PositionEntity,
   AuditLogEntity,
   IdempotencyKeyEntity,
+  LoginRateLimitEntity,
 ];

@@ -58,6 +58,7 @@ export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<P
   'PUT /api/competency-frameworks/:id': current,
   'PUT /api/competencies/:id': current,
   'PUT /api/opportunities/:id': current,
+  'POST /api/opportunities/:id/interest': () => ({}),
   'PUT /api/assignments/:id': current,
   'POST /api/assignments/:id/start': async (c) => ({ body: { version: await version(c) } }),
   'POST /api/assignments/:id/completion': async (c) => ({ body: { version: await version(c), levels: [] } }),

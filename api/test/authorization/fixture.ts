@@ -163,6 +163,23 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
       })
     ).id;
   }
+  // Interests on opportunities of their own, so the matrix's own POST/DELETE of interest leave them alone.
+  const interestOpp = await opp(dA, A1, faC1);
+  const interestOppB = await opp(dB, B1, fbC1);
+  const interest = async (districtId: string, opportunityId: string, educatorId: string) =>
+    (
+      (await t.db.query(
+        `INSERT INTO opportunity_interests (district_id, opportunity_id, educator_id) VALUES ($1, $2, $3) RETURNING id`,
+        [districtId, opportunityId, educatorId],
+      )) as { id: string }[]
+    )[0]!.id;
+  const intr = {
+    E: await interest(dA, interestOpp, E.id),
+    C: await interest(dA, interestOpp, C.id),
+    F: await interest(dA, interestOpp, F.id),
+    G: await interest(dB, interestOppB, G.id),
+    H: await interest(dB, interestOppB, H.id),
+  };
   // In progress, so a completion naming another district's competency reaches the level checks.
   const asgProbe = (
     await f.createAssignment({
@@ -270,6 +287,12 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
       otherPerson: [asg.C!],
       otherSchool: [asg.F!],
       otherDistrict: [asg.G!, asg.H!, asg.I!],
+    },
+    'opportunity-interests': {
+      own: [intr.E],
+      otherPerson: [intr.C],
+      otherSchool: [intr.F],
+      otherDistrict: [intr.G, intr.H],
     },
     positions: { own: [posA1], otherSchool: [posA2], otherDistrict: [posB, posB2] },
     'audit-log': { own: await auditOf(dA), otherDistrict: await auditOf(dB) },

@@ -29,6 +29,97 @@ describe('sign-in abuse limits', () => {
     });
   });
 
+  describe('per address, across API processes', () => {
+    let a: TestApp;
+    let b: TestApp;
+    beforeAll(async () => {
+      a = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+      // A second process on the same database, as behind a load balancer.
+      b = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' }, { database: a.url });
+    });
+    afterAll(async () => {
+      await b?.close();
+      await a?.close();
+    });
+
+    const attempt = (app: TestApp) =>
+      app.http().post('/api/auth/login').send({ email: 'x@test.example', password: 'wrong-password' });
+
+    it('counts the attempts an address makes on every process: the limit is reached across both', async () => {
+      expect((await attempt(a)).status).toBe(401);
+      expect((await attempt(a)).status).toBe(401);
+      // The second process already knows of the first one's two attempts.
+      const third = await attempt(b);
+      expect(third.status).toBe(401);
+      expect(third.headers['x-ratelimit-remaining']).toBe('0');
+      const refused = await attempt(b);
+      expect(refused.status).toBe(429);
+      expect(refused.body).toEqual(errorBody(429, 'too_many_requests'));
+      expect(refused.body.message).toMatch(
+        /^Too many sign-in attempts from this address; try again in \d+ (second|minute)s?$/,
+      );
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+      expect((await attempt(a)).status).toBe(429);
+      // One shared count for the address, kept by the database.
+      const rows = await a.db.query(`SELECT key, points FROM login_rate_limits`);
+      expect(rows).toEqual([{ key: expect.stringMatching(/^POST \/api\/auth\/login:/), points: 5 }]);
+    });
+
+    it('counts attempts that arrive at the same moment on both processes exactly once each', async () => {
+      await a.db.query(`DELETE FROM login_rate_limits`); // a new minute
+      // Ten accounts, so that only the per-address limit can refuse.
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? a : b)
+            .http()
+            .post('/api/auth/login')
+            .send({ email: `x${i}@test.example`, password: 'wrong-password' }),
+        ),
+      );
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses).toEqual([401, 401, 401, ...Array(7).fill(429)]);
+      expect((await a.db.query(`SELECT points FROM login_rate_limits`))[0].points).toBe(10);
+    });
+  });
+
+  describe('per address: ended windows', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '2' });
+    });
+    afterAll(() => t.close());
+
+    const attempt = () =>
+      t.http().post('/api/auth/login').send({ email: 'x@test.example', password: 'wrong-password' });
+    const keys = async () =>
+      ((await t.db.query(`SELECT key FROM login_rate_limits ORDER BY key`)) as { key: string }[]).map((r) => r.key);
+
+    it('starts a fresh count when the window ends, and deletes the counts of ended windows', async () => {
+      expect((await attempt()).status).toBe(401);
+      expect((await attempt()).status).toBe(401);
+      expect((await attempt()).status).toBe(429);
+      const [own] = await keys();
+      // Other addresses: one whose window ended a while ago, one still counting.
+      const route = own!.slice(0, own!.lastIndexOf(':'));
+      const ended = `${route}:198.51.100.7`;
+      const current = `${route}:198.51.100.8`;
+      await t.db.query(`INSERT INTO login_rate_limits (key, points, expire) VALUES ($1, 9, $2), ($3, 1, $4)`, [
+        ended,
+        Date.now() - 5 * 60_000,
+        current,
+        Date.now() + 30_000,
+      ]);
+      // The minute passes for this address (its window's end is moved to the past).
+      await t.db.query(`UPDATE login_rate_limits SET expire = $2 WHERE key = $1`, [own, Date.now() - 1]);
+      expect((await attempt()).status).toBe(401);
+      // The sweep runs beside the request; give it a moment.
+      for (let i = 0; i < 100 && (await keys()).includes(ended); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await keys()).toEqual([own, current].sort());
+      expect((await t.db.query(`SELECT points FROM login_rate_limits WHERE key = $1`, [own]))[0].points).toBe(1);
+    });
+  });
+
   describe('per account', () => {
     let t: TestApp;
     let email: string;

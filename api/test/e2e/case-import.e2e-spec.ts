@@ -354,6 +354,16 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
       );
       expect(res.body.framework.version).toBe(2);
       expect(await rows()).toEqual({ ...before, competencies: before.competencies + 1, versions: before.versions + 1 });
+      // The changed item's own version moves on (an editor holding the old one gets a 409); the others stay.
+      const nodes = await t
+        .http()
+        .get(`/api/competencies?filter=${encodeURIComponent(JSON.stringify({ frameworkId }))}&range=[0,99]`)
+        .auth(coordinator, { type: 'bearer' });
+      const versions = Object.fromEntries(
+        nodes.body.map((n: { code: string; version: number }) => [n.code, n.version]),
+      );
+      expect(versions).toEqual(expect.objectContaining({ 'HP-3.1': 2, 'HP-3.1.b': 1, 'HP-3.2': 1 }));
+      expect(Object.values(versions).filter((v) => v !== 1)).toEqual([2]);
       const [node] = await t.db.query(
         `SELECT c.kind, p.code AS parent, c.position FROM competencies c JOIN competencies p ON p.id = c.parent_id WHERE c.code = 'HP-3.1.b'`,
       );

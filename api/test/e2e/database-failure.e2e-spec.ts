@@ -106,6 +106,9 @@ describe('database failure and recovery', () => {
       code: 'database_unavailable',
       message: 'The database is unavailable; please retry shortly',
     });
+    // The per-address sign-in limit counts in the database: a sign-in is a 503 too, not a 500 or an unlimited try.
+    const signIn = await http().post('/api/auth/login').send({ email: 'x@test.example', password: 'wrong-password' });
+    expect(signIn.body).toMatchObject({ statusCode: 503, code: 'database_unavailable' });
 
     pg = await start();
     let healthy = false;

@@ -208,7 +208,7 @@ describe('district framework editing', () => {
       expect((await as(principal).put(`/api/competencies/${refNode.id}`, body)).body).toEqual(expected.forbidden);
     });
 
-    it('edits a node with the framework version, refuses cycles and stale versions', async () => {
+    it('edits a node with its own version, refuses cycles and stale versions', async () => {
       const current = (await as(hr).get(`/api/competencies/${competency.id}`)).body;
       expect(current.version).toBe(1);
       const cycle = await as(hr).put(`/api/competencies/${domain.id}`, {
@@ -241,7 +241,163 @@ describe('district framework editing', () => {
       expect(ok.body).toEqual(expect.objectContaining({ title: 'Builds a shared vision', version: 2, crosswalk: [] }));
       const stale = await as(hr).put(`/api/competencies/${competency.id}`, { ...current, title: 'Stale' });
       expect(stale.body).toEqual(expected.staleVersion);
-      expect((await as(hr).get(`/api/competency-frameworks/${framework.id}`)).body.version).toBe(2);
+      // The framework's own version is untouched by a node edit, and so are the other nodes'.
+      expect((await as(hr).get(`/api/competency-frameworks/${framework.id}`)).body.version).toBe(1);
+      expect((await as(hr).get(`/api/competencies/${domain.id}`)).body.version).toBe(1);
+    });
+  });
+
+  describe('per-node versions', () => {
+    /** Resolves once `n` statements of this database wait for a row lock. */
+    const waitForLockWaiters = async (n: number) => {
+      for (let i = 0; i < 200; i++) {
+        const [row] = await t.db.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (row.waiting >= n) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`fewer than ${n} requests ever waited for the lock`);
+    };
+
+    type Node = Record<string, unknown> & { id: string; version: number; title: string };
+    let tree: { id: string };
+    const node = async (id: string): Promise<Node> => (await as(hr).get(`/api/competencies/${id}`)).body;
+    const add = async (code: string, kind: string, parentId: string | null = null): Promise<Node> => {
+      const res = await as(coordinator).post('/api/competencies', {
+        frameworkId: tree.id,
+        parentId,
+        kind,
+        code,
+        title: code,
+      });
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+
+    beforeAll(async () => {
+      tree = (await as(hr).post('/api/competency-frameworks', { title: 'Concurrent Standards', shortName: 'CC' })).body;
+    });
+
+    it('two people editing different nodes of one framework at the same time both save', async () => {
+      const [a, b] = [await add('CC-A', 'domain'), await add('CC-B', 'domain')];
+      const [first, second] = await Promise.all([
+        as(hr).put(`/api/competencies/${a.id}`, { ...a, title: 'Edited by hr' }),
+        as(coordinator).put(`/api/competencies/${b.id}`, { ...b, title: 'Edited by the coordinator' }),
+      ]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(first.body).toEqual(expect.objectContaining({ title: 'Edited by hr', version: 2 }));
+      expect(second.body).toEqual(expect.objectContaining({ title: 'Edited by the coordinator', version: 2 }));
+      // One after the other, each still from the copy read before the other's save.
+      const again = await as(hr).put(`/api/competencies/${a.id}`, { ...first.body, description: 'Second pass' });
+      expect(again.body.version).toBe(3);
+      expect((await node(b.id)).version).toBe(2);
+    });
+
+    it('two saves of the same node from the same version: exactly one wins, the other is a 409', async () => {
+      const a = await add('CC-SAME', 'domain');
+      // The test holds the node's row while five saves arrive, then lets them all go at once: their reads of
+      // the node really overlap, so a save that did not lock the node before checking its version would also win.
+      const hold = t.db.createQueryRunner();
+      await hold.startTransaction();
+      await hold.query(`SELECT id FROM competencies WHERE id = $1 FOR UPDATE`, [a.id]);
+      const saves = [1, 2, 3, 4, 5].map(
+        (n) =>
+          as(n % 2 ? hr : coordinator)
+            .put(`/api/competencies/${a.id}`, { ...a, title: `Title ${n}` })
+            .then((r) => r), // supertest sends only when awaited: start each request now
+      );
+      await waitForLockWaiters(5);
+      await hold.commitTransaction();
+      await hold.release();
+      const results = await Promise.all(saves);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+      expect(results.filter((r) => r.status === 409).map((r) => r.body)).toEqual(Array(4).fill(expected.staleVersion));
+      const won = results.find((r) => r.status === 200)!.body;
+      expect(await node(a.id)).toEqual(expect.objectContaining({ title: won.title, version: 2 }));
+    });
+
+    it('framework edits and node edits do not make each other stale', async () => {
+      const a = await add('CC-F', 'domain');
+      const before = (await as(hr).get(`/api/competency-frameworks/${tree.id}`)).body;
+      const renamed = await as(hr).put(`/api/competency-frameworks/${tree.id}`, { ...before, title: 'Renamed' });
+      expect(renamed.body.version).toBe(before.version + 1);
+      const edited = await as(hr).put(`/api/competencies/${a.id}`, { ...a, title: 'Still saves' });
+      expect(edited.status).toBe(200);
+      expect(edited.body.version).toBe(a.version + 1);
+      const again = await as(hr).put(`/api/competency-frameworks/${tree.id}`, {
+        ...renamed.body,
+        description: 'Also saves',
+      });
+      expect(again.status).toBe(200);
+      expect(again.body.version).toBe(before.version + 2);
+      // A stale framework copy is still refused on the framework's own version.
+      expect((await as(hr).put(`/api/competency-frameworks/${tree.id}`, before)).body).toEqual(expected.staleVersion);
+    });
+
+    it('reordering is a node edit: it needs only that node version and leaves its siblings alone', async () => {
+      const parent = await add('CC-R', 'domain');
+      const x = await add('CC-R.1', 'competency', parent.id);
+      const y = await add('CC-R.2', 'competency', parent.id);
+      const moved = await as(hr).put(`/api/competencies/${y.id}`, { ...y, position: 0 });
+      expect(moved.body).toEqual(expect.objectContaining({ position: 0, version: 2 }));
+      expect(await node(x.id)).toEqual(expect.objectContaining({ position: 0, version: 1 }));
+    });
+
+    it('two concurrent moves cannot make a loop: moves wait for each other and the second is checked', async () => {
+      const root = await add('CC-L', 'domain');
+      const a = await add('CC-L.1', 'competency', root.id);
+      const b = await add('CC-L.2', 'competency', root.id);
+      const [ab, ba] = await Promise.all([
+        as(hr).put(`/api/competencies/${a.id}`, { ...a, parentId: b.id }),
+        as(coordinator).put(`/api/competencies/${b.id}`, { ...b, parentId: a.id }),
+      ]);
+      const statuses = [ab.status, ba.status].sort();
+      expect(statuses).toEqual([200, 400]);
+      expect([ab, ba].find((r) => r.status === 400)!.body).toEqual(
+        expected.validation({ parentId: 'a node cannot move under itself or one of its descendants' }),
+      );
+      // Whichever won, the tree still reaches its root from both nodes.
+      const [na, nb] = [await node(a.id), await node(b.id)];
+      expect([na.parentId, nb.parentId]).toContain(root.id);
+    });
+
+    it("a node's kind change and a new child under it are checked one after the other", async () => {
+      const parent = await add('CC-K', 'competency');
+      const [demote, child] = await Promise.all([
+        as(hr).put(`/api/competencies/${parent.id}`, { ...parent, kind: 'indicator' }),
+        as(coordinator).post('/api/competencies', {
+          frameworkId: tree.id,
+          parentId: parent.id,
+          kind: 'competency',
+          code: 'CC-K.1',
+          title: 'A child competency',
+        }),
+      ]);
+      // Either may go first, but an indicator never ends up holding a competency.
+      expect([
+        [200, 400],
+        [400, 201],
+      ]).toContainEqual([demote.status, child.status]);
+      expect((demote.status === 200 ? child : demote).body.errors).toEqual({
+        kind:
+          demote.status === 200
+            ? 'a competency cannot sit under an indicator'
+            : 'an indicator cannot have competency children; change those first',
+      });
+    });
+
+    it('bad input on a node PUT is a 400 naming the field', async () => {
+      const a = await add('CC-V', 'domain');
+      const { version: _omitted, ...unversioned } = a;
+      for (const body of [{ ...a, version: 'latest' }, unversioned]) {
+        expect((await as(hr).put(`/api/competencies/${a.id}`, body)).body).toEqual(
+          expected.validation({
+            version: 'version is required: send the version you read, to detect concurrent edits',
+          }),
+        );
+      }
+      expect((await node(a.id)).version).toBe(1);
     });
   });
 

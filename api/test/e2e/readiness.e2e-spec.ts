@@ -127,7 +127,7 @@ describe('/candidates/:id/readiness', () => {
         target(
           0,
           'single_source',
-          'K1 Vision: level 3 meets target 3, but all its evidence is observation; ready now needs 2 sources',
+          'K1 Vision: level 3 meets target 3, but all its evidence is from observation; ready now needs 2 different sources',
         ),
         target(1, 'target_unrated', 'K2 Instruction: no evidence yet (target 3)'),
         target(2, 'target_unrated', 'K3 Community: no evidence yet (target 2)'),
@@ -142,9 +142,9 @@ describe('/candidates/:id/readiness', () => {
       expect(res.body.targetsMet).toBe(2);
       expect(res.body.reasons.map((r: { message: string }) => r.message)).toEqual([
         '2 of 3 targets met; every other within 1 level; 2 met targets on a single source of evidence',
-        'K1 Vision: level 3 meets target 3, but all its evidence is observation; ready now needs 2 sources',
+        'K1 Vision: level 3 meets target 3, but all its evidence is from observation; ready now needs 2 different sources',
         'K2 Instruction: level 2, target 3 (gap 1 level)',
-        'K3 Community: level 2 meets target 2, but all its evidence is feedback_360; ready now needs 2 sources',
+        'K3 Community: level 2 meets target 2, but all its evidence is from 360° feedback; ready now needs 2 different sources',
       ]);
     });
 
@@ -158,7 +158,7 @@ describe('/candidates/:id/readiness', () => {
         { code: 'summary', message: 'All 3 targets met, each on evidence from at least 2 sources' },
         target(0, 'target_met', 'K1 Vision: level 3 meets target 3 (sources: artifact, observation)'),
         target(1, 'target_met', 'K2 Instruction: level 3 meets target 3 (sources: artifact, observation)'),
-        target(2, 'target_met', 'K3 Community: level 3 meets target 2 (sources: feedback_360, observation)'),
+        target(2, 'target_met', 'K3 Community: level 3 meets target 2 (sources: 360° feedback, observation)'),
       ]);
     });
 

@@ -115,6 +115,9 @@ export class AccessService {
         return scope.kind === 'platform' ? new Set() : this.repo.opportunityIds(scope.districtId, ids);
       case Permission.OpportunityManage:
         return scope.kind === 'district' ? this.repo.opportunityIds(scope.districtId, ids) : new Set();
+      case Permission.OpportunityInterestExpress:
+        // Any opportunity of the educator's district; the interest recorded is always their own.
+        return scope.kind === 'self' ? this.repo.opportunityIds(scope.districtId, ids) : new Set();
       case Permission.AssignmentRead:
       case Permission.AssignmentLog:
         return scope.kind === 'platform' ? new Set() : this.repo.assignmentIds(scope, ids);

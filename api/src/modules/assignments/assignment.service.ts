@@ -94,6 +94,9 @@ export class AssignmentService {
           ErrorCode.Conflict,
           `The candidate is ${candidate.stage}; resume or re-enter them before assigning opportunities`,
         );
+      const endedOn = await this.opportunities.closedOn(m, opportunity.id);
+      if (endedOn)
+        throw new AppError(ErrorCode.Conflict, `This opportunity ended on ${endedOn}; it is closed to new assignments`);
       if (await this.assignments.liveAssignmentExists(m, opportunity.id, candidate.id))
         throw new AppError(ErrorCode.Conflict, 'The candidate is already on this opportunity');
       if (opportunity.seatsTaken >= opportunity.seats)

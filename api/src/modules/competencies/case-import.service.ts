@@ -211,9 +211,10 @@ export class CaseImportService {
       );
     }
     if (updates.length) {
+      // Each changed node gets a new version, so an editor holding the old one reloads instead of undoing the import.
       await m.query(
         `UPDATE competencies c SET parent_id = u.parent_id, kind = u.kind::competency_kind, code = u.code, title = u.title,
-                description = u.description, position = u.position
+                description = u.description, position = u.position, version = c.version + 1
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
              AS u(id, parent_id, kind, code, title, description, position)
           WHERE c.id = u.id`,

@@ -75,7 +75,7 @@ export class CompetencyResponseDto {
   @ApiProperty({ nullable: true, type: String }) caseIdentifier!: string | null;
   /** True for a node of a shared reference framework (read-only). */
   @ApiProperty() reference!: boolean;
-  /** The framework's version: it guards edits of the whole tree (send it back on PUT). */
+  /** The node's own version (send it back on PUT); edits of other nodes or of the framework do not change it. */
   @ApiProperty() version!: number;
   /** On the single-record read: the node's crosswalk links, in both directions. */
   @ApiProperty({ type: [CrosswalkDto], required: false }) crosswalk?: CrosswalkDto[];

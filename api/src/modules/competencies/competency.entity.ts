@@ -8,6 +8,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
+  VersionColumn,
 } from 'typeorm';
 import { BaseRecordEntity } from '../../database/base-record.entity.js';
 import { DistrictEntity } from '../districts/district.entity.js';
@@ -108,6 +109,10 @@ export class CompetencyEntity {
   /** The node's CASE CFItem identifier, when it came from a CASE package. */
   @Column({ type: 'varchar', length: 100, nullable: true })
   caseIdentifier!: string | null;
+
+  /** The node's own optimistic-lock version: editing one node does not conflict with edits of its siblings. */
+  @VersionColumn({ default: 1 })
+  version!: number;
 }
 
 /** A crosswalk link between nodes of two frameworks (PRODUCT.md §2). */

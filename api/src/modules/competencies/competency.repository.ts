@@ -60,8 +60,7 @@ export class CompetencyRepository {
         'c.position AS "position"',
         'c.case_identifier AS "caseIdentifier"',
         '(f.district_id IS NULL) AS "reference"',
-        // Nodes have no version of their own: the framework's version guards edits of its tree.
-        'f.version AS "version"',
+        'c.version AS "version"',
       ]);
   }
 

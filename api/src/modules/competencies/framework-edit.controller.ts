@@ -99,10 +99,15 @@ export class FrameworkEditController {
     return this.service.createCompetency(auth, dto);
   }
 
-  /** Edits a node of one of the district's frameworks; `version` is the framework's (it guards the whole tree). */
+  /**
+   * Edits a node of one of the district's frameworks. `version` is the node's own: edits of other nodes, or of
+   * the framework's fields, do not make it stale. Moving a node (a new `parentId`) waits for other moves in the
+   * same framework, so two moves cannot together make a loop.
+   */
   @Put('competencies/:id')
   @Authenticated({ permission: Permission.CompetencyManage })
   @ApiOkResponse({ type: CompetencyResponseDto })
+  @ApiConflictResponse({ description: 'Stale version: the node was changed since it was read' })
   updateCompetency(
     @Auth() auth: AuthContext,
     @Param() { id }: UuidParam,

@@ -77,6 +77,6 @@ export class UpdateCompetencyDto extends CompetencyFields {
   @ReadOnly('set by the CASE import') caseIdentifier?: string | null;
   @ReadOnly('only reference frameworks are reference') reference?: boolean;
   @ReadOnly('edit links through /api/crosswalk-links', { computed: true }) crosswalk?: unknown;
-  /** The framework's version (it guards the whole tree). */
+  /** The node's own version, as read: a stale one is a 409. */
   @ValidateVersion() version!: number;
 }

@@ -7,6 +7,7 @@ import { Permission } from '../../auth/permissions.js';
 import { applyPutRules } from '../../common/crud/put-rules.js';
 import type { FieldErrors } from '../../common/errors/app-error.js';
 import { AppError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
 import type { CompetencyResponseDto, FrameworkResponseDto } from './competency.dto.js';
 import type { NodeKind, RubricLevel } from './competency.entity.js';
@@ -129,7 +130,7 @@ export class FrameworkEditService {
       });
     }
     const id = await this.db.transaction(async (m) => {
-      await m.query(`SELECT id FROM competency_frameworks WHERE id = $1 FOR UPDATE`, [dto.frameworkId]);
+      await this.lockTree(m, dto.frameworkId, 'shared');
       const parent = dto.parentId ? await this.nodeRow(m, dto.parentId) : null;
       this.checkPlacement(dto.frameworkId, parent, dto.kind, dto.parentId);
       const [last]: { next: number }[] = await m.query(
@@ -155,15 +156,19 @@ export class FrameworkEditService {
   }
 
   async updateCompetency(auth: AuthContext, id: string, dto: UpdateCompetencyDto): Promise<CompetencyResponseDto> {
-    const [found]: { frameworkId: string }[] = await this.db.query(
-      `SELECT framework_id AS "frameworkId" FROM competencies WHERE id = $1`,
+    const [found]: { frameworkId: string; parentId: string | null }[] = await this.db.query(
+      `SELECT framework_id AS "frameworkId", parent_id AS "parentId" FROM competencies WHERE id = $1`,
       [id],
     );
     // The node's framework decides: another district's or a reference node is a 404.
     await this.access.require(auth, Permission.CompetencyManage, [found?.frameworkId ?? id], 'Competency');
+    // A move is decided before any lock is taken, so every write takes the framework lock first (no deadlock).
+    const moves = dto.parentId !== undefined && dto.parentId !== found!.parentId;
     await this.db.transaction(async (m) => {
-      await m.query(`SELECT id FROM competency_frameworks WHERE id = $1 FOR UPDATE`, [found!.frameworkId]);
+      await this.lockTree(m, found!.frameworkId, moves ? 'exclusive' : 'shared');
+      await m.query(`SELECT id FROM competencies WHERE id = $1 FOR UPDATE`, [id]);
       const current = await this.node(id, m);
+      // The node's own version: edits of other nodes of the framework do not make this one stale.
       const changes = applyPutRules(dto, current as unknown as Record<string, unknown> & { version: number });
       const next = {
         parentId: changes.parentId === undefined ? current.parentId : changes.parentId,
@@ -173,6 +178,9 @@ export class FrameworkEditService {
         description: changes.description ?? current.description,
         position: changes.position ?? current.position,
       };
+      // Unreachable while versions only grow: a node moved after the first read has a newer version.
+      if (next.parentId !== current.parentId && !moves)
+        throw new AppError(ErrorCode.StaleVersion, 'This node was moved by someone else; reload it and try again');
       const parent = next.parentId ? await this.nodeRow(m, next.parentId) : null;
       this.checkPlacement(current.frameworkId, parent, next.kind, next.parentId);
       const errors: FieldErrors = {};
@@ -196,19 +204,29 @@ export class FrameworkEditService {
       const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === current[k]);
       if (same) return;
       await m.query(
-        `UPDATE competencies SET parent_id = $2, kind = $3, code = $4, title = $5, description = $6, position = $7 WHERE id = $1`,
+        `UPDATE competencies SET parent_id = $2, kind = $3, code = $4, title = $5, description = $6, position = $7,
+                version = version + 1 WHERE id = $1`,
         [id, next.parentId, next.kind, next.code, next.title, next.description, next.position],
       );
-      await m.query(`UPDATE competency_frameworks SET version = version + 1, updated_at = now() WHERE id = $1`, [
-        current.frameworkId,
-      ]);
     });
     return { ...(await this.node(id)), crosswalk: await this.repo.crosswalk(auth.scope, id) };
   }
 
+  /**
+   * The framework row is the tree's lock. Node edits and creates share it, so they run side by side; a move
+   * holds it alone, so two moves cannot each pass the cycle check and together make a loop.
+   */
+  private async lockTree(m: EntityManager, frameworkId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+    await m.query(
+      `SELECT id FROM competency_frameworks WHERE id = $1 ${mode === 'shared' ? 'FOR SHARE' : 'FOR UPDATE'}`,
+      [frameworkId],
+    );
+  }
+
+  /** A parent, locked so that its kind stays as checked until commit (an edit of its kind waits, or we do). */
   private async nodeRow(m: EntityManager, id: string): Promise<NodeRow | null> {
     const [row]: NodeRow[] = await m.query(
-      `SELECT id, framework_id AS "frameworkId", parent_id AS "parentId", kind FROM competencies WHERE id = $1`,
+      `SELECT id, framework_id AS "frameworkId", parent_id AS "parentId", kind FROM competencies WHERE id = $1 FOR SHARE`,
       [id],
     );
     return row ?? null;

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { Auth, Authenticated } from '../../auth/authenticated.decorator.js';
@@ -8,6 +8,7 @@ import { ApiListQuery, ListParams } from '../../common/pagination/list-query.dec
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
+import { OpportunityInterestService } from './opportunity-interest.service.js';
 import {
   CreateOpportunityDto,
   OPPORTUNITY_LIST,
@@ -19,7 +20,10 @@ import { OpportunityService } from './opportunity.service.js';
 @ApiTags('opportunities')
 @Controller('opportunities')
 export class OpportunityController {
-  constructor(private readonly service: OpportunityService) {}
+  constructor(
+    private readonly service: OpportunityService,
+    private readonly interests: OpportunityInterestService,
+  ) {}
 
   @Get()
   @Authenticated({ permission: Permission.OpportunityRead })
@@ -64,5 +68,32 @@ export class OpportunityController {
   @ApiOkResponse({ type: OpportunityResponseDto, description: 'The deleted opportunity' })
   deleteOpportunity(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<OpportunityResponseDto> {
     return this.service.remove(auth, id);
+  }
+
+  /**
+   * The caller (an educator) says they are interested: the coordinators and hr see it on the opportunity.
+   * 201 when recorded, 200 when it already was (repeating it is harmless); 409 once the opportunity closed.
+   */
+  @Post(':id/interest')
+  @Authenticated({ permission: Permission.OpportunityInterestExpress })
+  @ApiCreatedResponse({ type: OpportunityResponseDto, description: 'Recorded; the opportunity with interestedAt' })
+  @ApiOkResponse({ type: OpportunityResponseDto, description: 'Already recorded; nothing changed' })
+  @ApiConflictResponse({ description: 'The opportunity is closed (its end date has passed)' })
+  async expressOpportunityInterest(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OpportunityResponseDto> {
+    const { created, opportunity } = await this.interests.express(auth, id);
+    void reply.status(created ? 201 : 200);
+    return opportunity;
+  }
+
+  /** The caller takes their interest back; 200 with the opportunity whether or not there was one. */
+  @Delete(':id/interest')
+  @Authenticated({ permission: Permission.OpportunityInterestExpress })
+  @ApiOkResponse({ type: OpportunityResponseDto, description: 'The opportunity, interestedAt null' })
+  withdrawOpportunityInterest(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<OpportunityResponseDto> {
+    return this.interests.withdraw(auth, id);
   }
 }

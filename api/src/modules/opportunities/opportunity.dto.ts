@@ -15,6 +15,16 @@ import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
 import type { OpportunityType } from './opportunity.entity.js';
 import { OPPORTUNITY_TYPES } from './opportunity.entity.js';
 
+/**
+ * The day that has just ended nowhere yet: the date on the last time zone to reach midnight (UTC−12).
+ * Districts carry no time zone, so an opportunity closes once its last day is over everywhere: never
+ * while it is still its end date in the district, and at most a few hours after (docs/development.md).
+ */
+export const OPEN_DAY_SQL = `(now() AT TIME ZONE 'Etc/GMT+12')::date`;
+
+/** Closed: its end date has passed. No new assignments or interest; it stays in the catalog as history. */
+export const closedSql = (alias: string) => `(${alias}.ends_on IS NOT NULL AND ${alias}.ends_on < ${OPEN_DAY_SQL})`;
+
 export const OPPORTUNITY_LIST: ListSpec = {
   resource: 'opportunities',
   idColumn: 'o.id',
@@ -42,6 +52,8 @@ export const OPPORTUNITY_LIST: ListSpec = {
         `EXISTS (SELECT 1 FROM opportunity_competencies oc WHERE oc.opportunity_id = o.id AND oc.competency_id = ANY(:${p}))`,
     },
     hasSeats: { column: 'o.id', type: 'boolean', where: (p) => `(o.seats_taken < o.seats) = ANY(:${p})` },
+    /** true: only past (closed) ones; false: only open ones. */
+    closed: { column: 'o.id', type: 'boolean', where: (p) => `${closedSql('o')} = ANY(:${p})` },
     startsFrom: { column: 'o.starts_on', type: 'date', op: 'gte' },
     startsTo: { column: 'o.starts_on', type: 'date', op: 'lte' },
   },
@@ -86,6 +98,10 @@ export class UpdateOpportunityDto extends OpportunityFields {
   @ReadOnly('follows hostSchoolId') hostSchoolName?: string | null;
   @ReadOnly('counts assignments: assign or withdraw candidates instead') seatsTaken?: number;
   @ReadOnly('computed from seats and seatsTaken') seatsLeft?: number;
+  @ReadOnly('follows endsOn', { computed: true }) closed?: boolean;
+  @ReadOnly('counts educators who said they are interested', { computed: true }) interestCount?: number;
+  @ReadOnly("the caller's own interest: POST or DELETE /api/opportunities/{id}/interest", { computed: true })
+  interestedAt?: string | null;
   @ReadOnly('follows competencyIds', { computed: true }) competencies?: unknown;
   @ReadOnly('set by the server') createdAt?: string;
   @ReadOnly('set by the server') updatedAt?: string;
@@ -108,10 +124,17 @@ export class OpportunityResponseDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) hostSchoolId!: string | null;
   @ApiProperty({ nullable: true, type: String }) hostSchoolName!: string | null;
   @ApiProperty() seats!: number;
+  /** Seats taken by anyone (a count, shared with every role; who holds them is assignment data). */
   @ApiProperty() seatsTaken!: number;
   @ApiProperty() seatsLeft!: number;
   @ApiProperty({ nullable: true, type: String }) startsOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) endsOn!: string | null;
+  /** Its end date has passed (the last day is over everywhere): not assignable, no new interest. */
+  @ApiProperty() closed!: boolean;
+  /** How many educators of the district said they are interested (a count; names are in opportunity-interests). */
+  @ApiProperty() interestCount!: number;
+  /** When the caller (an educator) said they are interested; null if they have not, and for other roles. */
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) interestedAt!: string | null;
   @ApiProperty() hours!: number;
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String], format: 'uuid' }) competencyIds!: string[];

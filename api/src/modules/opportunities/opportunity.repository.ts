@@ -6,10 +6,10 @@ import { RowById } from '../../common/crud/row-by-id.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { OpportunityResponseDto } from './opportunity.dto.js';
-import { OPPORTUNITY_LIST } from './opportunity.dto.js';
+import { closedSql, OPPORTUNITY_LIST } from './opportunity.dto.js';
 import { DevelopmentOpportunityEntity, OpportunityCompetencyEntity } from './opportunity.entity.js';
 
-export type OpportunityRow = Omit<OpportunityResponseDto, 'createdAt' | 'updatedAt'> & {
+export type OpportunityRow = Omit<OpportunityResponseDto, 'createdAt' | 'updatedAt' | 'interestedAt'> & {
   createdAt: Date;
   updatedAt: Date;
 };
@@ -38,6 +38,8 @@ export class OpportunityRepository {
         '(o.seats - o.seats_taken) AS "seatsLeft"',
         `to_char(o.starts_on, 'YYYY-MM-DD') AS "startsOn"`,
         `to_char(o.ends_on, 'YYYY-MM-DD') AS "endsOn"`,
+        `${closedSql('o')} AS "closed"`,
+        `(SELECT count(*) FROM opportunity_interests i WHERE i.opportunity_id = o.id)::int AS "interestCount"`,
         'o.hours AS "hours"',
         'o.description AS "description"',
         // One aggregate per row keeps a page to one statement (no N+1 over competencies).
@@ -82,6 +84,27 @@ export class OpportunityRepository {
       [opportunityId],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** When `educatorId` said they were interested in each of these opportunities (absent: not interested). */
+  async interestedAt(educatorId: string, opportunityIds: string[]): Promise<Map<string, Date>> {
+    if (opportunityIds.length === 0) return new Map();
+    const rows: { id: string; at: Date }[] = await this.db.query(
+      `SELECT opportunity_id AS id, created_at AS at FROM opportunity_interests
+        WHERE educator_id = $1 AND opportunity_id = ANY($2::uuid[])`,
+      [educatorId, opportunityIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.at]));
+  }
+
+  /** The opportunity's end date when it is closed; undefined while it is open. Locks nothing. */
+  async closedOn(manager: EntityManager, opportunityId: string): Promise<string | undefined> {
+    const rows: { endsOn: string }[] = await manager.query(
+      `SELECT to_char(o.ends_on, 'YYYY-MM-DD') AS "endsOn" FROM development_opportunities o
+        WHERE o.id = $1 AND ${closedSql('o')}`,
+      [opportunityId],
+    );
+    return rows[0]?.endsOn;
   }
 
   async assignmentCount(manager: EntityManager, opportunityId: string): Promise<number> {

@@ -16,11 +16,14 @@ import { DevelopmentOpportunityEntity } from './opportunity.entity.js';
 import type { OpportunityRow } from './opportunity.repository.js';
 import { OpportunityRepository } from './opportunity.repository.js';
 
-const toResponse = (row: OpportunityRow): OpportunityResponseDto => ({
+const toResponse = (row: OpportunityRow, interestedAt: Date | null = null): OpportunityResponseDto => ({
   ...row,
   seats: Number(row.seats),
   seatsTaken: Number(row.seatsTaken),
   seatsLeft: Number(row.seatsLeft),
+  closed: Boolean(row.closed),
+  interestCount: Number(row.interestCount),
+  interestedAt: interestedAt ? toIso(interestedAt) : null,
   hours: Number(row.hours),
   competencyIds: row.competencies.map((c) => c.id),
   createdAt: toIso(row.createdAt),
@@ -37,14 +40,29 @@ export class OpportunityService {
 
   async list(auth: AuthContext, query: ListQuery): Promise<Page<OpportunityResponseDto>> {
     const [rows, total] = await this.opportunities.list(auth.scope, query);
-    return { items: rows.map(toResponse), total, offset: query.offset, resource: OPPORTUNITY_LIST.resource };
+    const mine = await this.ownInterests(auth, rows);
+    return {
+      items: rows.map((r) => toResponse(r, mine.get(r.id) ?? null)),
+      total,
+      offset: query.offset,
+      resource: OPPORTUNITY_LIST.resource,
+    };
   }
 
   async get(auth: AuthContext, id: string): Promise<OpportunityResponseDto> {
     await this.access.require(auth, Permission.OpportunityRead, [id], 'Opportunity');
     const row = await this.opportunities.findRow(this.db, id);
     if (!row) throw AppError.notFound('Opportunity');
-    return toResponse(row);
+    return toResponse(row, (await this.ownInterests(auth, [row])).get(id) ?? null);
+  }
+
+  /** The caller's own interests among these rows: only an educator has any. */
+  private ownInterests(auth: AuthContext, rows: OpportunityRow[]): Promise<Map<string, Date>> {
+    if (auth.scope.kind !== 'self' || !auth.scope.educatorId) return Promise.resolve(new Map());
+    return this.opportunities.interestedAt(
+      auth.scope.educatorId,
+      rows.map((r) => r.id),
+    );
   }
 
   async create(auth: AuthContext, dto: CreateOpportunityDto): Promise<OpportunityResponseDto> {

@@ -47,7 +47,7 @@ describe('suggestReadiness', () => {
         {
           code: 'target_met',
           competencyId: 'c2',
-          message: 'K2 Competency 2: level 4 meets target 3 (sources: evaluation, feedback_360, observation)',
+          message: 'K2 Competency 2: level 4 meets target 3 (sources: evaluation, 360° feedback, observation)',
         },
       ],
       targetsMet: 2,
@@ -67,7 +67,7 @@ describe('suggestReadiness', () => {
       code: 'single_source',
       competencyId: 'c2',
       message:
-        'K2 Competency 2: level 4 meets target 2, but all its evidence is observation; ready now needs 2 sources',
+        'K2 Competency 2: level 4 meets target 2, but all its evidence is from observation; ready now needs 2 different sources',
     });
   });
 

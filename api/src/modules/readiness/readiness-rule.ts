@@ -24,6 +24,17 @@ export interface ReadinessSuggestion {
   targetsTotal: number;
 }
 
+// The messages are read by people: evidence sources by their names, not their codes.
+const SOURCE_NAMES: Record<string, string> = {
+  observation: 'observation',
+  artifact: 'artifact',
+  feedback_360: '360° feedback',
+  self_reflection: 'self-reflection',
+  opportunity_completion: 'opportunity completion',
+  evaluation: 'evaluation',
+};
+const sourceName = (code: string) => SOURCE_NAMES[code] ?? code.replace(/_/g, ' ');
+
 /** Distinct evidence sources each target needs before ready_now is suggested. */
 export const MIN_SOURCES = 2;
 /** The largest gap (in rubric levels) that still suggests ready_1_2_years. */
@@ -81,13 +92,13 @@ export function suggestReadiness(profile: TargetStanding[]): ReadinessSuggestion
       return {
         ...base,
         code: 'single_source',
-        message: `${name}: level ${t.currentLevel} meets target ${t.targetLevel}, but all its evidence is ${t.sources[0] ?? 'of one source'}; ready now needs ${MIN_SOURCES} sources`,
+        message: `${name}: level ${t.currentLevel} meets target ${t.targetLevel}, but all its evidence is ${t.sources[0] ? `from ${sourceName(t.sources[0])}` : 'of one source'}; ready now needs ${MIN_SOURCES} different sources`,
       };
     }
     return {
       ...base,
       code: 'target_met',
-      message: `${name}: level ${t.currentLevel} meets target ${t.targetLevel} (sources: ${t.sources.join(', ')})`,
+      message: `${name}: level ${t.currentLevel} meets target ${t.targetLevel} (sources: ${t.sources.map(sourceName).join(', ')})`,
     };
   });
 
