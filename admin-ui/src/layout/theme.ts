@@ -10,6 +10,19 @@ export const theme = {
   },
   components: {
     ...defaultTheme.components,
+    // One visible focus ring for every control: 2 px, the primary green on light surfaces (over 7:1 on white),
+    // white on the blue app bar (over 8:1). MUI's ButtonBase removes the browser's own outline.
+    MuiCssBaseline: {
+      styleOverrides: {
+        'body :focus-visible, body .Mui-focusVisible': { outline: '2px solid #1b5e20', outlineOffset: 2 },
+        'body .MuiAppBar-root :focus-visible, body .MuiAppBar-root .Mui-focusVisible': { outlineColor: '#ffffff' },
+        // Drawn inside where a scrolling or clipping parent would cut an outer ring off.
+        'body .MuiTab-root.Mui-focusVisible, body .MuiMenuItem-root.Mui-focusVisible, body .MuiListItemButton-root.Mui-focusVisible, body #react-admin-title:focus-visible':
+          { outlineOffset: -2 },
+        // A text field already shows its focus: the 2 px underline in the primary colour.
+        'body .MuiInputBase-input:focus-visible': { outline: 'none' },
+      },
+    },
     // react-admin's spinners (app bar, counts, buttons) render role="progressbar" with no name; screen
     // readers then announce an unnamed progress bar, and axe flags it whenever a refetch is in flight.
     MuiCircularProgress: { defaultProps: { 'aria-label': 'Loading' } },
@@ -27,6 +40,22 @@ export const theme = {
         },
       },
     },
+    // react-admin sizes the layout to fit its content (min-width: fit-content), so one wide table widened the whole
+    // page, app bar included, on a phone. Keep it at the screen's width; wide content scrolls in its own box.
+    RaLayout: {
+      styleOverrides: {
+        root: { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } },
+      },
+    },
+    // The page's main column is a flex item that would otherwise grow to its widest child.
+    RaList: { styleOverrides: { root: { '& .RaList-main': { minWidth: 0 } } } },
+    RaShow: { styleOverrides: { root: { '& .RaShow-main': { minWidth: 0 } } } },
+    RaEdit: { styleOverrides: { root: { '& .RaEdit-main': { minWidth: 0 } } } },
+    RaCreate: { styleOverrides: { root: { '& .RaCreate-main': { minWidth: 0 } } } },
+    // Last resort for a table still too wide for the screen: it scrolls in its own box, the page does not.
+    RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } } } },
+    // Tab bars (show pages, list tabs) scroll instead of widening the page.
+    MuiTabs: { defaultProps: { variant: 'scrollable', scrollButtons: 'auto', allowScrollButtonsMobile: true } },
     // The keyboard focus on a side-menu item was a faint grey fill: draw a 2 px outline in the primary green
     // (over 7:1 on white), inside the item so the drawer does not clip it.
     RaMenuItemLink: {

@@ -2,6 +2,7 @@ import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } f
 import { useCallback, useEffect, useState } from 'react';
 import { Title, useCanAccess, useNotify } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { formatDate } from '../layout/dates';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { session } from '../providers/session';
 
@@ -141,7 +142,7 @@ export function DistrictSettingsPage() {
             {settings && (
               <Box sx={{ mt: 2 }}>
                 <Typography variant="body2" color="text.secondary">
-                  Last changed {new Date(settings.updatedAt).toLocaleString('en-US')}.{' '}
+                  Last changed {formatDate(settings.updatedAt, true)}.{' '}
                   <Link to="/dashboard">See the equity figures on the dashboard</Link>.
                 </Typography>
               </Box>

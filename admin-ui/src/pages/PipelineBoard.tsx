@@ -24,7 +24,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Title, useCanAccess, useNotify } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useFilterOptions } from '../dashboard/FilterBar';
@@ -206,6 +206,15 @@ export function PipelineBoard() {
   const [menu, setMenu] = useState<{ card: BoardCard; anchor: HTMLElement; moves: Move[] } | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
 
+  // A card moved from its Move… menu gets the focus back in its new column (its old node is gone).
+  const refocus = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!refocus.current) return;
+    const card = document.querySelector<HTMLElement>(`[data-testid="card-${refocus.current}"]`);
+    (card?.querySelector<HTMLElement>('button') ?? card?.querySelector<HTMLElement>('a'))?.focus();
+    refocus.current = null;
+  }, [columns]);
+
   // Bumped after every move so the columns reload.
   const [generation, setGeneration] = useState(0);
   const reload = () => setGeneration((g) => g + 1);
@@ -271,6 +280,7 @@ export function PipelineBoard() {
   function onDragEnd(event: DragEndEvent) {
     const card = (event.active.data.current as { card: BoardCard } | undefined)?.card;
     if (!card || !event.over) return;
+    refocus.current = null;
     void attempt(card, String(event.over.id));
   }
 
@@ -285,7 +295,7 @@ export function PipelineBoard() {
       label={label}
       value={filters[key]}
       onChange={(e) => setFilters({ ...filters, [key]: e.target.value })}
-      sx={{ minWidth: 180 }}
+      sx={{ flex: '1 1 200px', maxWidth: { sm: 320 } }}
     >
       <MenuItem value="">All</MenuItem>
       {options.map((o) => (
@@ -299,7 +309,7 @@ export function PipelineBoard() {
   return (
     <Box sx={{ p: 2 }}>
       <Title title="Pipeline board" />
-      <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }}>
         {select('level', 'Level', LEVELS)}
         {select('schoolId', 'School', schools)}
         {select('roleId', 'Target role', roles)}
@@ -315,7 +325,23 @@ export function PipelineBoard() {
         </Alert>
       )}
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-        <Stack direction="row" spacing={1} sx={{ overflowX: 'auto', alignItems: 'flex-start', pb: 2 }}>
+        {/* The columns scroll sideways inside the board, never the page; focusable so the arrow keys scroll it. */}
+        <Stack
+          direction="row"
+          spacing={1}
+          role="region"
+          aria-label="Pipeline stages (scrolls sideways)"
+          tabIndex={0}
+          data-testid="board"
+          sx={{
+            overflowX: 'auto',
+            // Beside a phone, the board keeps to the screen's height, so its sideways scrollbar stays in view.
+            maxHeight: { sm: 'calc(100vh - 200px)' },
+            alignItems: 'flex-start',
+            pb: 2,
+            '&:focus-visible': { outline: '2px solid #1b5e20', outlineOffset: 2 },
+          }}
+        >
           {STAGES.map((s) => (
             <StageColumn key={s.id} stage={s} column={columns[s.id]} canMove={canMove ?? false} onMoveMenu={openMenu} />
           ))}
@@ -328,6 +354,7 @@ export function PipelineBoard() {
             key={m.to}
             onClick={() => {
               const card = menu.card;
+              refocus.current = card.id;
               setMenu(null);
               void attempt(card, m.to);
             }}

@@ -2,6 +2,7 @@ import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useGetList } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { DateText } from '../../layout/dates';
 import { ASSIGNMENT_STATUSES, OPPORTUNITY_TYPES } from '../../resources/choices';
 import { HomeSection, isoDay, listUrl, MiniTable, OverdueChip } from './parts';
 
@@ -68,7 +69,7 @@ function DueAssignments() {
                   {a.lastName}, {a.firstName}
                 </Link>,
                 a.opportunityTitle,
-                a.overdue ? <OverdueChip due={a.dueOn} /> : a.dueOn,
+                a.overdue ? <OverdueChip due={a.dueOn} /> : a.dueOn && <DateText value={a.dueOn} />,
                 name(ASSIGNMENT_STATUSES, a.status),
               ],
             }))}
@@ -81,7 +82,8 @@ function DueAssignments() {
 
 function OpenSeats() {
   const { data, total, isPending } = useGetList<Opportunity>('opportunities', {
-    filter: { hasSeats: true },
+    // Closed ones (past their end date) take nobody, whatever their seats.
+    filter: { hasSeats: true, closed: false },
     sort: { field: 'startsOn', order: 'ASC' },
     pagination: { page: 1, perPage: ROWS },
   });
@@ -90,7 +92,12 @@ function OpenSeats() {
       id="seats"
       title={`Opportunities with seats left${isPending ? '' : ` (${total ?? 0})`}`}
       action={
-        <Button component={Link} to={listUrl('opportunities', { hasSeats: true })} variant="outlined" size="small">
+        <Button
+          component={Link}
+          to={listUrl('opportunities', { hasSeats: true, closed: false })}
+          variant="outlined"
+          size="small"
+        >
           All with seats
         </Button>
       }

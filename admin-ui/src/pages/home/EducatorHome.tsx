@@ -2,6 +2,7 @@ import { Box, Button, ListItem, ListItemText, List as MuiList, Stack, Typography
 import { useEffect, useState } from 'react';
 import { useGetList } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { DateText } from '../../layout/dates';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
 import { BandChip } from '../../resources/candidates/ReadinessPanel';
@@ -152,7 +153,7 @@ function MyAssignments({ rows, total }: { rows: Assignment[]; total: number }) {
                 {a.opportunityTitle}
               </Link>,
               statusName(a.status),
-              a.overdue ? <OverdueChip due={a.dueOn} /> : (a.dueOn ?? '—'),
+              a.overdue ? <OverdueChip due={a.dueOn} /> : a.dueOn ? <DateText value={a.dueOn} /> : '—',
               a.expectedHours ? `${a.hoursLogged} of ${a.expectedHours}` : a.hoursLogged,
             ],
           }))}

@@ -11,6 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { ReactNode } from 'react';
+import { formatDate } from '../../layout/dates';
 
 /** A titled card of the home page; its heading names the section for screen readers. */
 export function HomeSection({
@@ -50,30 +51,33 @@ export function MiniTable({
   rows: { key: string; cells: ReactNode[] }[];
 }) {
   return (
-    <Table size="small" aria-label={label} sx={{ mt: 1 }}>
-      <TableHead>
-        <TableRow>
-          {head.map((h) => (
-            <TableCell key={h}>{h}</TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map((r) => (
-          <TableRow key={r.key}>
-            {r.cells.map((c, i) =>
-              i === 0 ? (
-                <TableCell key={i} component="th" scope="row">
-                  {c}
-                </TableCell>
-              ) : (
-                <TableCell key={i}>{c}</TableCell>
-              ),
-            )}
+    // The card clips what sticks out: on a phone a wide row scrolls in its own box instead of being cut off.
+    <Box sx={{ mt: 1, overflowX: 'auto' }}>
+      <Table size="small" aria-label={label}>
+        <TableHead>
+          <TableRow>
+            {head.map((h) => (
+              <TableCell key={h}>{h}</TableCell>
+            ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.key}>
+              {r.cells.map((c, i) =>
+                i === 0 ? (
+                  <TableCell key={i} component="th" scope="row">
+                    {c}
+                  </TableCell>
+                ) : (
+                  <TableCell key={i}>{c}</TableCell>
+                ),
+              )}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }
 
@@ -83,5 +87,11 @@ export const listUrl = (resource: string, filter: Record<string, unknown>) =>
 
 /** A dark orange keeps white text above 4.5:1 (MUI's warning orange does not). */
 export function OverdueChip({ due }: { due: string | null }) {
-  return <Chip size="small" label={`Overdue: ${due}`} sx={{ bgcolor: '#a84f00', color: '#fff' }} />;
+  return (
+    <Chip
+      size="small"
+      label={due ? `Overdue: ${formatDate(due)}` : 'Overdue'}
+      sx={{ bgcolor: '#a84f00', color: '#fff' }}
+    />
+  );
 }

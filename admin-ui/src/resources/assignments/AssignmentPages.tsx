@@ -1,8 +1,6 @@
-import { Chip } from '@mui/material';
 import {
   BooleanInput,
   Datagrid,
-  DateField,
   DateInput,
   Edit,
   FunctionField,
@@ -27,7 +25,10 @@ import {
   useCanAccess,
   useRecordContext,
 } from 'react-admin';
+import { DayField } from '../../layout/dates';
 import { RowLinkField } from '../../layout/RowLinkField';
+import { useIsPhone } from '../../layout/useIsPhone';
+import { OverdueChip } from '../../pages/home/parts';
 import { session } from '../../providers/session';
 import { ASSIGNMENT_STATUSES, OPPORTUNITY_TYPES } from '../choices';
 import { AssignmentActions } from './AssignmentActions';
@@ -43,7 +44,7 @@ interface Row {
 function Due() {
   const r = useRecordContext<Row>();
   if (!r?.dueOn) return <span>—</span>;
-  return r.overdue ? <Chip size="small" color="warning" label={`Overdue: ${r.dueOn}`} /> : <DateField source="dueOn" />;
+  return r.overdue ? <OverdueChip due={r.dueOn} /> : <DayField source="dueOn" />;
 }
 
 const filters = [
@@ -55,41 +56,45 @@ const filters = [
 
 const isEducator = () => session.user()?.role === 'educator';
 
-export const AssignmentList = () => (
-  <List
-    filters={isEducator() ? undefined : filters}
-    sort={{ field: 'dueOn', order: 'ASC' }}
-    title={isEducator() ? 'My assignments' : 'Assignments'}
-    exporter={isEducator() ? false : undefined}
-    empty={false}
-  >
-    <Datagrid
-      rowClick="show"
-      bulkActionButtons={false}
-      empty={
-        <p style={{ padding: 16 }}>
-          {isEducator()
-            ? 'You have no assignments yet. Your program coordinator assigns leadership experiences once you have accepted a nomination.'
-            : 'No assignment matches. Assign candidates from an opportunity’s page.'}
-        </p>
-      }
+export function AssignmentList() {
+  const phone = useIsPhone();
+  return (
+    <List
+      filters={isEducator() ? undefined : filters}
+      sort={{ field: 'dueOn', order: 'ASC' }}
+      title={isEducator() ? 'My assignments' : 'Assignments'}
+      exporter={isEducator() ? false : undefined}
+      empty={false}
     >
-      {/* One link per row, on its first column: the candidate, or for an educator the opportunity. */}
-      {!isEducator() && (
-        <RowLinkField label="Candidate" sortBy="lastName" render={(a: Row) => `${a.lastName}, ${a.firstName}`} />
-      )}
-      {isEducator() ? (
-        <RowLinkField source="opportunityTitle" label="Opportunity" sortBy="opportunityTitle" />
-      ) : (
-        <TextField source="opportunityTitle" label="Opportunity" sortBy="opportunityTitle" />
-      )}
-      <SelectField source="opportunityType" label="Type" choices={OPPORTUNITY_TYPES} sortable={false} />
-      <SelectField source="status" choices={ASSIGNMENT_STATUSES} />
-      <NumberField source="hoursLogged" label="Hours" />
-      <FunctionField label="Due" sortBy="dueOn" render={() => <Due />} />
-    </Datagrid>
-  </List>
-);
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        empty={
+          <p style={{ padding: 16 }}>
+            {isEducator()
+              ? 'You have no assignments yet. Your program coordinator assigns leadership experiences once you have accepted a nomination.'
+              : 'No assignment matches. Assign candidates from an opportunity’s page.'}
+          </p>
+        }
+      >
+        {/* One link per row, on its first column: the candidate, or for an educator the opportunity. */}
+        {!isEducator() && (
+          <RowLinkField label="Candidate" sortBy="lastName" render={(a: Row) => `${a.lastName}, ${a.firstName}`} />
+        )}
+        {isEducator() ? (
+          <RowLinkField source="opportunityTitle" label="Opportunity" sortBy="opportunityTitle" />
+        ) : (
+          <TextField source="opportunityTitle" label="Opportunity" sortBy="opportunityTitle" />
+        )}
+        {!phone && <SelectField source="opportunityType" label="Type" choices={OPPORTUNITY_TYPES} sortable={false} />}
+        {/* On a phone the due date, flagged when overdue, stands in for the status. */}
+        {!phone && <SelectField source="status" choices={ASSIGNMENT_STATUSES} />}
+        {!phone && <NumberField source="hoursLogged" label="Hours" />}
+        <FunctionField label="Due" sortBy="dueOn" render={() => <Due />} />
+      </Datagrid>
+    </List>
+  );
+}
 
 function ShowActions() {
   return (
@@ -136,8 +141,8 @@ export const AssignmentShow = () => {
         <TextField source="reflection" emptyText="No reflection yet" />
         <TextField source="outcomeNote" label="Outcome" emptyText="—" />
         <TextField source="assignedByName" label="Assigned by" />
-        <DateField source="startedAt" label="Started" showTime emptyText="Not started" />
-        <DateField source="endedAt" label="Ended" showTime emptyText="—" />
+        <DayField source="startedAt" label="Started" showTime emptyText="Not started" />
+        <DayField source="endedAt" label="Ended" showTime emptyText="—" />
       </SimpleShowLayout>
     </Show>
   );

@@ -12,6 +12,7 @@ import {
   useListContext,
 } from 'react-admin';
 import { RowLinkField } from '../../layout/RowLinkField';
+import { useIsPhone } from '../../layout/useIsPhone';
 import { LEVELS, READINESS, STAGES } from '../choices';
 
 const filters = [
@@ -59,6 +60,8 @@ function StageTabs() {
 }
 
 export function CandidateList() {
+  // On a phone: who, for what, and where they are; the rest is one tap away on the candidate's page.
+  const phone = useIsPhone();
   return (
     <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} empty={false} exporter={false}>
       <StageTabs />
@@ -68,12 +71,12 @@ export function CandidateList() {
           sortBy="lastName"
           render={(r: { firstName: string; lastName: string }) => `${r.lastName}, ${r.firstName}`}
         />
-        <TextField source="schoolName" label="School" sortBy="schoolName" emptyText="District office" />
+        {!phone && <TextField source="schoolName" label="School" sortBy="schoolName" emptyText="District office" />}
         <TextField source="roleTitle" label="Target role" sortBy="roleTitle" />
-        <SelectField source="roleLevel" label="Level" choices={LEVELS} sortBy="roleLevel" />
+        {!phone && <SelectField source="roleLevel" label="Level" choices={LEVELS} sortBy="roleLevel" />}
         <SelectField source="stage" choices={STAGES} />
-        <NumberField source="daysInStage" label="Days in stage" sortBy="stageEnteredAt" />
-        <SelectField source="readiness" choices={READINESS} emptyText="—" />
+        {!phone && <NumberField source="daysInStage" label="Days in stage" sortBy="stageEnteredAt" />}
+        {!phone && <SelectField source="readiness" choices={READINESS} emptyText="—" />}
       </Datagrid>
     </List>
   );

@@ -1,7 +1,6 @@
 import { Button as MuiButton, Stack } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   FunctionField,
   NumberField,
   ReferenceManyField,
@@ -11,6 +10,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { DayField } from '../../layout/dates';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { ASSIGNMENT_STATUSES, EVIDENCE_SOURCES, OPPORTUNITY_TYPES } from '../choices';
 
@@ -34,7 +34,7 @@ export function CandidateAssignments() {
           <SelectField source="opportunityType" label="Type" choices={OPPORTUNITY_TYPES} />
           <SelectField source="status" choices={ASSIGNMENT_STATUSES} />
           <NumberField source="hoursLogged" label="Hours" />
-          <DateField source="dueOn" label="Due" />
+          <DayField source="dueOn" label="Due" />
         </Datagrid>
       </ReferenceManyField>
       {canAssign && (
@@ -59,7 +59,7 @@ export function CandidateEvidence() {
       empty={<p>No evidence yet. Principals, coordinators and HR record it; completing an assignment adds it too.</p>}
     >
       <Datagrid bulkActionButtons={false} rowClick={false}>
-        <DateField source="observedOn" label="Observed" />
+        <DayField source="observedOn" label="Observed" />
         <FunctionField
           label="Competency"
           render={(v: { frameworkShortName: string; competencyCode: string; competencyTitle: string }) =>

@@ -25,6 +25,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { formatDate } from '../../layout/dates';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { READINESS } from '../choices';
 
@@ -60,7 +61,7 @@ interface Readiness {
 
 const CONFIRMABLE = READINESS.filter((b) => b.id !== 'not_assessed');
 export const bandName = (id: string | null | undefined) => READINESS.find((b) => b.id === id)?.name ?? '—';
-const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString() : '—');
+const day = (iso: string | null | undefined) => (iso ? formatDate(iso) : '—');
 
 /** A band as a chip: ready now stands out, the rest stay quiet (and keep their contrast). */
 export function BandChip({ band, label }: { band: string | null | undefined; label?: string }) {
@@ -223,7 +224,8 @@ export function ReadinessPanel() {
           ))}
         </List>
         <Typography variant="body2">
-          The rule is in docs/readiness.md: ready now needs every target met on evidence from two sources.
+          Ready now needs every target competency met, on evidence from at least two different sources (for example an
+          observation and 360° feedback).
         </Typography>
       </section>
 

@@ -92,7 +92,7 @@ export function StageActions() {
   const dialogOpen = move !== null || consent !== null;
   const needsReason = move ? move.reasonRequired : canRecordConsent && !canConsent;
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
       {canConsent && (
         <>
           <TextButton label="Accept the nomination" variant="contained" onClick={() => open(null, true)} />

@@ -1,5 +1,6 @@
 import { Box, ListItem, ListItemText, List as MuiList, Typography } from '@mui/material';
 import { useGetList, useRecordContext } from 'react-admin';
+import { formatDate } from '../../layout/dates';
 import { EXIT_REASONS, stageName } from '../choices';
 
 interface Transition {
@@ -35,7 +36,7 @@ export function StageTimeline() {
         {(data ?? []).map((t) => (
           <ListItem key={t.id} component="li" divider>
             <ListItemText
-              primary={`${new Date(t.createdAt).toLocaleDateString()}: ${t.fromStage ? `${stageName(t.fromStage)} → ` : 'Entered at '}${stageName(t.toStage)}`}
+              primary={`${formatDate(t.createdAt)}: ${t.fromStage ? `${stageName(t.fromStage)} → ` : 'Entered at '}${stageName(t.toStage)}`}
               secondary={[
                 `by ${t.actorName}`,
                 t.exitReason

@@ -23,6 +23,7 @@ import {
 import { Link } from 'react-router-dom';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { TextButton } from '../../layout/TextButton';
+import { useIsPhone } from '../../layout/useIsPhone';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
 import { EDUCATOR_STATUSES, LEVELS } from '../choices';
@@ -105,17 +106,18 @@ function GiveLoginsButton() {
 
 export function EducatorList() {
   const { canAccess: canLogin } = useCanAccess({ resource: 'educators', action: 'login' });
+  const phone = useIsPhone();
   return (
     <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} actions={<Actions />}>
       <Datagrid rowClick="show" bulkActionButtons={canLogin ? <GiveLoginsButton /> : false}>
         <RowLinkField source="lastName" label="Last name" />
         <TextField source="firstName" label="First name" />
-        <TextField source="employeeNumber" label="Employee no." />
+        {!phone && <TextField source="employeeNumber" label="Employee no." />}
         <TextField source="schoolName" label="School" sortBy="schoolName" />
-        <TextField source="jobTitle" label="Job title" />
-        <SelectField source="leadershipLevel" label="Leadership level" choices={LEVELS} emptyText="—" />
-        <SelectField source="status" choices={EDUCATOR_STATUSES} />
-        <BooleanField source="hasLogin" label="Login" />
+        {!phone && <TextField source="jobTitle" label="Job title" />}
+        {!phone && <SelectField source="leadershipLevel" label="Leadership level" choices={LEVELS} emptyText="—" />}
+        {!phone && <SelectField source="status" choices={EDUCATOR_STATUSES} />}
+        {!phone && <BooleanField source="hasLogin" label="Login" />}
       </Datagrid>
     </List>
   );

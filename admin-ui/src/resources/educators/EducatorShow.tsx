@@ -4,7 +4,6 @@ import { useState } from 'react';
 import {
   BooleanField,
   Datagrid,
-  DateField,
   EditButton,
   EmailField,
   NumberField,
@@ -20,6 +19,7 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
+import { DayField } from '../../layout/dates';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
@@ -118,7 +118,7 @@ export function EducatorShow() {
               label={false}
             >
               <Datagrid rowClick="show" bulkActionButtons={false} empty={<p>No nominations yet.</p>}>
-                <DateField source="createdAt" label="Nominated" />
+                <DayField source="createdAt" label="Nominated" />
                 <RowLinkField source="targetRoleTitle" label="Role" />
                 <SelectField source="nominatorKind" label="By" choices={NOMINATOR_KINDS} />
                 <TextField source="nominatorName" label="Nominator" />

@@ -14,6 +14,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { RowLinkField } from '../../layout/RowLinkField';
+import { useIsPhone } from '../../layout/useIsPhone';
 import { FrameworkBadge } from './FrameworkBadge';
 import type { Framework } from './types';
 
@@ -47,22 +48,25 @@ function Actions() {
 
 /** The shared reference frameworks and the district's own, each opening its browser (tree, rubric, crosswalk). */
 export function FrameworkList() {
+  const phone = useIsPhone();
   return (
     <List filters={filters} actions={<Actions />} sort={{ field: 'title', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <RowLinkField source="title" label="Title" />
-        <TextField source="shortName" label="Short name" />
+        {!phone && <TextField source="shortName" label="Short name" />}
         <FunctionField<Framework>
           label="Kind"
           sortable={false}
           render={(r) => <FrameworkBadge reference={r.reference} />}
         />
-        <NumberField source="nodeCount" label="Nodes" sortable={false} />
-        <FunctionField<Framework>
-          label="Rubric"
-          sortable={false}
-          render={(r) => `${r.rubric.length} levels: ${r.rubric.map((l) => l.label).join(', ')}`}
-        />
+        {!phone && <NumberField source="nodeCount" label="Nodes" sortable={false} />}
+        {!phone && (
+          <FunctionField<Framework>
+            label="Rubric"
+            sortable={false}
+            render={(r) => `${r.rubric.length} levels: ${r.rubric.map((l) => l.label).join(', ')}`}
+          />
+        )}
       </Datagrid>
     </List>
   );

@@ -3,7 +3,6 @@ import {
   Count,
   CreateButton,
   Datagrid,
-  DateField,
   List,
   SearchInput,
   SelectField,
@@ -13,7 +12,9 @@ import {
   useCanAccess,
   useListContext,
 } from 'react-admin';
+import { DayField } from '../../layout/dates';
 import { RowLinkField } from '../../layout/RowLinkField';
+import { useIsPhone } from '../../layout/useIsPhone';
 import { session } from '../../providers/session';
 import { NOMINATION_STATUSES, NOMINATOR_KINDS } from '../choices';
 
@@ -65,6 +66,7 @@ function Actions() {
 
 export function NominationList() {
   const role = session.user()?.role;
+  const phone = useIsPhone();
   return (
     <List
       filters={filters}
@@ -75,7 +77,7 @@ export function NominationList() {
     >
       <StatusTabs />
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DateField source="createdAt" label="Nominated" />
+        {!phone && <DayField source="createdAt" label="Nominated" />}
         <RowLinkField
           label="Nominee"
           sortBy="educatorLastName"
@@ -83,10 +85,10 @@ export function NominationList() {
             `${r.educatorFirstName} ${r.educatorLastName}`
           }
         />
-        <TextField source="schoolName" label="School" sortable={false} />
+        {!phone && <TextField source="schoolName" label="School" sortable={false} />}
         <TextField source="targetRoleTitle" label="Target role" sortBy="targetRoleTitle" />
-        <SelectField source="nominatorKind" label="By" choices={NOMINATOR_KINDS} />
-        <TextField source="nominatorName" label="Nominator" sortable={false} />
+        {!phone && <SelectField source="nominatorKind" label="By" choices={NOMINATOR_KINDS} />}
+        {!phone && <TextField source="nominatorName" label="Nominator" sortable={false} />}
         <SelectField source="status" choices={NOMINATION_STATUSES} />
       </Datagrid>
     </List>

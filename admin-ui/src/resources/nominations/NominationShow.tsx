@@ -9,7 +9,6 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import {
-  DateField,
   FunctionField,
   Labeled,
   ReferenceField,
@@ -23,6 +22,7 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
+import { DayField } from '../../layout/dates';
 import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
@@ -149,12 +149,12 @@ export function NominationShow() {
         <TextField source="targetRoleTitle" label="Target role" />
         <SelectField source="nominatorKind" label="Nominated by" choices={NOMINATOR_KINDS} />
         <TextField source="nominatorName" label="Nominator" />
-        <DateField source="createdAt" label="Nominated on" />
+        <DayField source="createdAt" label="Nominated on" />
         <TextField source="rationale" label="Why" />
         <PrivateNote />
         <SelectField source="status" choices={NOMINATION_STATUSES} />
         <TextField source="decisionReason" label="Decision note" emptyText="—" />
-        <DateField source="decidedAt" label="Decided on" emptyText="—" />
+        <DayField source="decidedAt" label="Decided on" emptyText="—" />
         <ReferenceField source="candidateId" reference="candidates" label="Candidacy" emptyText="—" link="show">
           <FunctionField render={(c: { stage: string; roleTitle: string }) => `${c.roleTitle}: ${c.stage}`} />
         </ReferenceField>

@@ -20,8 +20,9 @@ interface Opportunity {
   seatsLeft: number;
   seats: number;
   endsOn: string | null;
+  closed: boolean;
 }
-interface CandidateOption {
+export interface CandidateOption {
   id: string;
   firstName: string;
   lastName: string;
@@ -30,12 +31,20 @@ interface CandidateOption {
   schoolName: string | null;
 }
 
-const ASSIGNABLE = ['engaged', 'developing', 'ready', 'placed', 'supported'];
+export const ASSIGNABLE = ['engaged', 'developing', 'ready', 'placed', 'supported'];
 const optionLabel = (c: CandidateOption) =>
   `${c.lastName}, ${c.firstName}: ${c.roleTitle} (${stageName(c.stage)}${c.schoolName ? `, ${c.schoolName}` : ''})`;
 
-/** Picks an engaged-or-later candidate by name and takes a seat; a full opportunity says so. */
-export function AssignDialog() {
+export interface AssignDialogProps {
+  /**
+   * Assign this person (e.g. an educator who said they are interested): their assignable candidacies are the
+   * only choices, the first one chosen. Without it the dialog searches all candidates by name.
+   */
+  preset?: { name: string; candidacies: CandidateOption[] };
+}
+
+/** Picks an engaged-or-later candidate by name and takes a seat; a full or closed opportunity says so. */
+export function AssignDialog({ preset }: AssignDialogProps) {
   const record = useRecordContext<Opportunity>();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -48,7 +57,7 @@ export function AssignDialog() {
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    if (!open) return;
+    if (!open || preset) return;
     const filter = JSON.stringify({ stage: ASSIGNABLE, ...(query ? { q: query } : {}) });
     const timer = setTimeout(() => {
       httpClient(`${API_URL}/candidates?filter=${encodeURIComponent(filter)}&range=[0,19]&sort=["lastName","ASC"]`)
@@ -56,13 +65,14 @@ export function AssignDialog() {
         .catch(() => setOptions([]));
     }, 200);
     return () => clearTimeout(timer);
-  }, [open, query]);
+  }, [open, query, preset]);
 
   if (!record) return null;
   const full = record.seatsLeft <= 0;
   const reset = () => {
     setOpen(true);
-    setCandidate(null);
+    setOptions(preset?.candidacies ?? []);
+    setCandidate(preset?.candidacies[0] ?? null);
     setQuery('');
     setDueOn(record.endsOn ?? '');
     setErrors({});
@@ -91,13 +101,16 @@ export function AssignDialog() {
   return (
     <>
       <TextButton
-        label={full ? 'No seats left' : 'Assign a candidate'}
-        variant="contained"
-        disabled={full}
+        label={record.closed ? 'Closed' : full ? 'No seats left' : preset ? 'Assign' : 'Assign a candidate'}
+        aria-label={preset && !full && !record.closed ? `Assign ${preset.name}` : undefined}
+        variant={preset ? 'outlined' : 'contained'}
+        disabled={full || record.closed}
         onClick={reset}
       />
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="assign-title" fullWidth maxWidth="sm">
-        <DialogTitle id="assign-title">Assign a candidate to “{record.title}”</DialogTitle>
+        <DialogTitle id="assign-title">
+          Assign {preset ? preset.name : 'a candidate'} to “{record.title}”
+        </DialogTitle>
         <DialogContent>
           <DialogContentText>
             {record.seatsLeft} of {record.seats} seats left. Candidates who have accepted their nomination (engaged or
@@ -111,15 +124,18 @@ export function AssignDialog() {
             getOptionLabel={optionLabel}
             isOptionEqualToValue={(a, b) => a.id === b.id}
             filterOptions={(x) => x}
-            noOptionsText="No candidate matches; search by last or first name"
+            noOptionsText={preset ? 'No candidacy to assign' : 'No candidate matches; search by last or first name'}
             renderInput={(params) => (
               <TextField
                 {...params}
-                label="Candidate"
+                label={preset ? 'Candidacy' : 'Candidate'}
                 margin="normal"
                 required
                 error={!!errors.candidateId}
-                helperText={errors.candidateId ?? 'Type a name to search'}
+                helperText={
+                  errors.candidateId ??
+                  (preset ? 'Their candidacy: the leadership role it is for' : 'Type a name to search')
+                }
               />
             )}
           />

@@ -1,4 +1,4 @@
-import { Chip } from '@mui/material';
+import { Alert, Chip, Typography } from '@mui/material';
 import {
   AutocompleteArrayInput,
   AutocompleteInput,
@@ -29,22 +29,33 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { RowLinkField } from '../../layout/RowLinkField';
+import { session } from '../../providers/session';
 import { ASSIGNMENT_STATUSES, LEVELS, OPPORTUNITY_TYPES } from '../choices';
 import { formPages } from '../forms';
 import { AssignDialog } from './AssignDialog';
+import { InterestedEducators, MyInterest } from './Interest';
 
 interface Opportunity {
   seats: number;
+  seatsTaken: number;
   seatsLeft: number;
+  endsOn: string | null;
+  closed: boolean;
+  interestCount: number;
+  interestedAt: string | null;
   competencies: { id: string; code: string; title: string; frameworkShortName: string }[];
 }
+
+const role = () => session.user()?.role;
 
 const nodeText = (r: { code: string; title: string; frameworkShortName: string }) =>
   r ? `${r.frameworkShortName} ${r.code}: ${r.title}` : '';
 
+/** Seats from the opportunity's own counts, which every role gets; never from the assignments a role can see. */
 function SeatsLeft() {
   const r = useRecordContext<Opportunity>();
   if (!r) return null;
+  if (r.closed) return <Chip size="small" variant="outlined" label="Closed" />;
   return (
     <Chip
       size="small"
@@ -61,9 +72,32 @@ function Develops() {
   return <span>{r.competencies.map((c) => `${c.code} ${c.title}`).join('; ')}</span>;
 }
 
+/** `label` is read by SimpleShowLayout. */
+interface LabelProps {
+  label?: string;
+}
+
+function SeatsTaken(_: LabelProps) {
+  const r = useRecordContext<Opportunity>();
+  if (!r) return null;
+  return (
+    <Typography component="span" variant="body2">
+      <SeatsLeft /> {r.seatsTaken} of {r.seats} seats taken
+    </Typography>
+  );
+}
+
+function YourInterest() {
+  const r = useRecordContext<Opportunity>();
+  if (!r?.interestedAt) return null;
+  return <Chip size="small" color="primary" variant="outlined" label="You're interested" />;
+}
+
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search titles and descriptions" />,
   <BooleanInput key="hasSeats" source="hasSeats" label="Seats left" alwaysOn />,
+  // On: only past (closed) experiences; off: only open ones. An educator's list starts with it off.
+  <BooleanInput key="closed" source="closed" label="Past (closed)" alwaysOn />,
   <SelectInput key="type" source="type" choices={OPPORTUNITY_TYPES} />,
   <SelectInput key="level" source="level" choices={LEVELS} />,
   <ReferenceInput key="competencyId" source="competencyId" reference="competencies" label="Develops">
@@ -71,20 +105,33 @@ const filters = [
   </ReferenceInput>,
 ];
 
-export const OpportunityList = () => (
-  <List filters={filters} sort={{ field: 'startsOn', order: 'ASC' }} title="Development opportunities">
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <RowLinkField source="title" label="Title" />
-      <SelectField source="type" choices={OPPORTUNITY_TYPES} />
-      <SelectField source="level" choices={LEVELS} />
-      <TextField source="hostSchoolName" label="Host" emptyText="District office" sortBy="hostSchoolName" />
-      <DateField source="startsOn" label="Starts" />
-      <DateField source="endsOn" label="Ends" />
-      <FunctionField label="Seats" sortBy="seatsLeft" render={() => <SeatsLeft />} />
-      <FunctionField label="Develops" render={() => <Develops />} />
-    </Datagrid>
-  </List>
-);
+export const OpportunityList = () => {
+  const educator = role() === 'educator';
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={educator ? { closed: false } : undefined}
+      sort={{ field: 'startsOn', order: 'ASC' }}
+      title="Development opportunities"
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <RowLinkField source="title" label="Title" />
+        <SelectField source="type" choices={OPPORTUNITY_TYPES} />
+        <SelectField source="level" choices={LEVELS} />
+        <TextField source="hostSchoolName" label="Host" emptyText="District office" sortBy="hostSchoolName" />
+        <DateField source="startsOn" label="Starts" />
+        <DateField source="endsOn" label="Ends" />
+        <FunctionField label="Seats" sortBy="seatsLeft" render={() => <SeatsLeft />} />
+        {educator ? (
+          <FunctionField label="You" render={() => <YourInterest />} />
+        ) : (
+          <NumberField source="interestCount" label="Interested" sortable={false} />
+        )}
+        <FunctionField label="Develops" render={() => <Develops />} />
+      </Datagrid>
+    </List>
+  );
+};
 
 function ShowActions() {
   const { canAccess: canEdit } = useCanAccess({ resource: 'opportunities', action: 'edit' });
@@ -97,40 +144,86 @@ function ShowActions() {
   );
 }
 
-export const OpportunityShow = () => (
-  <Show actions={<ShowActions />}>
-    <SimpleShowLayout>
-      <TextField source="title" />
-      <SelectField source="type" choices={OPPORTUNITY_TYPES} />
-      <SelectField source="level" choices={LEVELS} />
-      <TextField source="hostSchoolName" label="Host" emptyText="District office" />
-      <DateField source="startsOn" label="Starts" emptyText="—" />
-      <DateField source="endsOn" label="Ends" emptyText="—" />
-      <NumberField source="hours" label="Expected hours" />
-      <FunctionField label="Seats" render={() => <SeatsLeft />} />
-      <FunctionField label="Develops" render={() => <Develops />} />
-      <TextField source="description" emptyText="—" />
-      <ReferenceManyField
-        reference="assignments"
-        target="opportunityId"
-        label="Who is on it"
-        sort={{ field: 'lastName', order: 'ASC' }}
-        empty={<span>Nobody is assigned yet.</span>}
-      >
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <RowLinkField
-            label="Candidate"
-            render={(a: { firstName: string; lastName: string }) => `${a.lastName}, ${a.firstName}`}
+function ClosedNotice() {
+  const r = useRecordContext<Opportunity>();
+  if (!r?.closed) return null;
+  return (
+    <Alert severity="info" variant="outlined">
+      Closed: this experience ended on <DateField source="endsOn" />. Nobody can be assigned to it any more.
+    </Alert>
+  );
+}
+
+/**
+ * Who is on it, as far as the role may know: the district's roles see everyone; a principal their schools'
+ * people; an educator only themself. The seat count above is the whole truth for everyone.
+ */
+function WhoIsOnIt(_: LabelProps) {
+  const r = useRecordContext<Opportunity>();
+  if (!r) return null;
+  const who = role();
+  const empty =
+    r.seatsTaken === 0
+      ? 'Nobody is assigned yet.'
+      : who === 'educator'
+        ? `You are not on it. ${r.seatsTaken} of ${r.seats} seats are taken.`
+        : who === 'principal'
+          ? `Nobody from your schools is on it. ${r.seatsTaken} of ${r.seats} seats are taken.`
+          : 'Nobody is assigned yet.';
+  return (
+    <ReferenceManyField
+      reference="assignments"
+      target="opportunityId"
+      sort={{ field: 'lastName', order: 'ASC' }}
+      empty={<span>{empty}</span>}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <RowLinkField
+          label="Candidate"
+          render={(a: { firstName: string; lastName: string }) => `${a.lastName}, ${a.firstName}`}
+        />
+        <TextField source="schoolName" label="School" emptyText="District office" />
+        <SelectField source="status" choices={ASSIGNMENT_STATUSES} />
+        <NumberField source="hoursLogged" label="Hours" />
+        <DateField source="dueOn" label="Due" />
+      </Datagrid>
+    </ReferenceManyField>
+  );
+}
+
+const WHO_LABEL: Record<string, string> = {
+  educator: 'Your assignment',
+  principal: 'Who is on it, from your schools',
+};
+
+export const OpportunityShow = () => {
+  const who = role();
+  return (
+    <Show actions={<ShowActions />}>
+      <SimpleShowLayout>
+        <ClosedNotice />
+        <TextField source="title" />
+        <SelectField source="type" choices={OPPORTUNITY_TYPES} />
+        <SelectField source="level" choices={LEVELS} />
+        <TextField source="hostSchoolName" label="Host" emptyText="District office" />
+        <DateField source="startsOn" label="Starts" emptyText="—" />
+        <DateField source="endsOn" label="Ends" emptyText="—" />
+        <NumberField source="hours" label="Expected hours" />
+        <SeatsTaken label="Seats" />
+        <FunctionField label="Develops" render={() => <Develops />} />
+        <TextField source="description" emptyText="—" />
+        {who === 'educator' && <FunctionField label="Your interest" render={() => <MyInterest />} />}
+        <FunctionField label={WHO_LABEL[who ?? ''] ?? 'Who is on it'} render={() => <WhoIsOnIt />} />
+        {who !== 'educator' && (
+          <FunctionField
+            label={who === 'principal' ? "Said they're interested, from your schools" : "Said they're interested"}
+            render={() => <InterestedEducators scopeNote={who === 'principal' ? 'from your schools' : undefined} />}
           />
-          <TextField source="schoolName" label="School" emptyText="District office" />
-          <SelectField source="status" choices={ASSIGNMENT_STATUSES} />
-          <NumberField source="hoursLogged" label="Hours" />
-          <DateField source="dueOn" label="Due" />
-        </Datagrid>
-      </ReferenceManyField>
-    </SimpleShowLayout>
-  </Show>
-);
+        )}
+      </SimpleShowLayout>
+    </Show>
+  );
+};
 
 function OpportunityInputs() {
   return (

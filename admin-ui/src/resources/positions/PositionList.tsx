@@ -1,7 +1,6 @@
 import {
   CreateButton,
   Datagrid,
-  DateField,
   FilterButton,
   List,
   NumberField,
@@ -13,7 +12,9 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+import { DayField } from '../../layout/dates';
 import { RowLinkField } from '../../layout/RowLinkField';
+import { useIsPhone } from '../../layout/useIsPhone';
 import { OPENING_WINDOWS, POSITION_STATUSES } from './positionChoices';
 
 const filters = [
@@ -39,16 +40,17 @@ function Actions() {
 }
 
 export function PositionList() {
+  const phone = useIsPhone();
   return (
     <List filters={filters} sort={{ field: 'title', order: 'ASC' }} actions={<Actions />} exporter={false}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <RowLinkField source="title" label="Seat" />
-        <TextField source="roleTitle" label="Role" sortBy="roleTitle" />
-        <TextField source="schoolName" label="School" sortBy="schoolName" emptyText="District office" />
+        {!phone && <TextField source="roleTitle" label="Role" sortBy="roleTitle" />}
+        {!phone && <TextField source="schoolName" label="School" sortBy="schoolName" emptyText="District office" />}
         <SelectField source="status" choices={POSITION_STATUSES} />
-        <TextField source="incumbentName" label="Incumbent" sortBy="incumbentName" emptyText="—" />
-        <DateField source="projectedOpeningOn" label="Projected opening" emptyText="Open now" />
-        <NumberField source="benchReadyNow" label="Ready now on bench" sortable={false} />
+        {!phone && <TextField source="incumbentName" label="Incumbent" sortBy="incumbentName" emptyText="—" />}
+        <DayField source="projectedOpeningOn" label="Projected opening" emptyText="Open now" />
+        {!phone && <NumberField source="benchReadyNow" label="Ready now on bench" sortable={false} />}
       </Datagrid>
     </List>
   );

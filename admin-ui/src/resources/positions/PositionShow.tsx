@@ -1,6 +1,5 @@
 import { Box, Card, CardContent } from '@mui/material';
 import {
-  DateField,
   EditButton,
   Labeled,
   NumberField,
@@ -11,6 +10,7 @@ import {
   useCanAccess,
   useRecordContext,
 } from 'react-admin';
+import { DayField } from '../../layout/dates';
 import { LEVELS } from '../choices';
 import { Bench } from './Bench';
 import { POSITION_STATUSES } from './positionChoices';
@@ -56,13 +56,13 @@ export function PositionShow() {
           <NumberField source="incumbentRetirementEligibleYear" emptyText="—" options={{ useGrouping: false }} />
         </Labeled>
         <Labeled label="Projected vacancy">
-          <DateField source="projectedVacancyOn" emptyText="—" />
+          <DayField source="projectedVacancyOn" emptyText="—" />
         </Labeled>
         <Labeled label="Projected opening">
-          <DateField source="projectedOpeningOn" emptyText="Open now" />
+          <DayField source="projectedOpeningOn" emptyText="Open now" />
         </Labeled>
         <Labeled label="Filled since">
-          <DateField source="filledAt" emptyText="—" />
+          <DayField source="filledAt" emptyText="—" />
         </Labeled>
       </Box>
       <Card variant="outlined" sx={{ m: 2, mt: 0 }}>

@@ -2,7 +2,6 @@ import { Box, Typography } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
-  DateField,
   EmptyClasses,
   List,
   SearchInput,
@@ -12,6 +11,7 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+import { DayField } from '../../layout/dates';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { GRADE_BANDS } from './gradeBands';
 
@@ -49,7 +49,7 @@ export function SchoolList() {
         <RowLinkField source="name" label="Name" />
         <TextField source="code" />
         <SelectField source="gradeBand" choices={GRADE_BANDS} />
-        <DateField source="updatedAt" label="Last changed" />
+        <DayField source="updatedAt" label="Last changed" />
       </Datagrid>
     </List>
   );

@@ -1,13 +1,5 @@
-import {
-  DateField,
-  EditButton,
-  SelectField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useCanAccess,
-} from 'react-admin';
+import { EditButton, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import { DayField } from '../../layout/dates';
 import { GRADE_BANDS } from './gradeBands';
 
 function Actions() {
@@ -22,8 +14,8 @@ export function SchoolShow() {
         <TextField source="name" />
         <TextField source="code" />
         <SelectField source="gradeBand" choices={GRADE_BANDS} />
-        <DateField source="createdAt" showTime label="Created" />
-        <DateField source="updatedAt" showTime label="Last changed" />
+        <DayField source="createdAt" showTime label="Created" />
+        <DayField source="updatedAt" showTime label="Last changed" />
       </SimpleShowLayout>
     </Show>
   );

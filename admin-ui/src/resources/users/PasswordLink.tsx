@@ -1,6 +1,7 @@
 import { Alert, Button, TextField as MuiTextField, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRecordContext } from 'react-admin';
+import { formatDate } from '../../layout/dates';
 import { API_URL, httpClient } from '../../providers/httpClient';
 
 /** Links are shown once: the creating screen hands them over here through this in-memory map. */
@@ -24,8 +25,8 @@ export function PasswordLink() {
     <Stack spacing={1} sx={{ mt: 2 }}>
       {link && (
         <Alert severity="info">
-          Send this one-time link to {record.email}. It works once, until {new Date(link.expiresAt).toLocaleString()},
-          and is not shown again.
+          Send this one-time link to {record.email}. It works once, until {formatDate(link.expiresAt, true)}, and is not
+          shown again.
           <MuiTextField
             label="Set-password link"
             value={url}

@@ -2,14 +2,15 @@ import {
   BooleanField,
   BooleanInput,
   Datagrid,
-  DateField,
   EmailField,
   List,
   SearchInput,
   SelectField,
   SelectInput,
 } from 'react-admin';
+import { DayField } from '../../layout/dates';
 import { RowLinkField } from '../../layout/RowLinkField';
+import { useIsPhone } from '../../layout/useIsPhone';
 import { ROLE_CHOICES } from './roles';
 
 const filters = [
@@ -19,14 +20,15 @@ const filters = [
 ];
 
 export function UserList() {
+  const phone = useIsPhone();
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <RowLinkField source="name" label="Name" />
-        <EmailField source="email" />
+        {!phone && <EmailField source="email" />}
         <SelectField source="role" choices={ROLE_CHOICES} />
-        <BooleanField source="active" />
-        <DateField source="lastLoginAt" label="Last sign-in" emptyText="never" />
+        {!phone && <BooleanField source="active" />}
+        {!phone && <DayField source="lastLoginAt" label="Last sign-in" emptyText="never" />}
       </Datagrid>
     </List>
   );

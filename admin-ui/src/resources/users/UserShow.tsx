@@ -1,7 +1,6 @@
 import {
   BooleanField,
   ChipField,
-  DateField,
   EditButton,
   EmailField,
   ReferenceArrayField,
@@ -13,6 +12,7 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+import { DayField } from '../../layout/dates';
 import { PasswordLink } from './PasswordLink';
 import { ROLE_CHOICES } from './roles';
 
@@ -35,7 +35,7 @@ export function UserShow() {
           </SingleFieldList>
         </ReferenceArrayField>
         <BooleanField source="active" />
-        <DateField source="lastLoginAt" showTime label="Last sign-in" emptyText="never" />
+        <DayField source="lastLoginAt" showTime label="Last sign-in" emptyText="never" />
         {canManage && <PasswordLink />}
       </SimpleShowLayout>
     </Show>
