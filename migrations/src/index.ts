@@ -13,6 +13,7 @@ import { AddDisclosureKeys1795750000000 } from './1795750000000-AddDisclosureKey
 import { AddOpportunityInterests1795760000000 } from './1795760000000-AddOpportunityInterests.js';
 import { AddCompetencyVersions1795770000000 } from './1795770000000-AddCompetencyVersions.js';
 import { AddLoginRateLimits1795780000000 } from './1795780000000-AddLoginRateLimits.js';
+import { CaseAsPublished1795790000000 } from './1795790000000-CaseAsPublished.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -31,6 +32,7 @@ export const migrations: (new () => object)[] = [
   AddOpportunityInterests1795760000000,
   AddCompetencyVersions1795770000000,
   AddLoginRateLimits1795780000000,
+  CaseAsPublished1795790000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

@@ -6,6 +6,7 @@ import { AssignmentEntity } from '../modules/assignments/assignment.entity.js';
 import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
 import { StageTransitionEntity } from '../modules/candidates/stage-transition.entity.js';
 import {
+  CaseAssociationEntity,
   CompetencyEntity,
   CompetencyFrameworkEntity,
   CrosswalkLinkEntity,
@@ -39,6 +40,7 @@ export const entities = [
   StageTransitionEntity,
   CompetencyFrameworkEntity,
   CompetencyEntity,
+  CaseAssociationEntity,
   CrosswalkLinkEntity,
   RoleTargetEntity,
   EvidenceEntity,

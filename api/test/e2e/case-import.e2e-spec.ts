@@ -129,17 +129,6 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
         }),
       ],
       [
-        'dangling reference',
-        (p) => {
-          p.CFAssociations[assocIndex(p, 'exactMatchOf', 'HP-1.1')].destinationNodeURI.identifier = 'no-such-node';
-          return p;
-        },
-        (p) => ({
-          [`CFAssociations[${assocIndex(p, 'exactMatchOf', 'HP-1.1')}].destinationNodeURI.identifier`]:
-            'no-such-node is neither an item of this package nor a node (by CASE identifier) of a framework your district uses',
-        }),
-      ],
-      [
         'cycle',
         (p) => {
           // HP-1 becomes a child of its own child HP-1.1.
@@ -150,21 +139,6 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
         },
         (p) => ({
           [`CFItems[${itemIndex(p, 'HP-1')}]`]: `is in an isChildOf cycle: ${item(p, 'HP-1').identifier} → ${item(p, 'HP-1.1').identifier} → ${item(p, 'HP-1').identifier}`,
-        }),
-      ],
-      [
-        'two parents',
-        (p) => {
-          p.CFAssociations.push({
-            identifier: 'extra-parent',
-            associationType: 'isChildOf',
-            originNodeURI: { identifier: item(p, 'HP-1.1.a').identifier },
-            destinationNodeURI: { identifier: item(p, 'HP-1.2').identifier },
-          });
-          return p;
-        },
-        (p) => ({
-          [`CFItems[${itemIndex(p, 'HP-1.1.a')}]`]: `has two parents: ${item(p, 'HP-1.1').identifier} (CFAssociations[${assocIndex(p, 'isChildOf', 'HP-1.1.a')}]) and ${item(p, 'HP-1.2').identifier} (CFAssociations[${p.CFAssociations.length - 1}]); an item sits in one place of the tree`,
         }),
       ],
       [
@@ -181,17 +155,6 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
             'the levels cannot be ordered: give every level a distinct score (or a distinct position)',
         }),
       ],
-      [
-        'an item outside the tree',
-        (p) => {
-          p.CFAssociations.splice(assocIndex(p, 'isChildOf', 'HP-3.1.a'), 1);
-          return p;
-        },
-        (p) => ({
-          [`CFItems[${itemIndex(p, 'HP-3.1.a')}]`]:
-            'is not in the tree: no isChildOf association places it under the document or another item',
-        }),
-      ],
     ];
 
     it.each(cases)('%s → 400 naming it', async (_name, mutate, errors) => {
@@ -202,19 +165,38 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
       expect(await rows()).toEqual(before);
     });
 
-    it('names every problem of a package at once', async () => {
+    it('names every problem of a package at once, counted by kind', async () => {
       const p = copy();
-      const childOf = assocIndex(p, 'isChildOf', 'HP-3.2.b');
-      item(p, 'HP-3.2.b').identifier = item(p, 'HP-3.2.a').identifier; // its isChildOf now points nowhere
-      p.CFAssociations[assocIndex(p, 'isRelatedTo', 'HP-3.2')].destinationNodeURI.identifier = 'gone';
+      item(p, 'HP-3.2.b').identifier = item(p, 'HP-3.2.a').identifier;
+      delete item(p, 'HP-2.1').fullStatement;
+      delete p.CFDocument.title;
       const res = await post(coordinator, p);
-      expect(Object.keys(res.body.errors).sort()).toEqual(
-        [
-          `CFItems[${itemIndex(p, 'HP-3.2.b')}].identifier`,
-          `CFAssociations[${childOf}].originNodeURI.identifier`,
-          `CFAssociations[${assocIndex(p, 'isRelatedTo', 'HP-3.2')}].destinationNodeURI.identifier`,
-        ].sort(),
+      expect(res.body).toEqual(
+        errorBody(400, 'import_invalid', {
+          message: 'The CASE package has 3 problem(s) (2 missing field, 1 repeated identifier); nothing was imported',
+          errors: {
+            'CFDocument.title': 'is required',
+            [`CFItems[${itemIndex(p, 'HP-2.1')}].fullStatement`]: 'is required',
+            [`CFItems[${itemIndex(p, 'HP-3.2.b')}].identifier`]: `duplicates CFItems[${itemIndex(p, 'HP-3.2.a')}].identifier (${item(p, 'HP-3.2.a').identifier})`,
+          },
+        }),
       );
+    });
+
+    it('caps the answer at the first 200 problems and says how many there were of each kind', async () => {
+      const p = copy();
+      for (let i = 0; i < 1500; i++) p.CFItems.push({ identifier: `bad-${i}`, fullStatement: 7 });
+      for (let i = 0; i < 100; i++) p.CFAssociations.push({ identifier: `a-${i}`, associationType: 'isChildOf' });
+      const before = await rows();
+      const res = await post(coordinator, p);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toBe(
+        'The CASE package has 1700 problem(s) (1500 wrong type, 200 missing field); nothing was imported; the first 200 are listed',
+      );
+      expect(Object.keys(res.body.errors)).toHaveLength(201);
+      expect(res.body.errors['(more)']).toBe('1500 more problem(s) not listed');
+      expect(JSON.stringify(res.body).length).toBeLessThan(20_000);
+      expect(await rows()).toEqual(before);
     });
   });
 
@@ -229,7 +211,7 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
         expect.objectContaining({
           dryRun: true,
           changed: true,
-          created: { framework: 1, items: 19, links: 14 },
+          created: { framework: 1, items: 19, links: 14, associations: 14 },
         }),
       );
       expect(await rows()).toEqual(before);
@@ -259,14 +241,27 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
             { level: 5, label: 'Distinguished' },
           ],
           nodeCount: 19,
+          license: null,
+          sourceUri: SAMPLE.CFDocument.CFPackageURI.uri,
+          sourceChangedAt: '2026-09-01T12:00:00+00:00',
+          itemTypes: [
+            { itemType: 'Indicator', count: 10 },
+            { itemType: 'Competency', count: 6 },
+            { itemType: 'Domain', count: 3 },
+          ],
+          externalLinkCount: 0,
           version: 1,
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
         },
-        created: { framework: 1, items: 19, links: 14 },
-        updated: { framework: 0, items: 0, links: 0 },
-        unchanged: { framework: 0, items: 0, links: 0 },
-        ignoredAssociations: 1,
+        created: { framework: 1, items: 19, links: 14, associations: 14 },
+        updated: { framework: 0, items: 0, links: 0, associations: 0 },
+        unchanged: { framework: 0, items: 0, links: 0, associations: 0 },
+        removed: { associations: 0 },
+        externalLinks: 0,
+        resolvedLinks: 0,
+        notices: [],
+        ignoredAssociations: 0,
       });
       frameworkId = res.body.framework.id;
       const after = await rows();
@@ -316,9 +311,10 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
       expect(res.body).toEqual(
         expect.objectContaining({
           changed: false,
-          created: { framework: 0, items: 0, links: 0 },
-          updated: { framework: 0, items: 0, links: 0 },
-          unchanged: { framework: 1, items: 19, links: 14 },
+          created: { framework: 0, items: 0, links: 0, associations: 0 },
+          updated: { framework: 0, items: 0, links: 0, associations: 0 },
+          unchanged: { framework: 1, items: 19, links: 14, associations: 14 },
+          removed: { associations: 0 },
         }),
       );
       expect(res.body.framework.id).toBe(frameworkId);
@@ -347,9 +343,11 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
       expect(res.body).toEqual(
         expect.objectContaining({
           changed: true,
-          created: { framework: 0, items: 1, links: 0 },
-          updated: { framework: 0, items: 1, links: 1 },
-          unchanged: { framework: 1, items: 18, links: 13 },
+          // The changed association's type is part of its identity: the old one goes, the new one comes.
+          created: { framework: 0, items: 1, links: 0, associations: 1 },
+          updated: { framework: 0, items: 1, links: 1, associations: 0 },
+          unchanged: { framework: 1, items: 18, links: 13, associations: 13 },
+          removed: { associations: 1 },
         }),
       );
       expect(res.body.framework.version).toBe(2);
@@ -386,7 +384,163 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
       const other = await post(otherHr, SAMPLE);
       expect(other.status).toBe(201);
       expect(other.body.framework.id).not.toBe(frameworkId);
-      expect(other.body.created).toEqual({ framework: 1, items: 19, links: 14 });
+      expect(other.body.created).toEqual({ framework: 1, items: 19, links: 14, associations: 14 });
+    });
+  });
+
+  describe('packages as publishers write them (valid CASE 1.0 that the first release refused)', () => {
+    const A = {
+      doc: '0b7e3c4e-0000-4000-8000-00000000000a',
+      one: '0b7e3c4e-0000-4000-8000-0000000000a1',
+      two: '0b7e3c4e-0000-4000-8000-0000000000a2',
+      loose: '0b7e3c4e-0000-4000-8000-0000000000a3',
+    };
+    const B = {
+      doc: '0b7e3c4e-0000-4000-8000-00000000000b',
+      one: '0b7e3c4e-0000-4000-8000-0000000000b1',
+      two: '0b7e3c4e-0000-4000-8000-0000000000b2',
+    };
+    let n = 0;
+    const assoc = (type: string, origin: string, destination: string, extra: Record<string, unknown> = {}) => ({
+      identifier: `0b7e3c4e-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+      associationType: type,
+      originNodeURI: { identifier: origin, uri: `https://case.example/uri/${origin}`, title: origin },
+      destinationNodeURI: {
+        identifier: destination,
+        uri: `https://case.example/uri/${destination}`,
+        title: destination,
+      },
+      ...extra,
+    });
+    const buildA = (): Pkg => ({
+      CFDocument: { identifier: A.doc, title: 'Assessment Claims', creator: 'A Consortium' },
+      CFItems: [
+        { identifier: A.one, fullStatement: 'Claim one', humanCodingScheme: 'C', CFItemType: 'Claim' },
+        { identifier: A.two, fullStatement: 'Claim two', humanCodingScheme: 'C', CFItemType: 'Claim' },
+        { identifier: A.loose, fullStatement: 'A target outside the tree', CFItemType: 'Target' },
+      ],
+      CFAssociations: [
+        assoc('isChildOf', A.one, A.doc, { sequenceNumber: 1 }),
+        assoc('isChildOf', A.two, A.doc, { sequenceNumber: 2 }),
+        assoc('isChildOf', A.two, A.doc, { sequenceNumber: 2 }), // listed twice word for word
+        assoc('isRelatedTo', A.one, A.two),
+        assoc('isRelatedTo', A.two, A.one), // the two-way pair
+        assoc('isRelatedTo', A.one, 'urn:example:dok:3'), // a non-CASE identifier
+        assoc('exactMatchOf', A.two, B.one.toUpperCase()), // another document, not yet imported, upper case
+        assoc('isPartOf', A.loose, B.two),
+      ],
+    });
+    const buildB = (): Pkg => ({
+      CFDocument: { identifier: B.doc, title: 'Content Targets', creator: 'A Consortium' },
+      CFItems: [
+        { identifier: B.one, fullStatement: 'Target one', humanCodingScheme: 'T1' },
+        { identifier: B.two, fullStatement: 'Target two', humanCodingScheme: 'T2' },
+      ],
+      CFAssociations: [assoc('isChildOf', B.one, B.doc), assoc('isChildOf', B.two, B.doc)],
+    });
+    // Built once: a re-import must send the same association identifiers.
+    const [builtA, builtB] = [buildA(), buildB()];
+    const packageA = () => structuredClone(builtA);
+    const packageB = () => structuredClone(builtB);
+    let districtC: string;
+    let hrC: string;
+    const nodeId = async (identifier: string) =>
+      (
+        await t.db.query(
+          `SELECT c.id FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id
+            WHERE c.case_identifier = $1 AND f.district_id = $2`,
+          [identifier, districtC],
+        )
+      )[0].id as string;
+    const node = async (identifier: string) =>
+      (
+        await t
+          .http()
+          .get(`/api/competencies/${await nodeId(identifier)}`)
+          .auth(hrC, { type: 'bearer' })
+      ).body;
+
+    beforeAll(async () => {
+      districtC = (await t.factories.createDistrict()).id;
+      hrC = await t.login((await t.factories.createUser({ role: 'hr', districtId: districtC })).email);
+    });
+
+    it('imports links to nodes outside Emerge, repeated codes, an item outside the tree, repeats and mirrors', async () => {
+      const res = await post(hrC, packageA());
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          created: { framework: 1, items: 3, links: 1, associations: 3 },
+          externalLinks: 3,
+          resolvedLinks: 0,
+          ignoredAssociations: 2,
+          notices: [
+            expect.objectContaining({ kind: 'repeated association', count: 2 }),
+            expect.objectContaining({ kind: 'outside the tree', count: 1, examples: [`${A.loose} (CFItems[2])`] }),
+          ],
+        }),
+      );
+      expect(res.body.framework).toEqual(
+        expect.objectContaining({
+          nodeCount: 3,
+          externalLinkCount: 3,
+          itemTypes: [
+            { itemType: 'Claim', count: 2 },
+            { itemType: 'Target', count: 1 },
+          ],
+        }),
+      );
+      const two = await node(A.two);
+      expect(two).toEqual(expect.objectContaining({ code: 'C', itemType: 'Claim', kind: 'domain' }));
+      expect(two.crosswalk).toEqual([expect.objectContaining({ kind: 'related', nodeCode: 'C' })]);
+      expect(two.caseAssociations).toEqual([
+        {
+          id: expect.any(String),
+          associationType: 'exactMatchOf',
+          nodeEnd: 'origin',
+          otherIdentifier: B.one.toUpperCase(),
+          otherUri: `https://case.example/uri/${B.one.toUpperCase()}`,
+          otherTitle: B.one.toUpperCase(),
+          external: true,
+          otherNodeId: null,
+          otherNodeCode: null,
+          otherFrameworkShortName: null,
+        },
+      ]);
+      const loose = await node(A.loose);
+      expect(loose).toEqual(expect.objectContaining({ parentId: null, position: 2, itemType: 'Target' }));
+    });
+
+    it('resolves those links when the other framework arrives, in its import, case-insensitively', async () => {
+      const res = await post(hrC, packageB());
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual(expect.objectContaining({ resolvedLinks: 2, externalLinks: 0 }));
+      const two = await node(A.two);
+      expect(two.caseAssociations).toEqual([
+        expect.objectContaining({ external: false, otherNodeId: await nodeId(B.one), otherNodeCode: 'T1' }),
+      ]);
+      expect(two.crosswalk).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'exact', nodeCode: 'T1', frameworkShortName: 'CT' })]),
+      );
+      // isPartOf is kept as published, not turned into a crosswalk link.
+      const loose = await node(A.loose);
+      expect(loose.crosswalk).toEqual([]);
+      expect(loose.caseAssociations).toEqual([
+        expect.objectContaining({ associationType: 'isPartOf', external: false, otherNodeCode: 'T2' }),
+      ]);
+      const a = await t.http().get(`/api/competency-frameworks/${two.frameworkId}`).auth(hrC, { type: 'bearer' });
+      expect(a.body.externalLinkCount).toBe(1); // the urn
+    });
+
+    it('re-imports both without a change, and another district importing B resolves nothing of this one', async () => {
+      for (const pkg of [packageA(), packageB()]) {
+        const again = await post(hrC, pkg);
+        expect(again.status).toBe(200);
+        expect(again.body).toEqual(expect.objectContaining({ changed: false, resolvedLinks: 0 }));
+      }
+      const other = await post(otherHr, packageB());
+      expect(other.status).toBe(201);
+      expect(other.body.resolvedLinks).toBe(0);
     });
   });
 

@@ -82,6 +82,25 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect(later.headers['idempotent-replayed']).toBeUndefined();
   });
 
+  it('answers a retry while the first request is still running with a 409, and lets it through once that one died', async () => {
+    const key = randomUUID();
+    expect((await post('/api/evidence', hr, evidenceBody, key)).status).toBe(201);
+    // The first request as it looks while still in flight: claimed, no answer stored yet.
+    await t.db.query(`UPDATE idempotency_keys SET status_code = NULL, response_body = NULL WHERE key = $1`, [key]);
+    const before = await count('evidence');
+    const retry = await post('/api/evidence', hr, evidenceBody, key);
+    expect(retry.body).toEqual(
+      errorBody(409, 'conflict', {
+        message: 'A request with this Idempotency-Key is still being processed; retry in a moment',
+      }),
+    );
+    expect(await count('evidence')).toBe(before);
+    // Ten minutes later with still no answer, the first request died: the retry runs.
+    await t.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '10 minutes' WHERE key = $1`, [key]);
+    expect((await post('/api/evidence', hr, evidenceBody, key)).status).toBe(201);
+    expect(await count('evidence')).toBe(before + 1);
+  });
+
   it('serves concurrent retries with exactly one creation', async () => {
     const key = randomUUID();
     const before = await count('evidence');

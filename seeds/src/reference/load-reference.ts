@@ -24,14 +24,20 @@ export async function loadReferenceData(m: EntityManager): Promise<void> {
       [f.key, f.title, f.shortName, f.source, DEFAULT_RUBRIC],
     );
     for (const [i, n] of f.nodes.entries()) {
-      const [node]: { id: string }[] = await m.query(
-        `INSERT INTO competencies (framework_id, parent_id, kind, code, title, position, case_identifier)
-         VALUES ($1, NULL, 'domain', $2, $3, $4, $5)
-         ON CONFLICT (framework_id, code) DO UPDATE
-           SET title = EXCLUDED.title, position = EXCLUDED.position, case_identifier = EXCLUDED.case_identifier
-         RETURNING id`,
+      // Codes are not unique in the schema (CASE repeats them); the reference nodes' are, and name them here.
+      // (UPDATE … RETURNING inside WITH: TypeORM answers a bare UPDATE with [rows, count].)
+      const [found]: { id: string }[] = await m.query(
+        `WITH u AS (UPDATE competencies SET title = $3, position = $4, case_identifier = $5
+          WHERE framework_id = $1 AND code = $2 RETURNING id) SELECT id FROM u`,
         [fw!.id, n.code, n.title, i, n.caseIdentifier],
       );
+      const [node]: { id: string }[] = found
+        ? [found]
+        : await m.query(
+            `INSERT INTO competencies (framework_id, parent_id, kind, code, title, position, case_identifier)
+             VALUES ($1, NULL, 'domain', $2, $3, $4, $5) RETURNING id`,
+            [fw!.id, n.code, n.title, i, n.caseIdentifier],
+          );
       ids.set(n.code, node!.id);
     }
   }

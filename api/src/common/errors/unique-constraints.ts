@@ -17,6 +17,9 @@ export const UNIQUE_CONSTRAINT_FIELDS: Record<string, { field: string; message: 
     field: 'educatorId',
     message: 'This educator is already an active candidate for this role',
   },
-  uq_competencies_framework_code: { field: 'code', message: 'Another node of this framework has this code' },
+  uq_competencies_framework_code_manual: {
+    field: 'code',
+    message: 'Another node of this framework has this code',
+  },
   uq_crosswalk_links_from_to: { field: 'toId', message: 'These two nodes are already linked' },
 };

@@ -82,9 +82,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         reply.header('idempotent-replayed', 'true');
         return of(row.response_body);
       }
+      // Inside WITH so the answer is the rows: TypeORM answers a bare UPDATE with [rows, count], whose length
+      // is always 2, which once let a concurrent retry through as if the first request had died.
       const stale: unknown[] = await this.db.query(
-        `UPDATE idempotency_keys SET created_at = now() WHERE user_id = $1 AND key = $2 AND status_code IS NULL
-            AND created_at < now() - make_interval(secs => $3) RETURNING key`,
+        `WITH taken AS (UPDATE idempotency_keys SET created_at = now() WHERE user_id = $1 AND key = $2 AND status_code IS NULL
+            AND created_at < now() - make_interval(secs => $3) RETURNING key) SELECT key FROM taken`,
         [userId, key, STALE_MS / 1000],
       );
       if (stale.length === 0)

@@ -6,11 +6,14 @@ export const CASE_LIMITS = { items: 10_000, associations: 50_000, depth: 20, err
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Every problem of a package, the first CASE_LIMITS.errors paths listed and all of them counted by kind. */
 export class Problems {
   readonly errors: FieldErrors = {};
   private count = 0;
-  add(path: string, message: string): void {
+  private readonly kinds = new Map<string, number>();
+  add(path: string, message: string, kind = 'invalid field'): void {
     this.count++;
+    this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + 1);
     if (this.errors[path]) this.errors[path] += `; ${message}`;
     else if (Object.keys(this.errors).length < CASE_LIMITS.errors) this.errors[path] = message;
   }
@@ -21,6 +24,9 @@ export class Problems {
     const listed = Object.values(this.errors).reduce((n, m) => n + m.split('; ').length, 0);
     if (this.count > listed) this.errors['(more)'] = `${this.count - listed} more problem(s) not listed`;
     return this.errors;
+  }
+  counts(): Record<string, number> {
+    return Object.fromEntries(this.kinds);
   }
 }
 
@@ -34,11 +40,11 @@ export function text(
 ) {
   const v = obj[key];
   if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-    if (opts.required) p.add(`${path}.${key}`, 'is required');
+    if (opts.required) p.add(`${path}.${key}`, 'is required', 'missing field');
     return undefined;
   }
   if (typeof v !== 'string') {
-    p.add(`${path}.${key}`, 'must be a string');
+    p.add(`${path}.${key}`, 'must be a string', 'wrong type');
     return undefined;
   }
   if (v.includes('\u0000')) {
@@ -47,7 +53,7 @@ export function text(
   }
   const s = v.trim();
   if (opts.max && s.length > opts.max) {
-    p.add(`${path}.${key}`, `must be at most ${opts.max} characters (it has ${s.length})`);
+    p.add(`${path}.${key}`, `must be at most ${opts.max} characters (it has ${s.length})`, 'too long');
     return undefined;
   }
   return s;
@@ -56,15 +62,15 @@ export function text(
 export function list(p: Problems, obj: Obj, key: string, required: boolean, max: number): unknown[] {
   const v = obj[key];
   if (v === undefined || v === null) {
-    if (required) p.add(key, 'is required (an array)');
+    if (required) p.add(key, 'is required (an array)', 'missing field');
     return [];
   }
   if (!Array.isArray(v)) {
-    p.add(key, 'must be an array');
+    p.add(key, 'must be an array', 'wrong type');
     return [];
   }
   if (v.length > max) {
-    p.add(key, `has ${v.length} entries; at most ${max} are accepted in one package`);
+    p.add(key, `has ${v.length} entries; at most ${max} are accepted in one package`, 'too large');
     return [];
   }
   return v;

@@ -5,7 +5,24 @@ export class CaseImportCountsDto {
   /** 1 when the framework itself was created (or its title, description, source or rubric updated). */
   @ApiProperty() framework!: number;
   @ApiProperty() items!: number;
+  /** Crosswalk links (exactMatchOf, isRelatedTo) between nodes Emerge has. */
   @ApiProperty() links!: number;
+  /** Associations kept as published: links to nodes outside Emerge, second placements, other types. */
+  @ApiProperty() associations!: number;
+}
+
+export class CaseImportRemovedDto {
+  /** Associations the framework had from an earlier import that the package no longer lists. */
+  @ApiProperty() associations!: number;
+}
+
+export class CaseNoticeDto {
+  /** e.g. `outside the tree`, `second placement`, `repeated association`, `self link`, `no item of this package`. */
+  @ApiProperty() kind!: string;
+  @ApiProperty() count!: number;
+  @ApiProperty() message!: string;
+  /** Up to five places (paths or identifiers). */
+  @ApiProperty({ type: [String] }) examples!: string[];
 }
 
 export class CaseImportResultDto {
@@ -17,7 +34,14 @@ export class CaseImportResultDto {
   @ApiProperty({ type: CaseImportCountsDto }) created!: CaseImportCountsDto;
   @ApiProperty({ type: CaseImportCountsDto }) updated!: CaseImportCountsDto;
   @ApiProperty({ type: CaseImportCountsDto }) unchanged!: CaseImportCountsDto;
-  /** Associations of other CASE types (isPartOf, precedes, …), which Emerge does not use. */
+  @ApiProperty({ type: CaseImportRemovedDto }) removed!: CaseImportRemovedDto;
+  /** The framework's links whose other end is not (yet) a node of a framework the district has. */
+  @ApiProperty() externalLinks!: number;
+  /** Links of the district's other frameworks that pointed outside and now reach this framework's nodes. */
+  @ApiProperty() resolvedLinks!: number;
+  /** What the import did with a valid package that a reader might not expect, by kind. */
+  @ApiProperty({ type: [CaseNoticeDto] }) notices!: CaseNoticeDto[];
+  /** Associations left out (see the notices): repeats, self links, links between two nodes outside the package. */
   @ApiProperty() ignoredAssociations!: number;
 }
 
@@ -46,12 +70,15 @@ export const CASE_PACKAGE_SCHEMA = {
         creator: { type: 'string' },
         description: { type: 'string' },
         officialSourceURL: { type: 'string' },
+        licenseURI: { ...ref('licence identifier'), description: 'The usage terms, shown on the framework page' },
+        lastChangeDateTime: { type: 'string' },
+        CFPackageURI: ref('package identifier'),
       },
     },
     CFItems: {
       type: 'array',
       description:
-        'The nodes. Kind: CFItemType when it is Domain, Competency or Indicator, else by depth (0 domain, 1 competency, 2+ indicator). Code: humanCodingScheme, else derived from the parent code and position.',
+        'The nodes, kept whole. Identifiers match case-insensitively. Kind: CFItemType when it is Domain, Competency or Indicator, else by depth (0 domain, 1 competency, 2+ indicator); the CFItemType itself is kept and shown. Code: humanCodingScheme (codes may repeat), else derived from the parent code and position.',
       items: {
         type: 'object',
         required: ['identifier', 'fullStatement'],
@@ -59,22 +86,25 @@ export const CASE_PACKAGE_SCHEMA = {
           identifier: { type: 'string', maxLength: 100 },
           fullStatement: { type: 'string' },
           abbreviatedStatement: { type: 'string' },
-          humanCodingScheme: { type: 'string', maxLength: 40 },
-          CFItemType: { type: 'string', example: 'Competency' },
+          humanCodingScheme: { type: 'string', maxLength: 200 },
+          CFItemType: { type: 'string', example: 'Claim' },
           notes: { type: 'string' },
+          educationLevel: { type: 'array', items: { type: 'string' } },
+          listEnumeration: { type: 'string' },
+          language: { type: 'string' },
         },
       },
     },
     CFAssociations: {
       type: 'array',
       description:
-        'isChildOf builds the tree (origin = child, destination = parent or the CFDocument; sequenceNumber orders siblings). exactMatchOf → an exact crosswalk link, isRelatedTo → related; their other end may be a node of another framework your district uses, found by its CASE identifier. Other types are ignored.',
+        'isChildOf builds the tree (origin = child, destination = parent or the CFDocument; sequenceNumber orders siblings; an item placed twice stays under the lowest sequenceNumber, the other placement is kept as a link; an item placed nowhere goes to the top level). exactMatchOf → an exact crosswalk link, isRelatedTo → related. An end outside the package is found by identifier among the frameworks your district has, else kept as an external link that resolves when its framework is imported. Other types are kept as published. Repeats and two-way pairs are merged.',
       items: {
         type: 'object',
         required: ['identifier', 'associationType', 'originNodeURI', 'destinationNodeURI'],
         properties: {
           identifier: { type: 'string' },
-          associationType: { type: 'string', enum: ['isChildOf', 'exactMatchOf', 'isRelatedTo'] },
+          associationType: { type: 'string', example: 'isChildOf' },
           originNodeURI: ref('child or linked item identifier'),
           destinationNodeURI: ref('parent, document or linked node identifier'),
           sequenceNumber: { type: 'integer' },

@@ -3,25 +3,20 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { requireDistrict } from '../../auth/auth-context.js';
-import type { FieldErrors } from '../../common/errors/app-error.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
+import { CASE_LIMITS } from './case-fields.js';
 import type { CaseImportResultDto } from './case-import.dto.js';
-import type { CasePlan, PlannedLink } from './case-package.js';
-import { readCasePackage } from './case-package.js';
-import type { LinkKind, NodeKind, RubricLevel } from './competency.entity.js';
+import type { CasePlan, PlannedNode } from './case-package.js';
+import { idKey, readCasePackage } from './case-package.js';
+import type { LinkKind, RubricLevel } from './competency.entity.js';
 import { FrameworkEditService } from './framework-edit.service.js';
-import { assertRubricFits, sameRubric } from './framework-rules.js';
+import { assertRubricFits } from './framework-rules.js';
 
 interface ExistingNode {
   id: string;
   caseIdentifier: string | null;
-  parentId: string | null;
-  kind: NodeKind;
   code: string;
-  title: string;
-  description: string;
-  position: number;
 }
 
 class DryRun extends Error {
@@ -34,8 +29,8 @@ const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 /**
  * CASE 1.0 import (docs/frameworks.md): one transaction creates or brings up to date the district framework
- * keyed by the CFDocument identifier. It adds and updates, never removes: a package that drops items the
- * framework has is a 409. A repeated import changes nothing.
+ * keyed by the CFDocument identifier. It adds and updates nodes, never removes them: a package that drops
+ * items the framework has is a 409. A repeated import changes nothing.
  */
 @Injectable()
 export class CaseImportService {
@@ -51,22 +46,24 @@ export class CaseImportService {
   ): Promise<{ status: number; result: CaseImportResultDto }> {
     const districtId = requireDistrict(auth);
     const read = readCasePackage(body);
-    const key = read.identifier ? `${districtId}:${read.identifier}` : '';
-    const errors: FieldErrors = { ...read.errors };
-    const external = await this.resolveExternal(districtId, key, read.links, errors);
-    if (read.plan) await this.checkForeignItems(districtId, key, read.plan, errors);
-    const count = Object.keys(errors).length;
-    if (count > 0 || !read.plan) {
+    if (!read.plan) {
+      const total = Object.values(read.problemCounts).reduce((a, b) => a + b, 0);
+      const kinds = Object.entries(read.problemCounts)
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(', ');
+      const listed = total > CASE_LIMITS.errors ? `; the first ${CASE_LIMITS.errors} are listed` : '';
       throw new AppError(
         ErrorCode.ImportInvalid,
-        `The CASE package has ${count} problem(s); nothing was imported`,
-        errors,
+        `The CASE package has ${total} problem(s) (${kinds}); nothing was imported${listed}`,
+        read.errors,
       );
     }
     const plan = read.plan;
+    const key = `${districtId}:${plan.document.identifier}`;
     try {
       const result = await this.db.transaction(async (m) => {
-        const r = await this.apply(m, districtId, key, plan, external);
+        const r = await this.apply(m, districtId, key, plan);
         if (dryRun) throw new DryRun({ ...r, dryRun: true });
         return r;
       });
@@ -77,165 +74,152 @@ export class CaseImportService {
     }
   }
 
-  /** Finds the nodes outside the package that links point at, by CASE identifier, among frameworks the district reads. */
-  private async resolveExternal(
-    districtId: string,
-    key: string,
-    links: PlannedLink[],
-    errors: FieldErrors,
-  ): Promise<Map<string, string>> {
-    const wanted = links.filter((l) => l.external);
-    const ends = wanted.map((l) => (l.external === 'originNodeURI' ? l.from : l.to));
-    if (ends.length === 0) return new Map();
-    const rows: { identifier: string; ids: string[] }[] = await this.db.query(
-      `SELECT c.case_identifier AS identifier, array_agg(c.id) AS ids
-         FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id
-        WHERE c.case_identifier = ANY($1::text[]) AND (f.district_id IS NULL OR f.district_id = $2) AND f.key <> $3
-        GROUP BY c.case_identifier`,
-      [[...new Set(ends)], districtId, key],
-    );
-    const found = new Map(rows.map((r) => [r.identifier, r.ids]));
-    const out = new Map<string, string>();
-    wanted.forEach((l, i) => {
-      const identifier = ends[i]!;
-      const ids = found.get(identifier) ?? [];
-      const path = `${l.path}.${l.external}.identifier`;
-      if (ids.length === 0)
-        errors[path] =
-          `${identifier} is neither an item of this package nor a node (by CASE identifier) of a framework your district uses`;
-      else if (ids.length > 1)
-        errors[path] = `${identifier} matches ${ids.length} nodes; CASE identifiers must be unique`;
-      else out.set(identifier, ids[0]!);
-    });
-    return out;
-  }
-
-  /** CASE identifiers are global: an item already in another of the district's frameworks (or a reference one) is a mistake. */
-  private async checkForeignItems(districtId: string, key: string, plan: CasePlan, errors: FieldErrors) {
-    const rows: { identifier: string; code: string; shortName: string }[] = await this.db.query(
-      `SELECT c.case_identifier AS identifier, c.code, f.short_name AS "shortName"
-         FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id
-        WHERE c.case_identifier = ANY($1::text[]) AND (f.district_id IS NULL OR f.district_id = $2) AND f.key <> $3`,
-      [plan.nodes.map((n) => n.identifier), districtId, key],
-    );
-    const taken = new Map(rows.map((r) => [r.identifier, r]));
-    for (const n of plan.nodes) {
-      const t = taken.get(n.identifier);
-      if (t)
-        errors[`CFItems[${n.index}].identifier`] =
-          `is already the CASE identifier of ${t.shortName} ${t.code} in another framework; link to it with exactMatchOf instead of repeating it`;
-    }
-  }
-
-  private async apply(
+  /** Nodes outside the package that the package names, by CASE identifier (any case), among frameworks the district reads. */
+  private async findNodes(
     m: EntityManager,
     districtId: string,
-    key: string,
-    plan: CasePlan,
-    external: Map<string, string>,
-  ): Promise<CaseImportResultDto> {
+    frameworkId: string | null,
+    keys: string[],
+  ): Promise<Map<string, string[]>> {
+    if (keys.length === 0) return new Map();
+    const rows: { key: string; ids: string[] }[] = await m.query(
+      `SELECT lower(c.case_identifier) AS key, array_agg(c.id ORDER BY c.id) AS ids
+         FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id
+        WHERE lower(c.case_identifier) = ANY($1::text[]) AND c.case_identifier IS NOT NULL
+          AND (f.district_id IS NULL OR f.district_id = $2) AND f.id IS DISTINCT FROM $3
+        GROUP BY lower(c.case_identifier)`,
+      [[...new Set(keys)], districtId, frameworkId],
+    );
+    return new Map(rows.map((r) => [r.key, r.ids]));
+  }
+
+  private async apply(m: EntityManager, districtId: string, key: string, plan: CasePlan): Promise<CaseImportResultDto> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
     const doc = plan.document;
-    const [existing]: { id: string; title: string; source: string; description: string; rubric: RubricLevel[] }[] =
-      await m.query(
-        `SELECT id, title, source, description, rubric FROM competency_frameworks WHERE key = $1 FOR UPDATE`,
-        [key],
-      );
-    const created = { framework: 0, items: 0, links: 0 };
-    const updated = { framework: 0, items: 0, links: 0 };
+    const [existing]: { id: string; rubric: RubricLevel[] }[] = await m.query(
+      `SELECT id, rubric FROM competency_frameworks WHERE key = $1 FOR UPDATE`,
+      [key],
+    );
+    const created = { framework: 0, items: 0, links: 0, associations: 0 };
+    const updated = { framework: 0, items: 0, links: 0, associations: 0 };
+    const fields = [
+      doc.title,
+      doc.source,
+      doc.description,
+      JSON.stringify(plan.rubric),
+      doc.license ? JSON.stringify(doc.license) : null,
+      doc.sourceUri,
+      doc.sourceChangedAt,
+      JSON.stringify(doc.caseDocument),
+      doc.caseDefinitions ? JSON.stringify(doc.caseDefinitions) : null,
+    ];
     let frameworkId: string;
     if (!existing) {
       const [row]: { id: string }[] = await m.query(
-        `INSERT INTO competency_frameworks (district_id, key, title, short_name, source, description, rubric)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING id`,
-        [districtId, key, doc.title, doc.shortName, doc.source, doc.description, JSON.stringify(plan.rubric)],
+        `INSERT INTO competency_frameworks (district_id, key, short_name, title, source, description, rubric, license,
+                source_uri, source_changed_at, case_document, case_definitions)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11::jsonb, $12::jsonb) RETURNING id`,
+        [districtId, key, doc.shortName, ...fields],
       );
       frameworkId = row!.id;
       created.framework = 1;
     } else {
       frameworkId = existing.id;
       if (plan.rubric.length < existing.rubric.length) await assertRubricFits(m, frameworkId, plan.rubric.length);
-      if (
-        existing.title !== doc.title ||
-        existing.source !== doc.source ||
-        existing.description !== doc.description ||
-        !sameRubric(existing.rubric, plan.rubric)
-      )
-        updated.framework = 1;
+      // UPDATE … RETURNING inside WITH: TypeORM answers a bare UPDATE with [rows, count], a SELECT with rows.
+      const [changedRow] = await m.query(
+        `WITH u AS (UPDATE competency_frameworks SET title = $2, source = $3, description = $4, rubric = $5::jsonb, license = $6::jsonb,
+                source_uri = $7, source_changed_at = $8, case_document = $9::jsonb, case_definitions = $10::jsonb,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND (title, source, description, rubric, license, source_uri, source_changed_at, case_document, case_definitions)
+                IS DISTINCT FROM ($2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb)
+          RETURNING id) SELECT id FROM u`,
+        [frameworkId, ...fields],
+      );
+      updated.framework = changedRow ? 1 : 0;
     }
 
     const current: ExistingNode[] = existing
       ? await m.query(
-          `SELECT id, case_identifier AS "caseIdentifier", parent_id AS "parentId", kind, code, title, description, position
-             FROM competencies WHERE framework_id = $1`,
+          `SELECT id, case_identifier AS "caseIdentifier", code FROM competencies WHERE framework_id = $1`,
           [frameworkId],
         )
       : [];
     this.refuseRemovals(plan, current);
-    const byIdentifier = new Map(current.filter((c) => c.caseIdentifier).map((c) => [c.caseIdentifier!, c]));
-    const ids = new Map(plan.nodes.map((n) => [n.identifier, byIdentifier.get(n.identifier)?.id ?? randomUUID()]));
-    const desired = plan.nodes.map((n) => ({
-      id: ids.get(n.identifier)!,
-      identifier: n.identifier,
+    const byKey = new Map(current.filter((c) => c.caseIdentifier).map((c) => [idKey(c.caseIdentifier!), c]));
+    const ids = new Map(
+      plan.nodes.map((n) => [idKey(n.identifier), byKey.get(idKey(n.identifier))?.id ?? randomUUID()]),
+    );
+    const rows = plan.nodes.map((n) => ({
+      id: ids.get(idKey(n.identifier))!,
       parentId: n.parent ? ids.get(n.parent)! : null,
-      kind: n.kind,
-      code: n.code,
-      title: n.title,
-      description: n.description,
-      position: n.position,
+      node: n,
     }));
-    const inserts = desired.filter((d) => !byIdentifier.has(d.identifier));
-    const updates = desired.filter((d) => {
-      const c = byIdentifier.get(d.identifier);
-      return (
-        c &&
-        (c.parentId !== d.parentId ||
-          c.kind !== d.kind ||
-          c.code !== d.code ||
-          c.title !== d.title ||
-          c.description !== d.description ||
-          c.position !== d.position)
-      );
-    });
-    // Codes are unique per framework and checked row by row: park changed codes first so swaps work.
-    const recoded = updates.filter((d) => byIdentifier.get(d.identifier)!.code !== d.code).map((d) => d.id);
-    if (recoded.length)
-      await m.query(`UPDATE competencies SET code = '~' || id::text WHERE id = ANY($1::uuid[])`, [recoded]);
+    const inserts = rows.filter((r) => !byKey.has(idKey(r.node.identifier)));
+    const kept = rows.filter((r) => byKey.has(idKey(r.node.identifier)));
     if (inserts.length) {
       await m.query(
-        `INSERT INTO competencies (id, framework_id, parent_id, kind, code, title, description, position, case_identifier)
-         SELECT u.id, $1, u.parent_id, u.kind::competency_kind, u.code, u.title, u.description, u.position, u.case_identifier
-           FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[])
-             AS u(id, parent_id, kind, code, title, description, position, case_identifier)`,
-        [frameworkId, ...columns(inserts), inserts.map((d) => d.identifier)],
+        `INSERT INTO competencies (id, framework_id, parent_id, kind, code, title, description, position, item_type,
+                education_levels, list_enumeration, language, case_item, case_identifier)
+         SELECT u.id, $1, u.parent_id, u.kind::competency_kind, u.code, u.title, u.description, u.position, u.item_type,
+                ARRAY(SELECT jsonb_array_elements_text(u.levels)), u.list_enumeration, u.language, u.case_item, u.case_identifier
+           FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[],
+                       $10::jsonb[], $11::text[], $12::text[], $13::jsonb[], $14::text[])
+             AS u(id, parent_id, kind, code, title, description, position, item_type, levels, list_enumeration, language,
+                  case_item, case_identifier)`,
+        [frameworkId, ...columns(inserts), inserts.map((r) => r.node.identifier)],
       );
     }
-    if (updates.length) {
+    if (kept.length) {
       // Each changed node gets a new version, so an editor holding the old one reloads instead of undoing the import.
-      await m.query(
-        `UPDATE competencies c SET parent_id = u.parent_id, kind = u.kind::competency_kind, code = u.code, title = u.title,
-                description = u.description, position = u.position, version = c.version + 1
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
-             AS u(id, parent_id, kind, code, title, description, position)
-          WHERE c.id = u.id`,
-        columns(updates),
+      const changedRows: unknown[] = await m.query(
+        `WITH changed AS (UPDATE competencies c SET parent_id = u.parent_id, kind = u.kind::competency_kind, code = u.code, title = u.title,
+                description = u.description, position = u.position, item_type = u.item_type,
+                education_levels = ARRAY(SELECT jsonb_array_elements_text(u.levels)), list_enumeration = u.list_enumeration,
+                language = u.language, case_item = u.case_item, version = c.version + 1
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[],
+                       $9::jsonb[], $10::text[], $11::text[], $12::jsonb[])
+             AS u(id, parent_id, kind, code, title, description, position, item_type, levels, list_enumeration, language, case_item)
+          WHERE c.id = u.id
+            AND (c.parent_id, c.kind::text, c.code, c.title, c.description, c.position, c.item_type, c.education_levels,
+                 c.list_enumeration, c.language, c.case_item)
+                IS DISTINCT FROM (u.parent_id, u.kind, u.code, u.title, u.description, u.position, u.item_type,
+                 ARRAY(SELECT jsonb_array_elements_text(u.levels)), u.list_enumeration, u.language, u.case_item)
+          RETURNING c.id) SELECT id FROM changed`,
+        columns(kept),
       );
+      updated.items = changedRows.length;
     }
     created.items = inserts.length;
-    updated.items = updates.length;
 
-    const links = await this.applyLinks(m, districtId, plan, ids, external, [...ids.values()]);
+    // Ends outside the package: nodes of frameworks the district already has, else external links.
+    const outside = [
+      ...plan.links.filter((l) => l.external).map((l) => (l.external === 'originNodeURI' ? l.from : l.to)),
+      ...plan.associations.filter((a) => !a.internal).map((a) => idKey(a.other.identifier)),
+    ];
+    const found = await this.findNodes(m, districtId, frameworkId, outside);
+    const links = await this.applyLinks(m, districtId, plan, ids, found, [...ids.values()]);
     created.links = links.created;
     updated.links = links.updated;
+    const associations = await this.applyAssociations(m, frameworkId, plan, ids, found);
+    created.associations = associations.created;
+    updated.associations = associations.updated;
+    const resolved = await this.resolveEarlierLinks(m, districtId, frameworkId);
 
-    const changed = Object.values(created).some(Boolean) || Object.values(updated).some(Boolean);
-    if (existing && changed) {
-      await m.query(
-        `UPDATE competency_frameworks SET title = $2, source = $3, description = $4, rubric = $5::jsonb,
-                version = version + 1, updated_at = now() WHERE id = $1`,
-        [frameworkId, doc.title, doc.source, doc.description, JSON.stringify(plan.rubric)],
-      );
+    const changed =
+      Object.values(created).some(Boolean) ||
+      Object.values(updated).some(Boolean) ||
+      associations.removed > 0 ||
+      resolved > 0;
+    if (existing && changed && !updated.framework) {
+      await m.query(`UPDATE competency_frameworks SET version = version + 1, updated_at = now() WHERE id = $1`, [
+        frameworkId,
+      ]);
     }
+    const [{ external }] = (await m.query(
+      `SELECT count(*)::int AS external FROM case_associations WHERE framework_id = $1 AND other_competency_id IS NULL`,
+      [frameworkId],
+    )) as [{ external: number }];
     return {
       dryRun: false,
       changed,
@@ -244,17 +228,22 @@ export class CaseImportService {
       updated,
       unchanged: {
         framework: existing && !updated.framework ? 1 : 0,
-        items: desired.length - inserts.length - updates.length,
-        links: plan.links.length - links.created - links.updated,
+        items: kept.length - updated.items,
+        links: plan.links.length - links.created - links.updated - links.unresolved,
+        associations: plan.associations.length - associations.created - associations.updated,
       },
+      removed: { associations: associations.removed },
+      externalLinks: external,
+      resolvedLinks: resolved,
+      notices: plan.notices,
       ignoredAssociations: plan.ignoredAssociations,
     };
   }
 
-  /** An import never deletes nodes (evidence and targets may hang on them); nodes added by hand keep their codes. */
+  /** An import never deletes nodes (evidence and targets may hang on them). */
   private refuseRemovals(plan: CasePlan, current: ExistingNode[]) {
-    const planned = new Set(plan.nodes.map((n) => n.identifier));
-    const removed = current.filter((c) => c.caseIdentifier && !planned.has(c.caseIdentifier));
+    const planned = new Set(plan.nodes.map((n) => idKey(n.identifier)));
+    const removed = current.filter((c) => c.caseIdentifier && !planned.has(idKey(c.caseIdentifier)));
     if (removed.length) {
       const codes = removed.map((c) => c.code);
       const list = `${codes.slice(0, 10).join(', ')}${codes.length > 10 ? `, and ${codes.length - 10} more` : ''}`;
@@ -264,14 +253,6 @@ export class CaseImportService {
         { CFItems: `missing item(s) the framework has: ${list}` },
       );
     }
-    const manual = new Map(current.filter((c) => !c.caseIdentifier).map((c) => [c.code, c]));
-    const errors: FieldErrors = {};
-    for (const n of plan.nodes)
-      if (manual.has(n.code))
-        errors[`CFItems[${n.index}].humanCodingScheme`] =
-          `code ${n.code} is already used by a node added to this framework in the console`;
-    if (Object.keys(errors).length)
-      throw new AppError(ErrorCode.Conflict, 'Codes of the package clash with nodes added in the console', errors);
   }
 
   private async applyLinks(
@@ -279,30 +260,36 @@ export class CaseImportService {
     districtId: string,
     plan: CasePlan,
     ids: Map<string, string>,
-    external: Map<string, string>,
+    found: Map<string, string[]>,
     nodeIds: string[],
-  ): Promise<{ created: number; updated: number }> {
-    const idOf = (identifier: string) => ids.get(identifier) ?? external.get(identifier)!;
+  ): Promise<{ created: number; updated: number; unresolved: number }> {
     const existing: { id: string; fromId: string; toId: string; kind: LinkKind }[] = await m.query(
       `SELECT id, from_id AS "fromId", to_id AS "toId", kind FROM crosswalk_links
         WHERE district_id = $1 AND (from_id = ANY($2::uuid[]) OR to_id = ANY($2::uuid[]))`,
       [districtId, nodeIds],
     );
     const byPair = new Map(existing.map((l) => [pairKey(l.fromId, l.toId), l]));
-    const add: { from: string; to: string; kind: LinkKind }[] = [];
+    const add = new Map<string, { from: string; to: string; kind: LinkKind }>();
     const change: { id: string; kind: LinkKind }[] = [];
+    let unresolved = 0;
     for (const l of plan.links) {
-      const from = idOf(l.from);
-      const to = idOf(l.to);
-      const had = byPair.get(pairKey(from, to));
-      if (!had) add.push({ from, to, kind: l.kind });
-      else if (had.kind !== l.kind) change.push({ id: had.id, kind: l.kind });
+      const froms = ids.has(l.from) ? [ids.get(l.from)!] : (found.get(l.from) ?? []);
+      const tos = ids.has(l.to) ? [ids.get(l.to)!] : (found.get(l.to) ?? []);
+      if (froms.length === 0 || tos.length === 0) unresolved++;
+      for (const from of froms)
+        for (const to of tos) {
+          const pair = pairKey(from, to);
+          const had = byPair.get(pair);
+          if (!had && !add.has(pair)) add.set(pair, { from, to, kind: l.kind });
+          else if (had && had.kind !== l.kind) change.push({ id: had.id, kind: l.kind });
+        }
     }
-    if (add.length) {
+    const adds = [...add.values()];
+    if (adds.length) {
       await m.query(
         `INSERT INTO crosswalk_links (district_id, from_id, to_id, kind)
          SELECT $1, u.f, u.t, u.k::crosswalk_kind FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS u(f, t, k)`,
-        [districtId, add.map((a) => a.from), add.map((a) => a.to), add.map((a) => a.kind)],
+        [districtId, adds.map((a) => a.from), adds.map((a) => a.to), adds.map((a) => a.kind)],
       );
     }
     if (change.length) {
@@ -311,28 +298,123 @@ export class CaseImportService {
         [change.map((c) => c.id), change.map((c) => c.kind)],
       );
     }
-    return { created: add.length, updated: change.length };
+    return { created: adds.length, updated: change.length, unresolved };
+  }
+
+  /** The associations kept as published: the package's set replaces the framework's (they carry no evidence). */
+  private async applyAssociations(
+    m: EntityManager,
+    frameworkId: string,
+    plan: CasePlan,
+    ids: Map<string, string>,
+    found: Map<string, string[]>,
+  ): Promise<{ created: number; updated: number; removed: number }> {
+    const desired = plan.associations.map((a) => {
+      const otherKey = idKey(a.other.identifier);
+      return {
+        competencyId: ids.get(a.node)!,
+        nodeEnd: a.nodeEnd,
+        type: a.type,
+        otherIdentifier: a.other.identifier,
+        otherUri: a.other.uri,
+        otherTitle: a.other.title,
+        otherCompetencyId: (a.internal ? ids.get(otherKey) : found.get(otherKey)?.[0]) ?? null,
+        sequence: a.sequence,
+        identifier: a.identifier,
+      };
+    });
+    const [counts]: { created: number; updated: number; removed: number }[] = await m.query(
+      `WITH d AS (
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::int[], $10::text[])
+           AS u(competency_id, node_end, association_type, other_identifier, other_uri, other_title, other_competency_id,
+                sequence_number, case_identifier)
+       ), gone AS (
+         DELETE FROM case_associations a WHERE a.framework_id = $1 AND NOT EXISTS (
+           SELECT 1 FROM d WHERE d.competency_id = a.competency_id AND d.node_end = a.node_end
+             AND d.association_type = a.association_type AND lower(d.other_identifier) = lower(a.other_identifier))
+         RETURNING 1
+       ), upserted AS (
+         INSERT INTO case_associations (framework_id, competency_id, node_end, association_type, other_identifier, other_uri,
+                other_title, other_competency_id, sequence_number, case_identifier)
+         SELECT $1, d.competency_id, d.node_end, d.association_type, d.other_identifier, d.other_uri, d.other_title,
+                d.other_competency_id, d.sequence_number, d.case_identifier FROM d
+         ON CONFLICT (competency_id, node_end, association_type, lower(other_identifier)) DO UPDATE
+            SET other_identifier = EXCLUDED.other_identifier, other_uri = EXCLUDED.other_uri, other_title = EXCLUDED.other_title,
+                other_competency_id = COALESCE(EXCLUDED.other_competency_id, case_associations.other_competency_id),
+                sequence_number = EXCLUDED.sequence_number, case_identifier = EXCLUDED.case_identifier
+          WHERE (case_associations.other_identifier, case_associations.other_uri, case_associations.other_title,
+                 case_associations.sequence_number, case_associations.case_identifier)
+                IS DISTINCT FROM (EXCLUDED.other_identifier, EXCLUDED.other_uri, EXCLUDED.other_title,
+                 EXCLUDED.sequence_number, EXCLUDED.case_identifier)
+             OR (EXCLUDED.other_competency_id IS NOT NULL
+                 AND case_associations.other_competency_id IS DISTINCT FROM EXCLUDED.other_competency_id)
+         RETURNING (xmax = 0) AS inserted
+       )
+       SELECT (SELECT count(*) FROM upserted WHERE inserted)::int AS created,
+              (SELECT count(*) FROM upserted WHERE NOT inserted)::int AS updated,
+              (SELECT count(*) FROM gone)::int AS removed`,
+      [
+        frameworkId,
+        desired.map((d) => d.competencyId),
+        desired.map((d) => d.nodeEnd),
+        desired.map((d) => d.type),
+        desired.map((d) => d.otherIdentifier),
+        desired.map((d) => d.otherUri),
+        desired.map((d) => d.otherTitle),
+        desired.map((d) => d.otherCompetencyId),
+        desired.map((d) => d.sequence),
+        desired.map((d) => d.identifier),
+      ],
+    );
+    return counts!;
+  }
+
+  /**
+   * Links other frameworks of the district hold to nodes that this import has just brought: they now point at
+   * them, and exactMatchOf / isRelatedTo become crosswalk links, in this import's transaction.
+   */
+  private async resolveEarlierLinks(m: EntityManager, districtId: string, frameworkId: string): Promise<number> {
+    const resolved: { competencyId: string; nodeEnd: string; type: string; otherId: string }[] = await m.query(
+      `WITH r AS (UPDATE case_associations a SET other_competency_id = c.id
+         FROM competencies c, competency_frameworks af
+        WHERE a.other_competency_id IS NULL AND c.framework_id = $2 AND c.case_identifier IS NOT NULL
+          AND lower(a.other_identifier) = lower(c.case_identifier)
+          AND af.id = a.framework_id AND af.district_id = $1 AND a.framework_id <> $2
+        RETURNING a.competency_id AS "competencyId", a.node_end AS "nodeEnd", a.association_type AS type, c.id AS "otherId")
+       SELECT * FROM r`,
+      [districtId, frameworkId],
+    );
+    const crosswalk = resolved.filter((r) => r.type === 'exactMatchOf' || r.type === 'isRelatedTo');
+    if (crosswalk.length) {
+      const from = crosswalk.map((r) => (r.nodeEnd === 'origin' ? r.competencyId : r.otherId));
+      const to = crosswalk.map((r) => (r.nodeEnd === 'origin' ? r.otherId : r.competencyId));
+      await m.query(
+        `INSERT INTO crosswalk_links (district_id, from_id, to_id, kind)
+         SELECT DISTINCT ON (least(u.f, u.t), greatest(u.f, u.t)) $1::uuid, u.f, u.t, u.k::crosswalk_kind
+           FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS u(f, t, k)
+          WHERE NOT EXISTS (SELECT 1 FROM crosswalk_links l
+                             WHERE (l.from_id = u.f AND l.to_id = u.t) OR (l.from_id = u.t AND l.to_id = u.f))
+          ORDER BY least(u.f, u.t), greatest(u.f, u.t), u.k`,
+        [districtId, from, to, crosswalk.map((r) => (r.type === 'exactMatchOf' ? 'exact' : 'related'))],
+      );
+    }
+    return resolved.length;
   }
 }
 
-function columns(
-  rows: {
-    id: string;
-    parentId: string | null;
-    kind: string;
-    code: string;
-    title: string;
-    description: string;
-    position: number;
-  }[],
-) {
+function columns(rows: { id: string; parentId: string | null; node: PlannedNode }[]) {
   return [
     rows.map((r) => r.id),
     rows.map((r) => r.parentId),
-    rows.map((r) => r.kind),
-    rows.map((r) => r.code),
-    rows.map((r) => r.title),
-    rows.map((r) => r.description),
-    rows.map((r) => r.position),
+    rows.map((r) => r.node.kind),
+    rows.map((r) => r.node.code),
+    rows.map((r) => r.node.title),
+    rows.map((r) => r.node.description),
+    rows.map((r) => r.node.position),
+    rows.map((r) => r.node.itemType),
+    rows.map((r) => JSON.stringify(r.node.educationLevels)),
+    rows.map((r) => r.node.listEnumeration),
+    rows.map((r) => r.node.language),
+    rows.map((r) => JSON.stringify(r.node.caseItem)),
   ];
 }

@@ -59,9 +59,9 @@ describe('readCasePackage', () => {
     });
     expect(plan!.nodes.map((x) => [x.identifier, x.code, x.position, x.parent])).toEqual([
       ['A', 'X', 0, null],
-      ['D', 'X.1', 0, 'A'],
-      ['B', 'X.2', 1, 'A'],
-      ['C', 'X.3', 2, 'A'],
+      ['D', 'X.1', 0, 'a'],
+      ['B', 'X.2', 1, 'a'],
+      ['C', 'X.3', 2, 'a'],
       ['E', '2', 1, null],
     ]);
   });
@@ -94,7 +94,7 @@ describe('readCasePackage', () => {
     ]);
   });
 
-  it('uses the default rubric without CFRubrics, accepts a {CFPackage} wrapper and counts ignored association types', () => {
+  it('uses the default rubric without CFRubrics, accepts a {CFPackage} wrapper and keeps other association types', () => {
     const { plan } = readCasePackage({
       CFPackage: {
         CFDocument: doc,
@@ -102,16 +102,33 @@ describe('readCasePackage', () => {
         CFAssociations: [
           child('A', 'doc'),
           child('B', 'doc'),
-          { identifier: 'p', associationType: 'precedes', originNodeURI: {}, destinationNodeURI: {} },
+          {
+            identifier: 'p',
+            associationType: 'precedes',
+            originNodeURI: { identifier: 'A' },
+            destinationNodeURI: { identifier: 'B', uri: 'https://example.org/B', title: 'B' },
+          },
         ],
       },
     });
     expect(plan!.rubric.map((r) => r.label)).toEqual(['Emerging', 'Developing', 'Proficient', 'Exemplary']);
-    expect(plan!.ignoredAssociations).toBe(1);
+    expect(plan!.associations).toEqual([
+      {
+        type: 'precedes',
+        identifier: 'p',
+        path: 'CFAssociations[2]',
+        node: 'a',
+        nodeEnd: 'origin',
+        other: { identifier: 'B', uri: 'https://example.org/B', title: 'B' },
+        internal: true,
+        sequence: null,
+      },
+    ]);
+    expect(plan!.ignoredAssociations).toBe(0);
   });
 
-  it('plans links with the end that lies outside the package', () => {
-    const { plan } = readCasePackage({
+  it('keeps links whose other end is outside the package, whatever that end is (another document, a urn)', () => {
+    const { plan, errors } = readCasePackage({
       CFDocument: doc,
       CFItems: [item('A'), item('B')],
       CFAssociations: [
@@ -121,12 +138,12 @@ describe('readCasePackage', () => {
           identifier: 'x',
           associationType: 'exactMatchOf',
           originNodeURI: { identifier: 'A' },
-          destinationNodeURI: { identifier: 'REF' },
+          destinationNodeURI: { identifier: 'REF', uri: 'https://frameworks.example/REF', title: 'Elsewhere' },
         },
         {
           identifier: 'y',
           associationType: 'isRelatedTo',
-          originNodeURI: { identifier: 'REF2' },
+          originNodeURI: { identifier: 'urn:example:skill:42' },
           destinationNodeURI: { identifier: 'B' },
         },
         {
@@ -137,39 +154,171 @@ describe('readCasePackage', () => {
         },
       ],
     });
+    expect(errors).toEqual({});
     expect(plan!.links.map((l) => [l.from, l.to, l.kind, l.external])).toEqual([
-      ['A', 'REF', 'exact', 'destinationNodeURI'],
-      ['REF2', 'B', 'related', 'originNodeURI'],
-      ['A', 'B', 'related', null],
+      ['a', 'ref', 'exact', 'destinationNodeURI'],
+      ['urn:example:skill:42', 'b', 'related', 'originNodeURI'],
+      ['a', 'b', 'related', null],
+    ]);
+    expect(plan!.associations.map((a) => [a.node, a.nodeEnd, a.type, a.other, a.internal])).toEqual([
+      [
+        'a',
+        'origin',
+        'exactMatchOf',
+        { identifier: 'REF', uri: 'https://frameworks.example/REF', title: 'Elsewhere' },
+        false,
+      ],
+      ['b', 'destination', 'isRelatedTo', { identifier: 'urn:example:skill:42', uri: null, title: null }, false],
     ]);
   });
 
-  it('names each problem: duplicate link pairs, self links, clashing derived codes, rubric scales that differ', () => {
+  it('accepts what CASE allows: repeated codes, items outside the tree, repeats and mirrors, identifiers in any case', () => {
     const { plan, errors } = readCasePackage({
       CFDocument: doc,
-      CFItems: [item('A', { humanCodingScheme: '2' }), item('B')],
+      CFItems: [
+        item('AAAA', { humanCodingScheme: '1' }),
+        item('bbbb', { humanCodingScheme: '1' }),
+        item('cccc'),
+        item('dddd', { humanCodingScheme: 'D' }),
+      ],
       CFAssociations: [
-        child('A', 'doc'),
-        child('B', 'doc'),
+        child('aaaa', 'DOC'),
+        child('BBBB', 'doc'),
+        child('bbbb', 'doc'), // the same placement twice
         {
-          identifier: 'x',
+          identifier: 'r1',
+          associationType: 'isRelatedTo',
+          originNodeURI: { identifier: 'aaaa' },
+          destinationNodeURI: { identifier: 'bbbb' },
+        },
+        {
+          identifier: 'r2',
+          associationType: 'isRelatedTo',
+          originNodeURI: { identifier: 'BBBB' },
+          destinationNodeURI: { identifier: 'AAAA' },
+        },
+        {
+          identifier: 'r3',
           associationType: 'exactMatchOf',
-          originNodeURI: { identifier: 'A' },
-          destinationNodeURI: { identifier: 'B' },
+          originNodeURI: { identifier: 'aaaa' },
+          destinationNodeURI: { identifier: 'bbbb' },
         },
         {
-          identifier: 'y',
+          identifier: 's',
           associationType: 'isRelatedTo',
-          originNodeURI: { identifier: 'B' },
-          destinationNodeURI: { identifier: 'A' },
-        },
-        {
-          identifier: 'z',
-          associationType: 'isRelatedTo',
-          originNodeURI: { identifier: 'A' },
-          destinationNodeURI: { identifier: 'A' },
+          originNodeURI: { identifier: 'cccc' },
+          destinationNodeURI: { identifier: 'CCCC' },
         },
       ],
+    });
+    expect(errors).toEqual({});
+    expect(plan!.nodes.map((x) => [x.identifier, x.code, x.parent, x.position])).toEqual([
+      ['AAAA', '1', null, 0],
+      ['bbbb', '1', null, 1],
+      ['cccc', '3', null, 2],
+      ['dddd', 'D', null, 3],
+    ]);
+    // The mirrored isRelatedTo and the exactMatchOf of the same pair are one link, the stronger claim.
+    expect(plan!.links.map((l) => [l.from, l.to, l.kind])).toEqual([['aaaa', 'bbbb', 'exact']]);
+    expect(plan!.notices.map((n) => [n.kind, n.count, n.examples])).toEqual([
+      ['repeated association', 3, ['CFAssociations[2]', 'CFAssociations[4]', 'CFAssociations[5]']],
+      ['self link', 1, ['CFAssociations[6]']],
+      ['outside the tree', 2, ['cccc (CFItems[2])', 'dddd (CFItems[3])']],
+    ]);
+    expect(plan!.ignoredAssociations).toBe(4);
+  });
+
+  it('keeps an item placed twice under the parent with the lowest sequenceNumber, the other placement as a link', () => {
+    const { plan, errors } = readCasePackage({
+      CFDocument: doc,
+      CFItems: [item('P'), item('Q'), item('X')],
+      CFAssociations: [child('P', 'doc', 1), child('Q', 'doc', 2), child('X', 'Q', 1), child('X', 'P', 5)],
+    });
+    expect(errors).toEqual({});
+    expect(plan!.nodes.find((x) => x.identifier === 'X')!.parent).toBe('q');
+    expect(plan!.associations).toEqual([
+      expect.objectContaining({
+        type: 'isChildOf',
+        node: 'x',
+        nodeEnd: 'origin',
+        other: { identifier: 'P', uri: null, title: null },
+        internal: true,
+        sequence: 5,
+      }),
+    ]);
+    expect(plan!.notices).toEqual([expect.objectContaining({ kind: 'second placement', count: 1 })]);
+  });
+
+  it('keeps what the package says: item type, education levels, list enumeration, language, licence, the records', () => {
+    const cfItem = item('A', {
+      CFItemType: 'Claim',
+      educationLevel: ['09', '10'],
+      listEnumeration: 'a',
+      language: 'en',
+      humanCodingScheme: 'C1',
+      notes: '**Bold** claim',
+    });
+    const { plan, errors } = readCasePackage({
+      CFDocument: {
+        ...doc,
+        licenseURI: { identifier: 'LIC', title: 'CC BY 4.0', uri: 'https://example.org/licenses/LIC' },
+        lastChangeDateTime: '2024-02-03T04:05:06+00:00',
+        CFPackageURI: { identifier: 'doc', uri: 'https://case.example/ims/case/v1p0/CFPackages/doc' },
+      },
+      CFItems: [cfItem],
+      CFAssociations: [child('A', 'doc')],
+      CFDefinitions: {
+        CFLicenses: [{ identifier: 'lic', title: 'Creative Commons Attribution 4.0', licenseText: 'You may share…' }],
+      },
+    });
+    expect(errors).toEqual({});
+    expect(plan!.nodes[0]).toEqual(
+      expect.objectContaining({
+        kind: 'domain',
+        itemType: 'Claim',
+        educationLevels: ['09', '10'],
+        listEnumeration: 'a',
+        language: 'en',
+        caseItem: cfItem,
+      }),
+    );
+    expect(plan!.document).toEqual(
+      expect.objectContaining({
+        license: {
+          title: 'CC BY 4.0',
+          uri: 'https://example.org/licenses/LIC',
+          identifier: 'LIC',
+          text: 'You may share…',
+        },
+        sourceUri: 'https://case.example/ims/case/v1p0/CFPackages/doc',
+        sourceChangedAt: '2024-02-03T04:05:06+00:00',
+      }),
+    );
+  });
+
+  it('falls back to "Level n" for a rubric level name longer than 100 characters', () => {
+    const { plan, errors } = readCasePackage({
+      CFDocument: doc,
+      CFItems: [item('A')],
+      CFAssociations: [child('A', 'doc')],
+      CFRubrics: levels([
+        { quality: 'q'.repeat(150), score: 1 },
+        { quality: 'High', score: 2 },
+      ]),
+    });
+    expect(errors).toEqual({});
+    expect(plan!.rubric).toEqual([
+      { level: 1, label: 'Level 1' },
+      { level: 2, label: 'High' },
+    ]);
+  });
+
+  it('names each problem, counts them by kind, and lists at most 200', () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ identifier: `i${i}` })); // no fullStatement
+    const { plan, errors, problemCounts } = readCasePackage({
+      CFDocument: doc,
+      CFItems: [item('A'), ...many],
+      CFAssociations: [child('A', 'doc'), { identifier: 'b', associationType: 'isChildOf', originNodeURI: 'A' }],
       CFRubrics: [
         {
           CFRubricCriteria: [
@@ -180,26 +329,24 @@ describe('readCasePackage', () => {
       ],
     });
     expect(plan).toBeUndefined();
-    expect(errors).toEqual({
-      'CFAssociations[3]': 'links the same two nodes as CFAssociations[2]',
-      'CFAssociations[4]': 'links A to itself',
-      'CFItems[1].humanCodingScheme':
-        'is missing and the derived code 2 is also the code of CFItems[0]; codes are unique in a framework',
-      'CFRubrics[0].CFRubricCriteria[1].CFRubricCriterionLevels':
-        'has 2 levels but CFRubrics[0].CFRubricCriteria[0] has 3: a framework has one rubric, so every criterion must use the same scale',
-    });
+    expect(problemCounts).toEqual({ 'missing field': 252, rubric: 1 });
+    expect(Object.keys(errors)).toHaveLength(201);
+    expect(errors['CFItems[1].fullStatement']).toBe('is required');
+    // Counted above, but past the first 200.
+    expect(errors['CFAssociations[1].originNodeURI']).toBeUndefined();
+    expect(errors['(more)']).toBe('53 more problem(s) not listed');
   });
 
-  it('reports a self-parent as a cycle and wrong types as such', () => {
+  it('reports a cycle, a self-parent as a self link, and wrong types as such', () => {
     const { errors } = readCasePackage({
       CFDocument: { ...doc, title: 42 },
-      CFItems: [item('A'), 'nonsense'],
-      CFAssociations: [child('A', 'A')],
+      CFItems: [item('A'), 'nonsense', item('B'), item('C')],
+      CFAssociations: [child('A', 'A'), child('B', 'C'), child('C', 'B')],
     });
     expect(errors).toEqual({
       'CFDocument.title': 'must be a string',
       'CFItems[1]': 'must be an object',
-      'CFItems[0]': 'is in an isChildOf cycle: A → A',
+      'CFItems[2]': 'is in an isChildOf cycle: B → C → B',
     });
   });
 });

@@ -34,7 +34,8 @@ export function readRubric(p: Problems, rubrics: unknown[]): RubricLevel[] {
           }
           return v;
         };
-        const label = text(p, l, 'quality', lp, { max: 100 }) ?? text(p, l, 'title', lp, { max: 100 });
+        // A label too long for a level name falls back to "Level n" below.
+        const label = text(p, l, 'quality', lp) ?? text(p, l, 'title', lp);
         return { score: num('score'), position: num('position'), label: label ?? text(p, l, 'description', lp) };
       });
       if (read.some((l) => !l)) return;
@@ -47,6 +48,7 @@ export function readRubric(p: Problems, rubrics: unknown[]): RubricLevel[] {
         return p.add(
           `${cp}.CFRubricCriterionLevels`,
           'the levels cannot be ordered: give every level a distinct score (or a distinct position)',
+          'rubric',
         );
       }
       const labels = [...ok]
@@ -56,6 +58,7 @@ export function readRubric(p: Problems, rubrics: unknown[]): RubricLevel[] {
         return p.add(
           `${cp}.CFRubricCriterionLevels`,
           `has ${labels.length} level(s); a rubric needs 2 to ${CASE_LIMITS.rubricLevels}`,
+          'rubric',
         );
       }
       if (!scale) scale = { labels, path: cp };
@@ -63,6 +66,7 @@ export function readRubric(p: Problems, rubrics: unknown[]): RubricLevel[] {
         p.add(
           `${cp}.CFRubricCriterionLevels`,
           `has ${labels.length} levels but ${scale.path} has ${scale.labels.length}: a framework has one rubric, so every criterion must use the same scale`,
+          'rubric',
         );
       }
     });

@@ -8,13 +8,17 @@ import { ApiListQuery, ListParams } from '../../common/pagination/list-query.dec
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
+import { CaseExportService } from './case-export.service.js';
 import { COMPETENCY_LIST, CompetencyResponseDto, FRAMEWORK_LIST, FrameworkResponseDto } from './competency.dto.js';
 import { CompetencyService } from './competency.service.js';
 
 @ApiTags('competencies')
 @Controller()
 export class CompetencyController {
-  constructor(private readonly service: CompetencyService) {}
+  constructor(
+    private readonly service: CompetencyService,
+    private readonly exporter: CaseExportService,
+  ) {}
 
   /** The shared reference frameworks and the district's own. */
   @Get('competency-frameworks')
@@ -34,6 +38,26 @@ export class CompetencyController {
   @ApiOkResponse({ type: FrameworkResponseDto })
   getCompetencyFramework(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<FrameworkResponseDto> {
     return this.service.getFramework(auth, id);
+  }
+
+  /**
+   * The framework as a 1EdTech CASE 1.0 package (CFDocument, CFItems, CFAssociations, CFRubrics, and CFDefinitions
+   * when it was imported with them), for any framework the caller reads. Importing it elsewhere gives the same
+   * framework; an imported framework comes back as its publisher wrote it, with the district's edits.
+   */
+  @Get('competency-frameworks/:id/case')
+  @Authenticated({ permission: Permission.CompetencyRead })
+  @ApiOkResponse({ schema: { type: 'object', description: 'A CASE 1.0 package (CFPackage)' } })
+  async exportCaseFramework(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<object> {
+    const pkg = await this.exporter.export(auth, id);
+    const title = String((pkg.CFDocument as { title?: unknown }).title ?? 'framework');
+    const file = `${title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'framework'}.case.json`;
+    reply.header('content-disposition', `attachment; filename="${file.replace(/[^\x20-\x7e]/g, '_')}"`);
+    return pkg;
   }
 
   /** Nodes of the visible frameworks: filter by frameworkId, parentId, kind or root to walk a tree. */

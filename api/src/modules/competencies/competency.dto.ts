@@ -31,6 +31,20 @@ export class RubricLevelDto {
   @ApiProperty() label!: string;
 }
 
+export class FrameworkLicenseDto {
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) uri!: string | null;
+  @ApiProperty({ nullable: true, type: String }) identifier!: string | null;
+  /** The licence's text, when the package carried it. */
+  @ApiProperty({ nullable: true, type: String }) text!: string | null;
+}
+
+export class ItemTypeCountDto {
+  /** The publisher's CFItemType; null for nodes without one. */
+  @ApiProperty({ nullable: true, type: String }) itemType!: string | null;
+  @ApiProperty() count!: number;
+}
+
 export class FrameworkResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   /** Null for a shared reference framework. */
@@ -43,6 +57,16 @@ export class FrameworkResponseDto {
   @ApiProperty() description!: string;
   @ApiProperty({ type: [RubricLevelDto] }) rubric!: RubricLevelDto[];
   @ApiProperty() nodeCount!: number;
+  /** Usage terms of an imported framework (CASE licenseURI); null when the package names none. */
+  @ApiProperty({ type: FrameworkLicenseDto, nullable: true }) license!: FrameworkLicenseDto | null;
+  /** Where the imported package came from. */
+  @ApiProperty({ nullable: true, type: String }) sourceUri!: string | null;
+  /** The package's lastChangeDateTime as its publisher wrote it. */
+  @ApiProperty({ nullable: true, type: String }) sourceChangedAt!: string | null;
+  /** How many nodes carry each publisher item type (Claim, Target, …), most common first. */
+  @ApiProperty({ type: [ItemTypeCountDto] }) itemTypes!: ItemTypeCountDto[];
+  /** Links of this framework whose other end is not a node of any framework the district has. */
+  @ApiProperty() externalLinkCount!: number;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -73,10 +97,33 @@ export class CompetencyResponseDto {
   @ApiProperty() position!: number;
   /** The CASE CFItem identifier, when the node came from a CASE package or is a reference node. */
   @ApiProperty({ nullable: true, type: String }) caseIdentifier!: string | null;
+  /** The publisher's CFItemType (Claim, Target, Standard, …); `kind` is Emerge's reading of it. */
+  @ApiProperty({ nullable: true, type: String }) itemType!: string | null;
+  @ApiProperty({ type: [String] }) educationLevels!: string[];
+  @ApiProperty({ nullable: true, type: String }) listEnumeration!: string | null;
+  @ApiProperty({ nullable: true, type: String }) language!: string | null;
   /** True for a node of a shared reference framework (read-only). */
   @ApiProperty() reference!: boolean;
   /** The node's own version (send it back on PUT); edits of other nodes or of the framework do not change it. */
   @ApiProperty() version!: number;
   /** On the single-record read: the node's crosswalk links, in both directions. */
   @ApiProperty({ type: [CrosswalkDto], required: false }) crosswalk?: CrosswalkDto[];
+  /** On the single-record read: the CASE associations kept as published (external links among them). */
+  @ApiProperty({ type: () => [CaseAssociationDto], required: false }) caseAssociations?: CaseAssociationDto[];
+}
+
+export class CaseAssociationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  /** The CASE association type as published (isChildOf, isPartOf, precedes, exactMatchOf, …). */
+  @ApiProperty() associationType!: string;
+  /** Whether this node is the association's origin or its destination. */
+  @ApiProperty({ enum: ['origin', 'destination'] }) nodeEnd!: 'origin' | 'destination';
+  @ApiProperty() otherIdentifier!: string;
+  @ApiProperty({ nullable: true, type: String }) otherUri!: string | null;
+  @ApiProperty({ nullable: true, type: String }) otherTitle!: string | null;
+  /** True while the other end is not a node of a framework the district has (shown as an external link). */
+  @ApiProperty() external!: boolean;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) otherNodeId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) otherNodeCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) otherFrameworkShortName!: string | null;
 }

@@ -64,11 +64,44 @@ export class CompetencyFrameworkEntity extends BaseRecordEntity {
 
   @Column({ type: 'jsonb' })
   rubric!: RubricLevel[];
+
+  /** The usage terms of an imported framework (CASE licenseURI, with the CFLicenses text when given). */
+  @Column({ type: 'jsonb', nullable: true })
+  license!: FrameworkLicense | null;
+
+  /** Where the imported package came from (CFPackageURI or the document's uri). */
+  @Column({ type: 'text', nullable: true })
+  sourceUri!: string | null;
+
+  /** The package's lastChangeDateTime as the publisher wrote it: a re-import compares it. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  sourceChangedAt!: string | null;
+
+  /** The CFDocument as imported, kept whole for export. */
+  @Column({ type: 'jsonb', nullable: true })
+  caseDocument!: Record<string, unknown> | null;
+
+  /** The package's CFDefinitions (item types, concepts, subjects, licences), kept whole for export. */
+  @Column({ type: 'jsonb', nullable: true })
+  caseDefinitions!: Record<string, unknown> | null;
+}
+
+export interface FrameworkLicense {
+  title: string;
+  uri: string | null;
+  identifier: string | null;
+  /** The licence's full text, when the package's CFDefinitions carry it. */
+  text: string | null;
 }
 
 /** A node of a framework's tree: domain → competency → indicator. */
 @Entity('competencies')
-@Unique('uq_competencies_framework_code', ['frameworkId', 'code'])
+// Codes are labels: publishers repeat them. Nodes added in the console keep distinct codes.
+@Index('uq_competencies_framework_code_manual', ['frameworkId', 'code'], {
+  unique: true,
+  where: '"case_identifier" IS NULL',
+})
+@Index('ix_competencies_case_identifier', { synchronize: false })
 @Index('ix_competencies_parent', ['parentId'])
 @Check('ck_competencies_not_own_parent', '"parent_id" IS NULL OR "parent_id" <> "id"')
 export class CompetencyEntity {
@@ -92,8 +125,8 @@ export class CompetencyEntity {
   @Column({ type: 'enum', enum: NODE_KINDS, enumName: 'competency_kind' })
   kind!: NodeKind;
 
-  /** Short human code, unique in the framework, e.g. "PSEL 3" or "RB-C2.1". */
-  @Column({ type: 'varchar', length: 40 })
+  /** Short human code, e.g. "PSEL 3" or "RB-C2.1" (CASE humanCodingScheme; not necessarily unique). */
+  @Column({ type: 'varchar', length: 200 })
   code!: string;
 
   @Column({ type: 'varchar', length: 400 })
@@ -109,6 +142,23 @@ export class CompetencyEntity {
   /** The node's CASE CFItem identifier, when it came from a CASE package. */
   @Column({ type: 'varchar', length: 100, nullable: true })
   caseIdentifier!: string | null;
+
+  /** The publisher's CFItemType (Claim, Target, Standard, …); `kind` is Emerge's own reading of it. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  itemType!: string | null;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  educationLevels!: string[];
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  listEnumeration!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  language!: string | null;
+
+  /** The CFItem as imported, kept whole for export. */
+  @Column({ type: 'jsonb', nullable: true })
+  caseItem!: Record<string, unknown> | null;
 
   /** The node's own optimistic-lock version: editing one node does not conflict with edits of its siblings. */
   @VersionColumn({ default: 1 })
@@ -144,6 +194,70 @@ export class CrosswalkLinkEntity {
 
   @Column({ type: 'enum', enum: LINK_KINDS, enumName: 'crosswalk_kind' })
   kind!: LinkKind;
+}
+
+export const NODE_ENDS = ['origin', 'destination'] as const;
+
+/**
+ * A CASE association Emerge keeps as published but does not build its tree or crosswalk from: a link whose
+ * other end is outside the installation (an external link until that framework is imported), an item's
+ * second placement, or another association type (isPartOf, precedes, …).
+ */
+@Entity('case_associations')
+@Index('uq_case_associations_link', { synchronize: false })
+@Index('ix_case_associations_unresolved', { synchronize: false })
+@Index('ix_case_associations_framework', ['frameworkId'])
+@Index('ix_case_associations_other_competency', ['otherCompetencyId'])
+@Check('ck_case_associations_node_end', `"node_end" IN ('origin', 'destination')`)
+export class CaseAssociationEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_case_associations' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  frameworkId!: string;
+
+  @ManyToOne(() => CompetencyFrameworkEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'framework_id', foreignKeyConstraintName: 'fk_case_associations_framework' })
+  framework?: CompetencyFrameworkEntity;
+
+  /** The end that is a node of this framework. */
+  @Column({ type: 'uuid' })
+  competencyId!: string;
+
+  @ManyToOne(() => CompetencyEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'competency_id', foreignKeyConstraintName: 'fk_case_associations_competency' })
+  competency?: CompetencyEntity;
+
+  /** Whether that node is the association's origin or destination. */
+  @Column({ type: 'varchar', length: 11 })
+  nodeEnd!: (typeof NODE_ENDS)[number];
+
+  @Column({ type: 'varchar', length: 100 })
+  associationType!: string;
+
+  @Column({ type: 'text' })
+  otherIdentifier!: string;
+
+  @Column({ type: 'text', nullable: true })
+  otherUri!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  otherTitle!: string | null;
+
+  /** The other end once it is a node of the installation; null while it is outside (an external link). */
+  @Column({ type: 'uuid', nullable: true })
+  otherCompetencyId!: string | null;
+
+  @ManyToOne(() => CompetencyEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'other_competency_id', foreignKeyConstraintName: 'fk_case_associations_other_competency' })
+  otherCompetency?: CompetencyEntity;
+
+  @Column({ type: 'int', nullable: true })
+  sequenceNumber!: number | null;
+
+  /** The association's own CASE identifier. */
+  @Column({ type: 'text', nullable: true })
+  caseIdentifier!: string | null;
 }
 
 /** The rubric level a leadership role needs on a framework node. */

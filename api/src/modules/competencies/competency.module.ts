@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseExportService } from './case-export.service.js';
 import { CaseImportService } from './case-import.service.js';
 import { CompetencyController } from './competency.controller.js';
 import { CompetencyRepository } from './competency.repository.js';
@@ -18,6 +19,7 @@ import { ProfileService } from './profile.service.js';
     ProfileService,
     FrameworkEditService,
     CaseImportService,
+    CaseExportService,
     CrosswalkService,
   ],
 })

@@ -4,7 +4,12 @@ import { whereFrameworkVisible } from '../../auth/access/scope.js';
 import type { Scope } from '../../auth/auth-context.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
-import type { CompetencyResponseDto, CrosswalkDto, FrameworkResponseDto } from './competency.dto.js';
+import type {
+  CaseAssociationDto,
+  CompetencyResponseDto,
+  CrosswalkDto,
+  FrameworkResponseDto,
+} from './competency.dto.js';
 import { COMPETENCY_LIST, FRAMEWORK_LIST } from './competency.dto.js';
 import { CompetencyEntity, CompetencyFrameworkEntity } from './competency.entity.js';
 
@@ -29,6 +34,14 @@ export class CompetencyRepository {
         'f.description AS "description"',
         'f.rubric AS "rubric"',
         '(SELECT count(*) FROM competencies n WHERE n.framework_id = f.id)::int AS "nodeCount"',
+        'f.license AS "license"',
+        'f.source_uri AS "sourceUri"',
+        'f.source_changed_at AS "sourceChangedAt"',
+        `COALESCE((SELECT json_agg(json_build_object('itemType', t.item_type, 'count', t.n) ORDER BY t.n DESC, t.item_type)
+            FROM (SELECT n.item_type, count(*)::int AS n FROM competencies n WHERE n.framework_id = f.id
+                   GROUP BY n.item_type) t WHERE t.item_type IS NOT NULL), '[]') AS "itemTypes"`,
+        `(SELECT count(*) FROM case_associations a WHERE a.framework_id = f.id AND a.other_competency_id IS NULL)::int
+           AS "externalLinkCount"`,
         'f.version AS "version"',
         'f.created_at AS "createdAt"',
         'f.updated_at AS "updatedAt"',
@@ -59,6 +72,10 @@ export class CompetencyRepository {
         'c.description AS "description"',
         'c.position AS "position"',
         'c.case_identifier AS "caseIdentifier"',
+        'c.item_type AS "itemType"',
+        'c.education_levels AS "educationLevels"',
+        'c.list_enumeration AS "listEnumeration"',
+        'c.language AS "language"',
         '(f.district_id IS NULL) AS "reference"',
         'c.version AS "version"',
       ]);
@@ -84,6 +101,22 @@ export class CompetencyRepository {
         WHERE (l.from_id = $1 OR l.to_id = $1) AND (f.district_id IS NULL OR f.district_id = $2)
           AND (l.district_id IS NULL OR l.district_id = $2)
         ORDER BY f.short_name, o.position`,
+      [id, scope.districtId],
+    );
+  }
+
+  /** A node's CASE associations kept as published; another end the district cannot see reads as external. */
+  caseAssociations(scope: Scope, id: string): Promise<CaseAssociationDto[]> {
+    if (scope.kind === 'platform') return Promise.resolve([]);
+    return this.db.query(
+      `SELECT a.id, a.association_type AS "associationType", a.node_end AS "nodeEnd", a.other_identifier AS "otherIdentifier",
+              a.other_uri AS "otherUri", a.other_title AS "otherTitle", (o.id IS NULL) AS external,
+              o.id AS "otherNodeId", o.code AS "otherNodeCode", f.short_name AS "otherFrameworkShortName"
+         FROM case_associations a
+         LEFT JOIN (competencies o JOIN competency_frameworks f ON f.id = o.framework_id
+                    AND (f.district_id IS NULL OR f.district_id = $2)) ON o.id = a.other_competency_id
+        WHERE a.competency_id = $1
+        ORDER BY a.association_type, a.sequence_number NULLS LAST, a.other_identifier`,
       [id, scope.districtId],
     );
   }

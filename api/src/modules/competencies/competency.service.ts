@@ -42,6 +42,10 @@ export class CompetencyService {
     await this.access.require(auth, Permission.CompetencyRead, [id], 'Competency');
     const row = await this.repo.findCompetency(id);
     if (!row) throw AppError.notFound('Competency');
-    return { ...row, crosswalk: await this.repo.crosswalk(auth.scope, id) };
+    return {
+      ...row,
+      crosswalk: await this.repo.crosswalk(auth.scope, id),
+      caseAssociations: await this.repo.caseAssociations(auth.scope, id),
+    };
   }
 }

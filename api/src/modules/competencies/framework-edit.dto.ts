@@ -46,6 +46,11 @@ export class UpdateFrameworkDto extends FrameworkFields {
   @ReadOnly('only the shared reference frameworks are reference') reference?: boolean;
   @ReadOnly('the key is the identity a CASE re-import matches') key?: string;
   @ReadOnly('counted by the server', { computed: true }) nodeCount?: number;
+  @ReadOnly('set by the CASE import', { computed: true }) license?: unknown;
+  @ReadOnly('set by the CASE import', { computed: true }) sourceUri?: string | null;
+  @ReadOnly('set by the CASE import', { computed: true }) sourceChangedAt?: string | null;
+  @ReadOnly('counted by the server', { computed: true }) itemTypes?: unknown;
+  @ReadOnly('counted by the server', { computed: true }) externalLinkCount?: number;
   @ReadOnly('set by the server') createdAt?: string;
   @ReadOnly('set by the server') updatedAt?: string;
   @ValidateVersion() version!: number;
@@ -56,8 +61,8 @@ class CompetencyFields {
   @ValidateUUID({ nullable: true }) parentId?: string | null;
   /** Never a shallower kind than the parent (domain → competency → indicator). */
   @ValidateEnum(NODE_KINDS, 'CompetencyKind') kind!: NodeKind;
-  /** Unique in the framework, e.g. "HLS-2.1". */
-  @ValidateString({ maxLength: 40, example: 'HLS-2.1' }) code!: string;
+  /** e.g. "HLS-2.1": distinct among the framework's nodes when typed here (CASE imports may repeat codes). */
+  @ValidateString({ maxLength: 200, example: 'HLS-2.1' }) code!: string;
   @ValidateString({ maxLength: 400 }) title!: string;
   @ValidateString({ maxLength: 8000, optional: true }) description?: string;
   /** Order among siblings; default: after the last one. */
@@ -77,6 +82,11 @@ export class UpdateCompetencyDto extends CompetencyFields {
   @ReadOnly('set by the CASE import') caseIdentifier?: string | null;
   @ReadOnly('only reference frameworks are reference') reference?: boolean;
   @ReadOnly('edit links through /api/crosswalk-links', { computed: true }) crosswalk?: unknown;
+  @ReadOnly('set by the CASE import', { computed: true }) caseAssociations?: unknown;
+  @ReadOnly('set by the CASE import', { computed: true }) itemType?: string | null;
+  @ReadOnly('set by the CASE import', { computed: true }) educationLevels?: string[];
+  @ReadOnly('set by the CASE import', { computed: true }) listEnumeration?: string | null;
+  @ReadOnly('set by the CASE import', { computed: true }) language?: string | null;
   /** The node's own version, as read: a stale one is a 409. */
   @ValidateVersion() version!: number;
 }

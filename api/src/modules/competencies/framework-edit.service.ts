@@ -133,6 +133,7 @@ export class FrameworkEditService {
       await this.lockTree(m, dto.frameworkId, 'shared');
       const parent = dto.parentId ? await this.nodeRow(m, dto.parentId) : null;
       this.checkPlacement(dto.frameworkId, parent, dto.kind, dto.parentId);
+      await this.assertCodeFree(m, dto.frameworkId, dto.code, null);
       const [last]: { next: number }[] = await m.query(
         `SELECT COALESCE(max(position) + 1, 0)::int AS next FROM competencies WHERE framework_id = $1 AND parent_id IS NOT DISTINCT FROM $2`,
         [dto.frameworkId, dto.parentId ?? null],
@@ -201,6 +202,7 @@ export class FrameworkEditService {
         if (bad) errors.kind = `${article(next.kind)} cannot have ${bad.kind} children; change those first`;
       }
       if (Object.keys(errors).length) throw AppError.validation(errors);
+      if (next.code !== current.code) await this.assertCodeFree(m, current.frameworkId, next.code, id);
       const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === current[k]);
       if (same) return;
       await m.query(
@@ -209,7 +211,27 @@ export class FrameworkEditService {
         [id, next.parentId, next.kind, next.code, next.title, next.description, next.position],
       );
     });
-    return { ...(await this.node(id)), crosswalk: await this.repo.crosswalk(auth.scope, id) };
+    return {
+      ...(await this.node(id)),
+      crosswalk: await this.repo.crosswalk(auth.scope, id),
+      caseAssociations: await this.repo.caseAssociations(auth.scope, id),
+    };
+  }
+
+  /**
+   * Codes typed in the console stay distinct within a framework (imported CASE codes may repeat, as their
+   * publishers wrote them). Imports hold the framework lock exclusively, so this check cannot race one; two
+   * console writes racing each other meet the partial unique index instead.
+   */
+  private async assertCodeFree(m: EntityManager, frameworkId: string, code: string, except: string | null) {
+    const [taken] = await m.query(
+      `SELECT 1 FROM competencies WHERE framework_id = $1 AND code = $2 AND id IS DISTINCT FROM $3 LIMIT 1`,
+      [frameworkId, code, except],
+    );
+    if (taken)
+      throw new AppError(ErrorCode.UniqueViolation, 'Another node of this framework has this code', {
+        code: 'Another node of this framework has this code',
+      });
   }
 
   /**
