@@ -19,6 +19,9 @@ export interface AppConfig {
   jsonBodyLimitBytes: number;
   importBodyLimitBytes: number;
   loginRateLimitPerMinute: number;
+  /** Private addresses a CASE import from a URL may reach (CASE_FETCH_ALLOW). */
+  caseFetchAllow: string[];
+  caseFetchTimeoutMs: number;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
 }
@@ -59,6 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jsonBodyLimitBytes: dto.JSON_BODY_LIMIT_BYTES ?? 1024 * 1024,
     importBodyLimitBytes: dto.IMPORT_BODY_LIMIT_BYTES ?? 512 * 1024 * 1024,
     loginRateLimitPerMinute: dto.LOGIN_RATE_LIMIT_PER_MINUTE ?? 20,
+    caseFetchAllow: (dto.CASE_FETCH_ALLOW ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    caseFetchTimeoutMs: dto.CASE_FETCH_TIMEOUT_MS ?? 20_000,
     loginMaxFailures: dto.LOGIN_MAX_FAILURES ?? 5,
     loginLockoutMinutes: dto.LOGIN_LOCKOUT_MINUTES ?? 15,
   };

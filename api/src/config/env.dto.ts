@@ -77,6 +77,21 @@ export class EnvDto {
   @Min(1024)
   IMPORT_BODY_LIMIT_BYTES?: number;
 
+  /**
+   * Addresses (IPs or CIDR ranges, comma-separated) that a CASE import from a URL may reach although they are
+   * private, loopback or link-local, e.g. a CASE server on the district's own network. Empty: none.
+   */
+  @IsOptional()
+  @IsString()
+  CASE_FETCH_ALLOW?: string;
+
+  /** How long a CASE import from a URL waits for the server (connection and the whole answer), in ms. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  CASE_FETCH_TIMEOUT_MS?: number;
+
   /** Sign-in attempts allowed per client address per minute (429 with Retry-After beyond). */
   @IsOptional()
   @Transform(toInt)

@@ -68,14 +68,18 @@ describe('/api/opportunities and /api/assignments', () => {
     put: (path: string, body: object) => t.http().put(path).send(body).auth(tokens[who], { type: 'bearer' }),
     del: (path: string) => t.http().delete(path).auth(tokens[who], { type: 'bearer' }),
   });
+  // Relative to today: an opportunity whose end has passed is closed and takes no assignments.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const STARTS = day(-90);
+  const ENDS = day(60);
   const opportunity = (overrides: object = {}) => ({
     title: 'Lead the ninth-grade visioning retreat',
     type: 'project',
     level: 'school',
     hostSchoolId: schoolA,
     seats: 3,
-    startsOn: '2026-09-01',
-    endsOn: '2027-01-31',
+    startsOn: STARTS,
+    endsOn: ENDS,
     hours: 24,
     description: 'Plan and facilitate the retreat with students and families.',
     competencyIds: [vision.id, plc.id],
@@ -93,8 +97,8 @@ describe('/api/opportunities and /api/assignments', () => {
         seats: 3,
         seatsTaken: 0,
         seatsLeft: 3,
-        startsOn: '2026-09-01',
-        endsOn: '2027-01-31',
+        startsOn: STARTS,
+        endsOn: ENDS,
         competencyIds: [vision.id, plc.id],
         competencies: [
           { id: vision.id, code: 'RLF-1', title: 'Vision', frameworkShortName: 'RLF' },
@@ -112,7 +116,7 @@ describe('/api/opportunities and /api/assignments', () => {
         expect((await as(who).post('/api/opportunities', opportunity())).body).toEqual(expected.forbidden);
       const res = await as('hr').post(
         '/api/opportunities',
-        opportunity({ competencyIds: [foreignNode.id], hostSchoolId: foreignSchool, endsOn: '2026-08-01' }),
+        opportunity({ competencyIds: [foreignNode.id], hostSchoolId: foreignSchool, endsOn: day(-100) }),
       );
       expect(res.body).toEqual(
         expected.validation({
@@ -205,7 +209,7 @@ describe('/api/opportunities and /api/assignments', () => {
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
         status: 'assigned',
-        dueOn: '2027-01-31',
+        dueOn: ENDS,
         hoursLogged: 0,
         opportunityTitle: 'Visioning',
         candidateStage: 'engaged',
@@ -254,7 +258,7 @@ describe('/api/opportunities and /api/assignments', () => {
       expect((await as('colleague').get(`/api/assignments/${mine.id}`)).body).toEqual(expected.notFound);
       expect((await as('principalB').get(`/api/assignments/${mine.id}`)).body).toEqual(expected.notFound);
       expect((await as('principalA').get(`/api/assignments/${mine.id}`)).status).toBe(200);
-      expect((await as('me').put(`/api/assignments/${mine.id}`, { ...mine, dueOn: '2027-06-01' })).body).toEqual(
+      expect((await as('me').put(`/api/assignments/${mine.id}`, { ...mine, dueOn: day(200) })).body).toEqual(
         expected.validation({ dueOn: 'only a coordinator or hr moves the due date' }),
       );
       expect((await as('me').put(`/api/assignments/${mine.id}`, { ...mine, status: 'completed' })).status).toBe(400);

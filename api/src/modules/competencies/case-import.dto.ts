@@ -1,5 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ValidateString } from '../../common/validation/decorators.js';
 import { FrameworkResponseDto } from './competency.dto.js';
+
+export class CaseImportUrlDto {
+  /** The package's address on a CASE provider, e.g. https://case.example.org/ims/case/v1p0/CFPackages/{identifier}. */
+  @ValidateString({
+    maxLength: 2000,
+    example: 'https://case.example.org/ims/case/v1p0/CFPackages/9f1c2b1e-6d0a-4c55-9d2e-1a2b3c4d5e6f',
+  })
+  url!: string;
+}
 
 export class CaseImportCountsDto {
   /** 1 when the framework itself was created (or its title, description, source or rubric updated). */

@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { requireDistrict } from '../../auth/auth-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
+import type { AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.js';
+import { fetchCasePackage } from './case-fetch.js';
 import { CASE_LIMITS } from './case-fields.js';
 import type { CaseImportResultDto } from './case-import.dto.js';
 import type { CasePlan, PlannedNode } from './case-package.js';
@@ -37,15 +40,34 @@ export class CaseImportService {
   constructor(
     private readonly db: DataSource,
     private readonly frameworks: FrameworkEditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The same import, of the package a CASE provider serves at `url` (its address kept as the source). */
+  async importFromUrl(
+    auth: AuthContext,
+    url: string,
+    dryRun: boolean,
+    maxBytes: number,
+  ): Promise<{ status: number; result: CaseImportResultDto }> {
+    requireDistrict(auth);
+    const body = await fetchCasePackage(url, {
+      allow: this.config.caseFetchAllow,
+      timeoutMs: this.config.caseFetchTimeoutMs,
+      maxBytes,
+    });
+    return this.import(auth, body, dryRun, url);
+  }
 
   async import(
     auth: AuthContext,
     body: unknown,
     dryRun: boolean,
+    fetchedFrom?: string,
   ): Promise<{ status: number; result: CaseImportResultDto }> {
     const districtId = requireDistrict(auth);
     const read = readCasePackage(body);
+    if (read.plan && fetchedFrom) read.plan.document.sourceUri ??= fetchedFrom;
     if (!read.plan) {
       const total = Object.values(read.problemCounts).reduce((a, b) => a + b, 0);
       const kinds = Object.entries(read.problemCounts)

@@ -14,7 +14,7 @@ import type { AuthContext } from '../../auth/auth-context.js';
 import { Auth, Authenticated } from '../../auth/authenticated.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
-import { CASE_PACKAGE_SCHEMA, CaseImportResultDto } from './case-import.dto.js';
+import { CASE_PACKAGE_SCHEMA, CaseImportResultDto, CaseImportUrlDto } from './case-import.dto.js';
 import { CaseImportService } from './case-import.service.js';
 import { CompetencyResponseDto, FrameworkResponseDto } from './competency.dto.js';
 import {
@@ -66,6 +66,40 @@ export class FrameworkEditController {
     @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
   ): Promise<CaseImportResultDto> {
     const { status, result } = await this.importer.import(auth, request.body, dryRun ?? false);
+    void reply.status(status);
+    return result;
+  }
+
+  /**
+   * Imports the CASE package a CASE provider serves at `url` (e.g. `…/ims/case/v1p0/CFPackages/{id}`), exactly as an
+   * upload would. The server fetches it with a time limit and the upload's size limit, follows up to three
+   * redirects, and refuses private, loopback and reserved addresses unless CASE_FETCH_ALLOW names them; any of
+   * these is a 400 on `url` saying what happened.
+   */
+  @Post('competency-frameworks/import-url')
+  @Authenticated({ permission: Permission.CompetencyManage })
+  @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
+  @ApiCreatedResponse({ type: CaseImportResultDto, description: 'The framework was created' })
+  @ApiOkResponse({
+    type: CaseImportResultDto,
+    description: 'An existing framework was brought up to date, or nothing changed',
+  })
+  @ApiBadRequestResponse({
+    description: 'The address could not be fetched (`errors.url` says why), or the package is invalid (as an upload)',
+  })
+  @ApiConflictResponse({ description: 'As an upload: the package drops items the framework has' })
+  async importCaseFrameworkFromUrl(
+    @Auth() auth: AuthContext,
+    @Body() dto: CaseImportUrlDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
+  ): Promise<CaseImportResultDto> {
+    const { status, result } = await this.importer.importFromUrl(
+      auth,
+      dto.url,
+      dryRun ?? false,
+      CASE_IMPORT_BODY_LIMIT,
+    );
     void reply.status(status);
     return result;
   }
