@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addAuditTriggers, dropAuditTriggers } from './audit-triggers.js';
 
 /**
  * Educators' "I'm interested" in development opportunities: one row per educator × opportunity, written
@@ -29,22 +30,11 @@ export class AddOpportunityInterests1795760000000 implements MigrationInterface 
     await queryRunner.query(
       'ALTER TABLE "opportunity_interests" ADD CONSTRAINT "fk_opportunity_interests_educator" FOREIGN KEY ("educator_id") REFERENCES "educators"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
     );
-    // The same statement-level audit triggers as every table of AddAuditLog.
-    for (const [op, refs] of [
-      ['insert', 'NEW TABLE AS new_rows'],
-      ['update', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-      ['delete', 'OLD TABLE AS old_rows'],
-    ] as const) {
-      await queryRunner.query(
-        `CREATE TRIGGER audit_${op} AFTER ${op.toUpperCase()} ON "opportunity_interests" REFERENCING ${refs} FOR EACH STATEMENT EXECUTE FUNCTION audit_capture('id')`,
-      );
-    }
+    await addAuditTriggers(queryRunner, 'opportunity_interests');
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const op of ['delete', 'update', 'insert']) {
-      await queryRunner.query(`DROP TRIGGER audit_${op} ON "opportunity_interests"`);
-    }
+    await dropAuditTriggers(queryRunner, 'opportunity_interests');
     await queryRunner.query('ALTER TABLE "opportunity_interests" DROP CONSTRAINT "fk_opportunity_interests_educator"');
     await queryRunner.query(
       'ALTER TABLE "opportunity_interests" DROP CONSTRAINT "fk_opportunity_interests_opportunity"',

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addAuditTriggers, dropAuditTriggers } from './audit-triggers.js';
 
 /**
  * CASE packages as publishers write them (issue #14). Codes become labels (publishers repeat them; the
@@ -57,21 +58,11 @@ export class CaseAsPublished1795790000000 implements MigrationInterface {
     await queryRunner.query(
       'ALTER TABLE "case_associations" ADD CONSTRAINT "fk_case_associations_other_competency" FOREIGN KEY ("other_competency_id") REFERENCES "competencies"("id") ON DELETE SET NULL ON UPDATE NO ACTION',
     );
-    for (const [op, refs] of [
-      ['insert', 'NEW TABLE AS new_rows'],
-      ['update', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-      ['delete', 'OLD TABLE AS old_rows'],
-    ] as const) {
-      await queryRunner.query(
-        `CREATE TRIGGER audit_${op} AFTER ${op.toUpperCase()} ON "case_associations" REFERENCING ${refs} FOR EACH STATEMENT EXECUTE FUNCTION audit_capture('id')`,
-      );
-    }
+    await addAuditTriggers(queryRunner, 'case_associations');
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const op of ['delete', 'update', 'insert']) {
-      await queryRunner.query(`DROP TRIGGER audit_${op} ON "case_associations"`);
-    }
+    await dropAuditTriggers(queryRunner, 'case_associations');
     await queryRunner.query('DROP TABLE "case_associations"');
     await queryRunner.query(
       `ALTER TABLE "competency_frameworks" DROP COLUMN "case_definitions", DROP COLUMN "case_document",

@@ -260,8 +260,15 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
         removed: { associations: 0 },
         externalLinks: 0,
         resolvedLinks: 0,
+        itemChanges: { created: expect.any(Array), updated: [] },
         notices: [],
         ignoredAssociations: 0,
+      });
+      expect(res.body.itemChanges.created).toHaveLength(19);
+      expect(res.body.itemChanges.created[0]).toEqual({
+        code: 'HP-1',
+        title: item(SAMPLE, 'HP-1').fullStatement,
+        itemType: 'Domain',
       });
       frameworkId = res.body.framework.id;
       const after = await rows();
@@ -348,6 +355,12 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
           updated: { framework: 0, items: 1, links: 1, associations: 0 },
           unchanged: { framework: 1, items: 18, links: 13, associations: 13 },
           removed: { associations: 1 },
+          itemChanges: {
+            created: [{ code: 'HP-3.1.b', title: 'Names their own mistakes in public', itemType: null }],
+            updated: [
+              { code: 'HP-3.1', title: 'Leads with integrity, humility and reflection', itemType: 'Competency' },
+            ],
+          },
         }),
       );
       expect(res.body.framework.version).toBe(2);

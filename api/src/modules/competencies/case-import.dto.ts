@@ -26,6 +26,19 @@ export class CaseImportRemovedDto {
   @ApiProperty() associations!: number;
 }
 
+export class CaseItemSampleDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) itemType!: string | null;
+}
+
+export class CaseItemChangesDto {
+  /** The first 20 items the import adds, in tree order. */
+  @ApiProperty({ type: [CaseItemSampleDto] }) created!: CaseItemSampleDto[];
+  /** The first 20 items it changes. */
+  @ApiProperty({ type: [CaseItemSampleDto] }) updated!: CaseItemSampleDto[];
+}
+
 export class CaseNoticeDto {
   /** e.g. `outside the tree`, `second placement`, `repeated association`, `self link`, `no item of this package`. */
   @ApiProperty() kind!: string;
@@ -49,6 +62,8 @@ export class CaseImportResultDto {
   @ApiProperty() externalLinks!: number;
   /** Links of the district's other frameworks that pointed outside and now reach this framework's nodes. */
   @ApiProperty() resolvedLinks!: number;
+  /** Which items are new and which change (samples; `created` and `updated` have the counts). */
+  @ApiProperty({ type: CaseItemChangesDto }) itemChanges!: CaseItemChangesDto;
   /** What the import did with a valid package that a reader might not expect, by kind. */
   @ApiProperty({ type: [CaseNoticeDto] }) notices!: CaseNoticeDto[];
   /** Associations left out (see the notices): repeats, self links, links between two nodes outside the package. */

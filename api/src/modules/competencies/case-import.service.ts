@@ -28,6 +28,9 @@ class DryRun extends Error {
   }
 }
 
+/** How many created and updated items an answer names (the counts are always whole). */
+const SAMPLE_SIZE = 20;
+
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 /**
@@ -179,6 +182,7 @@ export class CaseImportService {
     }));
     const inserts = rows.filter((r) => !byKey.has(idKey(r.node.identifier)));
     const kept = rows.filter((r) => byKey.has(idKey(r.node.identifier)));
+    let changedIds: string[] = [];
     if (inserts.length) {
       await m.query(
         `INSERT INTO competencies (id, framework_id, parent_id, kind, code, title, description, position, item_type,
@@ -194,7 +198,7 @@ export class CaseImportService {
     }
     if (kept.length) {
       // Each changed node gets a new version, so an editor holding the old one reloads instead of undoing the import.
-      const changedRows: unknown[] = await m.query(
+      const changedRows: { id: string }[] = await m.query(
         `WITH changed AS (UPDATE competencies c SET parent_id = u.parent_id, kind = u.kind::competency_kind, code = u.code, title = u.title,
                 description = u.description, position = u.position, item_type = u.item_type,
                 education_levels = ARRAY(SELECT jsonb_array_elements_text(u.levels)), list_enumeration = u.list_enumeration,
@@ -211,8 +215,17 @@ export class CaseImportService {
         columns(kept),
       );
       updated.items = changedRows.length;
+      changedIds = changedRows.map((r) => r.id);
     }
     created.items = inserts.length;
+    // A sample of what changed, for the console's preview of a (dry-run) import.
+    const byId = new Map(rows.map((r) => [r.id, r.node]));
+    const sample = (list: PlannedNode[]) =>
+      list.slice(0, SAMPLE_SIZE).map((n) => ({ code: n.code, title: n.title, itemType: n.itemType }));
+    const itemChanges = {
+      created: sample(inserts.map((r) => r.node)),
+      updated: sample(changedIds.map((id) => byId.get(id)!)),
+    };
 
     // Ends outside the package: nodes of frameworks the district already has, else external links.
     const outside = [
@@ -257,6 +270,7 @@ export class CaseImportService {
       removed: { associations: associations.removed },
       externalLinks: external,
       resolvedLinks: resolved,
+      itemChanges,
       notices: plan.notices,
       ignoredAssociations: plan.ignoredAssociations,
     };
