@@ -424,7 +424,10 @@ describeBrowser('role home pages', () => {
       page,
       `/assignments?filter=${filterParam({ status: ['assigned', 'in_progress'], dueTo: in30 })}&range=[0,7]`,
     );
-    const seats = await api<unknown[]>(page, `/opportunities?filter=${filterParam({ hasSeats: true })}&range=[0,0]`);
+    const seats = await api<unknown[]>(
+      page,
+      `/opportunities?filter=${filterParam({ hasSeats: true, closed: false })}&range=[0,0]`,
+    );
     await page.getByRole('heading', { name: `Assignments due within 30 days or overdue (${due.total})` }).waitFor();
     await page.getByRole('heading', { name: `Opportunities with seats left (${seats.total})` }).waitFor();
     expect(due.total).toBeGreaterThan(0);
