@@ -50,10 +50,14 @@ async function spawnServer(args: string[], env: Record<string, string>, portFrom
   };
 }
 
-/** The real API, production mode, on the given database. */
-export function startApi(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Server> {
+/** The real API, production mode, on the given database (`main`: another build's, to compare two builds). */
+export function startApi(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  main = 'api/dist/main.js',
+): Promise<Server> {
   return spawnServer(
-    ['api/dist/main.js'],
+    [main],
     {
       DATABASE_URL: databaseUrl,
       JWT_SECRET: BENCH_SECRET,

@@ -3,7 +3,7 @@
 // Run alone: `node bench/dist/import.js [--rows 100000,1000000] [--seed 7]` (starts the scale cluster).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { drop, loadAverage, prng, recreate, withClient } from './scratch.js';
 
 // The API, the seeds and the harness (which loads the API) are imported where used, so the COPY worker
 // process loads only pg: its peak RSS is that of the COPY, not of the Nest application's modules.
@@ -76,38 +77,6 @@ const CSV_HEADER = [
 ];
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-
-function urlFor(adminUrl: string, database: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function recreate(adminUrl: string, name: string, template?: string): Promise<string> {
-  await withClient(adminUrl, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${quote(name)}${template ? ` TEMPLATE ${quote(template)}` : ''}`);
-  });
-  return urlFor(adminUrl, name);
-}
-
-async function drop(adminUrl: string, ...names: string[]): Promise<void> {
-  await withClient(adminUrl, async (c) => {
-    for (const n of names) await c.query(`DROP DATABASE IF EXISTS ${quote(n)} WITH (FORCE)`);
-  });
-}
 
 interface Setup {
   districtId: string;
@@ -155,18 +124,6 @@ async function createTemplate(adminUrl: string): Promise<Setup> {
     ).rows.map((r): [string, string] => [r.code, r.id]);
     return { districtId, schools };
   });
-}
-
-/** Deterministic 32-bit PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = [

@@ -23,7 +23,7 @@ import { compare, type Comparison } from './http.js';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'gate,http,dashboards,utility,import,console' },
+    only: { type: 'string', default: 'gate,http,dashboards,utility,import,case,console' },
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     'import-rows': { type: 'string', default: '100000,1000000' },
@@ -38,147 +38,154 @@ let failed = false;
 const db = await openScaleDatabase();
 const work = mkdtempSync(join(tmpdir(), 'emerge-bench-'));
 try {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  const counts = Object.fromEntries(
-    (
-      await client.query<{ t: string; n: string }>(
-        `SELECT 'districts' AS t, count(*)::text AS n FROM districts UNION ALL
-         SELECT 'educators', count(*)::text FROM educators UNION ALL
-         SELECT 'evidence', count(*)::text FROM evidence UNION ALL
-         SELECT 'stage_transitions', count(*)::text FROM stage_transitions UNION ALL
-         SELECT 'audit_log', count(*)::text FROM audit_log`,
-      )
-    ).rows.map((r) => [r.t, Number(r.n)]),
-  );
-  if (!counts.educators) throw new Error('No generated data: run `npm run seed:scale -- --tier state` first.');
-  results.data = counts;
-  say(
-    `Data: ${Object.entries(counts)
-      .map(([t, n]) => `${n.toLocaleString('en-US')} ${t}`)
-      .join(', ')}`,
-  );
-
-  // The biggest district (d0001) and, in it, a developing candidate with evidence and an assignment if any.
-  const { rows: idRows } = await client.query<CatalogIds & { hrEmail: string; principalEmail: string }>(`
-    SELECT c.id AS "candidateId", c.educator_id AS "educatorId", e.school_id AS "schoolId", c.role_id AS "roleId",
-           hr.id AS "userId", hr.email AS "hrEmail", p.email AS "principalEmail",
-           (SELECT ev.competency_id FROM evidence ev WHERE ev.candidate_id = c.id LIMIT 1) AS "competencyId",
-           coalesce((SELECT a.id FROM assignments a WHERE a.district_id = d.id LIMIT 1)::text, c.id::text) AS "assignmentId",
-           '2025-26' AS "schoolYear"
-      FROM districts d
-      JOIN users hr ON hr.district_id = d.id AND hr.role = 'hr'
-      JOIN candidates c ON c.district_id = d.id AND c.stage = 'developing'
-      JOIN educators e ON e.id = c.educator_id
-      JOIN user_schools us ON us.school_id = e.school_id
-      JOIN users p ON p.id = us.user_id AND p.role = 'principal'
-     WHERE d.slug = 'd0001' AND EXISTS (SELECT 1 FROM evidence ev WHERE ev.candidate_id = c.id)
-     ORDER BY c.id LIMIT 1`);
-  const ids = idRows[0];
-  if (!ids) throw new Error('The generated data has no developing candidate with evidence in d0001.');
-  const emailOf = { hr: ids.hrEmail, principal: ids.principalEmail };
-
-  const listPath = `/api/candidates?${new URLSearchParams({
-    filter: JSON.stringify({ stage: 'developing' }),
-    sort: JSON.stringify(['lastName', 'ASC']),
-    range: JSON.stringify([0, 24]),
-  }).toString()}`;
-  const detailPath = `/api/candidates/${ids.candidateId}`;
-  const catalog = REQUEST_CATALOG.map((r) => ({ ...r, url: catalogUrl(r, ids), email: emailOf[r.role] }));
-  const dashboards = catalog.filter((r) => r.kind === 'dashboard');
-
-  say('Recording the SQL of each request…');
-  const wanted = [
-    { email: ids.hrEmail, path: listPath },
-    { email: ids.hrEmail, path: detailPath },
-    ...(steps.has('gate') || steps.has('dashboards') ? catalog.map((r) => ({ email: r.email, path: r.url })) : []),
-  ];
-  const recorded = await recordStatements(db.url, wanted);
-  const sqlOf = new Map<string, RecordedQuery[]>(
-    wanted.map((w, i) => [`${w.email} ${w.path}`, recorded[i]!.statements]),
-  );
-
-  if (steps.has('gate')) {
-    const statements = catalog.flatMap((r) => gateStatements(sqlOf.get(`${r.email} ${r.url}`)!, r.kind, r.name));
-    const violations = await explainGate(client, statements, BENCH_GATE_OPTIONS);
-    results.explainGate = {
-      requests: catalog.length,
-      statements: statements.length,
-      violations: violations.map((v) => ({ ...v, sql: v.sql.slice(0, 160) })),
-    };
-    say(`EXPLAIN gate: ${catalog.length} requests, ${statements.length} statements, ${violations.length} violations`);
-    if (violations.length) {
-      say(formatViolations(violations));
-      failed = true;
-    }
-  }
-  if (steps.has('utility')) {
-    const { benchEquityUtility, formatUtility } = await import('./equity-utility.js');
-    const [{ id }] = (await client.query<{ id: string }>(`SELECT id FROM districts WHERE slug = 'd0001'`)).rows as [
-      { id: string },
-    ];
-    const figures = await benchEquityUtility(client, db.url, ids.hrEmail, id);
-    results.equityUtility = figures;
-    say(`\nequity utility (d0001, ${figures.requests} requests, threshold ${figures.threshold})`);
-    for (const line of formatUtility(figures.utility)) say(line);
-  }
-  await client.end();
-
-  if (steps.has('http') || steps.has('dashboards')) {
-    const routesFile = join(work, 'routes.json');
-    writeFileSync(
-      routesFile,
-      JSON.stringify({
-        [listPath]: sqlOf.get(`${ids.hrEmail} ${listPath}`),
-        [detailPath]: sqlOf.get(`${ids.hrEmail} ${detailPath}`),
-      }),
+  if (['gate', 'http', 'dashboards', 'utility'].some((step) => steps.has(step))) {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const counts = Object.fromEntries(
+      (
+        await client.query<{ t: string; n: string }>(
+          `SELECT 'districts' AS t, count(*)::text AS n FROM districts UNION ALL
+           SELECT 'educators', count(*)::text FROM educators UNION ALL
+           SELECT 'evidence', count(*)::text FROM evidence UNION ALL
+           SELECT 'stage_transitions', count(*)::text FROM stage_transitions UNION ALL
+           SELECT 'audit_log', count(*)::text FROM audit_log`,
+        )
+      ).rows.map((r) => [r.t, Number(r.n)]),
     );
-    const api = await startApi(db.url);
-    const raw = await startRaw(db.url, routesFile);
-    try {
-      const token = await login(api.url, ids.hrEmail);
-      if (steps.has('http')) {
-        const options = { seconds: Number(values.seconds), warmup: 3, rounds: Number(values.rounds), connections: 10 };
-        const comparisons: Comparison[] = [];
-        for (const [name, path] of [
-          ['candidates list', listPath],
-          ['candidate detail', detailPath],
-        ] as const) {
-          say(`Load: ${name} (${options.rounds} × ${options.seconds} s each side)…`);
-          comparisons.push(await compare(name, path, { url: api.url, token }, { url: raw.url, token }, options));
-        }
-        results.http = comparisons;
-        say('\nendpoint            API req/s  raw req/s  ratio  API p50  raw p50  API p99  raw p99  p99 ratio');
-        for (const c of comparisons) {
-          say(
-            `${c.name.padEnd(18)} ${c.api.rps.toFixed(0).padStart(10)} ${c.raw.rps.toFixed(0).padStart(10)} ${c.throughputRatio.toFixed(2).padStart(6)}` +
-              ` ${c.api.p50.toFixed(1).padStart(8)} ${c.raw.p50.toFixed(1).padStart(8)} ${c.api.p99.toFixed(1).padStart(8)} ${c.raw.p99.toFixed(1).padStart(8)} ${c.p99Ratio.toFixed(2).padStart(10)}`,
-          );
-        }
+    if (!counts.educators) throw new Error('No generated data: run `npm run seed:scale -- --tier state` first.');
+    results.data = counts;
+    say(
+      `Data: ${Object.entries(counts)
+        .map(([t, n]) => `${n.toLocaleString('en-US')} ${t}`)
+        .join(', ')}`,
+    );
+
+    // The biggest district (d0001) and, in it, a developing candidate with evidence and an assignment if any.
+    const { rows: idRows } = await client.query<CatalogIds & { hrEmail: string; principalEmail: string }>(`
+      SELECT c.id AS "candidateId", c.educator_id AS "educatorId", e.school_id AS "schoolId", c.role_id AS "roleId",
+             hr.id AS "userId", hr.email AS "hrEmail", p.email AS "principalEmail",
+             (SELECT ev.competency_id FROM evidence ev WHERE ev.candidate_id = c.id LIMIT 1) AS "competencyId",
+             coalesce((SELECT a.id FROM assignments a WHERE a.district_id = d.id LIMIT 1)::text, c.id::text) AS "assignmentId",
+             '2025-26' AS "schoolYear"
+        FROM districts d
+        JOIN users hr ON hr.district_id = d.id AND hr.role = 'hr'
+        JOIN candidates c ON c.district_id = d.id AND c.stage = 'developing'
+        JOIN educators e ON e.id = c.educator_id
+        JOIN user_schools us ON us.school_id = e.school_id
+        JOIN users p ON p.id = us.user_id AND p.role = 'principal'
+       WHERE d.slug = 'd0001' AND EXISTS (SELECT 1 FROM evidence ev WHERE ev.candidate_id = c.id)
+       ORDER BY c.id LIMIT 1`);
+    const ids = idRows[0];
+    if (!ids) throw new Error('The generated data has no developing candidate with evidence in d0001.');
+    const emailOf = { hr: ids.hrEmail, principal: ids.principalEmail };
+
+    const listPath = `/api/candidates?${new URLSearchParams({
+      filter: JSON.stringify({ stage: 'developing' }),
+      sort: JSON.stringify(['lastName', 'ASC']),
+      range: JSON.stringify([0, 24]),
+    }).toString()}`;
+    const detailPath = `/api/candidates/${ids.candidateId}`;
+    const catalog = REQUEST_CATALOG.map((r) => ({ ...r, url: catalogUrl(r, ids), email: emailOf[r.role] }));
+    const dashboards = catalog.filter((r) => r.kind === 'dashboard');
+
+    say('Recording the SQL of each request…');
+    const wanted = [
+      { email: ids.hrEmail, path: listPath },
+      { email: ids.hrEmail, path: detailPath },
+      ...(steps.has('gate') || steps.has('dashboards') ? catalog.map((r) => ({ email: r.email, path: r.url })) : []),
+    ];
+    const recorded = await recordStatements(db.url, wanted);
+    const sqlOf = new Map<string, RecordedQuery[]>(
+      wanted.map((w, i) => [`${w.email} ${w.path}`, recorded[i]!.statements]),
+    );
+
+    if (steps.has('gate')) {
+      const statements = catalog.flatMap((r) => gateStatements(sqlOf.get(`${r.email} ${r.url}`)!, r.kind, r.name));
+      const violations = await explainGate(client, statements, BENCH_GATE_OPTIONS);
+      results.explainGate = {
+        requests: catalog.length,
+        statements: statements.length,
+        violations: violations.map((v) => ({ ...v, sql: v.sql.slice(0, 160) })),
+      };
+      say(`EXPLAIN gate: ${catalog.length} requests, ${statements.length} statements, ${violations.length} violations`);
+      if (violations.length) {
+        say(formatViolations(violations));
+        failed = true;
       }
-      if (steps.has('dashboards')) {
-        const tokens = { hr: token, principal: await login(api.url, ids.principalEmail) };
-        const figures: DashboardFigures[] = await benchDashboards(
-          db.url,
-          api.url,
-          dashboards.map((d) => ({
-            name: `${d.name} (${d.role})`,
-            url: d.url,
-            token: tokens[d.role],
-            statements: sqlOf.get(`${d.email} ${d.url}`)!,
-          })),
-        );
-        results.dashboards = figures;
-        say('\ndashboard                           API p50 ms  SQL p50 ms  diff ms  ratio  target');
-        for (const f of figures) {
-          say(
-            `${f.name.padEnd(34)} ${f.apiP50.toFixed(1).padStart(11)} ${f.sqlP50.toFixed(1).padStart(11)} ${f.diff.toFixed(1).padStart(8)} ${f.ratio.toFixed(2).padStart(6)}  ${f.met ? 'met' : 'MISSED'}`,
-          );
+    }
+    if (steps.has('utility')) {
+      const { benchEquityUtility, formatUtility } = await import('./equity-utility.js');
+      const [{ id }] = (await client.query<{ id: string }>(`SELECT id FROM districts WHERE slug = 'd0001'`)).rows as [
+        { id: string },
+      ];
+      const figures = await benchEquityUtility(client, db.url, ids.hrEmail, id);
+      results.equityUtility = figures;
+      say(`\nequity utility (d0001, ${figures.requests} requests, threshold ${figures.threshold})`);
+      for (const line of formatUtility(figures.utility)) say(line);
+    }
+    await client.end();
+
+    if (steps.has('http') || steps.has('dashboards')) {
+      const routesFile = join(work, 'routes.json');
+      writeFileSync(
+        routesFile,
+        JSON.stringify({
+          [listPath]: sqlOf.get(`${ids.hrEmail} ${listPath}`),
+          [detailPath]: sqlOf.get(`${ids.hrEmail} ${detailPath}`),
+        }),
+      );
+      const api = await startApi(db.url);
+      const raw = await startRaw(db.url, routesFile);
+      try {
+        const token = await login(api.url, ids.hrEmail);
+        if (steps.has('http')) {
+          const options = {
+            seconds: Number(values.seconds),
+            warmup: 3,
+            rounds: Number(values.rounds),
+            connections: 10,
+          };
+          const comparisons: Comparison[] = [];
+          for (const [name, path] of [
+            ['candidates list', listPath],
+            ['candidate detail', detailPath],
+          ] as const) {
+            say(`Load: ${name} (${options.rounds} × ${options.seconds} s each side)…`);
+            comparisons.push(await compare(name, path, { url: api.url, token }, { url: raw.url, token }, options));
+          }
+          results.http = comparisons;
+          say('\nendpoint            API req/s  raw req/s  ratio  API p50  raw p50  API p99  raw p99  p99 ratio');
+          for (const c of comparisons) {
+            say(
+              `${c.name.padEnd(18)} ${c.api.rps.toFixed(0).padStart(10)} ${c.raw.rps.toFixed(0).padStart(10)} ${c.throughputRatio.toFixed(2).padStart(6)}` +
+                ` ${c.api.p50.toFixed(1).padStart(8)} ${c.raw.p50.toFixed(1).padStart(8)} ${c.api.p99.toFixed(1).padStart(8)} ${c.raw.p99.toFixed(1).padStart(8)} ${c.p99Ratio.toFixed(2).padStart(10)}`,
+            );
+          }
         }
+        if (steps.has('dashboards')) {
+          const tokens = { hr: token, principal: await login(api.url, ids.principalEmail) };
+          const figures: DashboardFigures[] = await benchDashboards(
+            db.url,
+            api.url,
+            dashboards.map((d) => ({
+              name: `${d.name} (${d.role})`,
+              url: d.url,
+              token: tokens[d.role],
+              statements: sqlOf.get(`${d.email} ${d.url}`)!,
+            })),
+          );
+          results.dashboards = figures;
+          say('\ndashboard                           API p50 ms  SQL p50 ms  diff ms  ratio  target');
+          for (const f of figures) {
+            say(
+              `${f.name.padEnd(34)} ${f.apiP50.toFixed(1).padStart(11)} ${f.sqlP50.toFixed(1).padStart(11)} ${f.diff.toFixed(1).padStart(8)} ${f.ratio.toFixed(2).padStart(6)}  ${f.met ? 'met' : 'MISSED'}`,
+            );
+          }
+        }
+      } finally {
+        await api.stop();
+        await raw.stop();
       }
-    } finally {
-      await api.stop();
-      await raw.stop();
     }
   }
 
@@ -188,6 +195,11 @@ try {
       adminUrl: db.adminUrl,
       rows: values['import-rows'].split(',').map(Number),
     });
+  }
+
+  if (steps.has('case')) {
+    const { benchCaseImport } = await import('./case-import.js');
+    results.caseImport = await benchCaseImport({ adminUrl: db.adminUrl, rounds: Number(values.rounds) });
   }
 
   if (steps.has('console')) {

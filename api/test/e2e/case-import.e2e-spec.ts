@@ -557,6 +557,44 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
     });
   });
 
+  describe('text the database receives as it did before the import was sped up', () => {
+    it('keeps a statement cut inside an emoji and a lone surrogate in a link title as U+FFFD, and re-imports unchanged', async () => {
+      const doc = '0b7e3c4e-0000-4000-8000-0000000000c0';
+      const item = '0b7e3c4e-0000-4000-8000-0000000000c1';
+      const pkg = {
+        CFDocument: { identifier: doc, title: 'Astral Statements', creator: 'A Publisher' },
+        // 398 letters, then an emoji across the 399th and 400th UTF-16 units: the title cut splits it.
+        CFItems: [{ identifier: item, fullStatement: `${'a'.repeat(398)}😀 and more`, humanCodingScheme: 'AS.1' }],
+        CFAssociations: [
+          {
+            identifier: '0b7e3c4e-0000-4000-8000-0000000000c2',
+            associationType: 'isRelatedTo',
+            originNodeURI: { identifier: item, uri: `https://case.example/uri/${item}`, title: 'AS.1' },
+            destinationNodeURI: {
+              identifier: 'urn:example:skill:1',
+              uri: 'urn:example:skill:1',
+              title: 'Skill \ud800',
+            },
+          },
+        ],
+      };
+      expect((await post(hr, pkg)).status).toBe(201);
+      const [row] = await t.db.query(
+        `SELECT c.title, c.description, a.other_title AS "otherTitle" FROM competencies c
+           JOIN case_associations a ON a.competency_id = c.id WHERE c.case_identifier = $1`,
+        [item],
+      );
+      expect(row).toEqual({
+        title: `${'a'.repeat(398)}\ufffd…`,
+        description: `${'a'.repeat(398)}😀 and more`,
+        otherTitle: 'Skill \ufffd',
+      });
+      const again = await post(hr, pkg);
+      expect(again.status).toBe(200);
+      expect(again.body.changed).toBe(false);
+    });
+  });
+
   describe('crosswalk to the reference frameworks in the competency profile', () => {
     it('carries an exact-linked rating across, rescaled between the 5-level and the 4-level rubric', async () => {
       const f = t.factories;
