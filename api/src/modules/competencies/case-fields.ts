@@ -47,10 +47,8 @@ export function text(
     p.add(`${path}.${key}`, 'must be a string', 'wrong type');
     return undefined;
   }
-  if (v.includes('\u0000')) {
-    p.add(`${path}.${key}`, 'must not contain NUL characters');
-    return undefined;
-  }
+  // Reported once for the whole package by readCasePackage's walk.
+  if (v.includes('\u0000')) return undefined;
   const s = v.trim();
   if (opts.max && s.length > opts.max) {
     p.add(`${path}.${key}`, `must be at most ${opts.max} characters (it has ${s.length})`, 'too long');

@@ -337,6 +337,35 @@ describe('readCasePackage', () => {
     expect(errors['(more)']).toBe('53 more problem(s) not listed');
   });
 
+  it('names every NUL character (PostgreSQL cannot store one) and ignores a sequenceNumber that is not whole', () => {
+    const { errors } = readCasePackage({
+      CFDocument: doc,
+      CFItems: [item('A', { fullStatement: 'Bad\u0000', conceptKeywords: ['ok', 'no\u0000'] }), item('B')],
+      CFAssociations: [
+        child('A', 'doc'),
+        child('B', 'doc', 1.5),
+        {
+          identifier: 'x',
+          associationType: 'isRelatedTo',
+          originNodeURI: { identifier: 'A' },
+          destinationNodeURI: { identifier: 'elsewhere', title: 'T\u0000' },
+        },
+      ],
+    });
+    expect(errors).toEqual({
+      'CFItems[0].fullStatement': 'must not contain NUL characters',
+      'CFItems[0].conceptKeywords[1]': 'must not contain NUL characters',
+      'CFAssociations[2].destinationNodeURI.title': 'must not contain NUL characters',
+    });
+    const { plan } = readCasePackage({
+      CFDocument: doc,
+      CFItems: [item('A'), item('B')],
+      CFAssociations: [child('A', 'doc', 2), child('B', 'doc', 1.5)],
+    });
+    expect(plan!.nodes.map((x) => x.identifier)).toEqual(['A', 'B']);
+    expect(plan!.notices).toEqual([expect.objectContaining({ kind: 'sequence not a number', count: 1 })]);
+  });
+
   it('reports a cycle, a self-parent as a self link, and wrong types as such', () => {
     const { errors } = readCasePackage({
       CFDocument: { ...doc, title: 42 },

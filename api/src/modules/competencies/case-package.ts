@@ -229,9 +229,10 @@ function readAssociation(p: Problems, notices: Notices, raw: unknown, index: num
   const destination = end('destinationNodeURI');
   // Publishers write "1" as often as 1; anything else only loses its order, so it is not worth refusing.
   const n = typeof raw.sequenceNumber === 'string' ? Number(raw.sequenceNumber.trim() || NaN) : raw.sequenceNumber;
-  const sequence = typeof n === 'number' && Number.isFinite(n) ? n : null;
+  // The column is an integer, as CASE's sequenceNumber is; 1.5 orders nothing Emerge can keep.
+  const sequence = typeof n === 'number' && Number.isSafeInteger(n) ? n : null;
   if (sequence === null && raw.sequenceNumber !== undefined && raw.sequenceNumber !== null)
-    notices.add('sequence not a number', 'sequenceNumber values that are not numbers were ignored', path);
+    notices.add('sequence not a number', 'sequenceNumber values that are not whole numbers were ignored', path);
   if (!type || !origin || !destination) return undefined;
   return { path, identifier, type, origin, destination, sequence };
 }
@@ -257,6 +258,17 @@ function readLicense(d: Obj, definitions: Obj | null): FrameworkLicense | null {
   };
 }
 
+function findNul(value: unknown, path: string, found: (path: string) => void): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found(path);
+  } else if (Array.isArray(value)) value.forEach((v, i) => findNul(v, `${path}[${i}]`, found));
+  else if (isObj(value))
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) found(path ? `${path}.${k}` : k);
+      findNul(v, path ? `${path}.${k}` : k, found);
+    }
+}
+
 /** Reads and checks a package. Links to nodes outside the package are planned with `external` set. */
 export function readCasePackage(body: unknown): {
   plan?: CasePlan;
@@ -276,6 +288,8 @@ export function readCasePackage(body: unknown): {
     );
     return { errors: p.finish(), problemCounts: p.counts() };
   }
+  // PostgreSQL text and jsonb cannot hold U+0000: name every place rather than fail on the write.
+  findNul(pkg, '', (path) => p.add(path || '(package)', 'must not contain NUL characters', 'NUL character'));
   const notices = new Notices();
   const definitions = isObj(pkg.CFDefinitions) ? pkg.CFDefinitions : null;
   let document: CasePlan['document'] | undefined;
