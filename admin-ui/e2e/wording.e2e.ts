@@ -29,7 +29,8 @@ describeBrowser('dates and wording', () => {
 
   it.each([
     ['nominations', '/#/nominations'],
-    ['users', '/#/users'],
+    // Sorted by last sign-in: by name, the first page is people who never signed in (no date to write).
+    ['users', '/#/users?sort=lastLoginAt&order=DESC'],
     ['schools', '/#/schools'],
     ['positions', '/#/positions'],
     ['assignments', '/#/assignments'],
