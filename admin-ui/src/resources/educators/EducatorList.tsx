@@ -24,6 +24,7 @@ import { Link } from 'react-router-dom';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { TextButton } from '../../layout/TextButton';
 import { useIsPhone } from '../../layout/useIsPhone';
+import { apiErrorText, type ApiErrorBody } from '../../providers/errorText';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
 import { EDUCATOR_STATUSES, LEVELS } from '../choices';
@@ -51,7 +52,11 @@ function ExportCsvButton() {
     const response = await fetch(`${API_URL}/educators/export?${query}`, {
       headers: { Authorization: `Bearer ${session.token()}` },
     });
-    if (!response.ok) return notify('The export failed; try again', { type: 'error' });
+    if (!response.ok)
+      return notify(
+        `The export failed. ${apiErrorText(response.status, (await response.json().catch(() => ({}))) as ApiErrorBody)}`,
+        { type: 'error' },
+      );
     const url = URL.createObjectURL(await response.blob());
     const a = document.createElement('a');
     a.href = url;

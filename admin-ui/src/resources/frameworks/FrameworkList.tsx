@@ -39,7 +39,7 @@ function Actions() {
       {canCreate && <CreateButton label="New framework" />}
       {canImport && (
         <Button component={Link} to="/competency-frameworks/import" size="small" startIcon={<UploadFileIcon />}>
-          Import CASE package
+          Import a framework file
         </Button>
       )}
     </TopToolbar>
