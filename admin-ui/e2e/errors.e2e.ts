@@ -157,6 +157,22 @@ describeBrowser('errors on screen read as sentences', () => {
     await page.context().close();
   });
 
+  it.each([
+    ['desktop', { width: 1280, height: 860 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const)('on a %s, a wrong password is said in a sentence that passes axe', async (device, viewport) => {
+    const context = await browser.newContext({ baseURL: baseUrl, viewport });
+    const page = await context.newPage();
+    await page.goto('/#/login');
+    await page.getByLabel('Email').fill('hr@riverbend.example');
+    await page.getByRole('textbox', { name: 'Password' }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Email or password is incorrect.', { exact: true }).waitFor();
+    await shot(page, `errors-login-${device}`);
+    await expectAccessible(page, `login error (${device})`);
+    await context.close();
+  });
+
   it('the API’s real 403 (role and permission named) becomes a sentence without them', async () => {
     const login = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',

@@ -21,6 +21,7 @@ import {
   useUnselectAll,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { RowCheckboxLabels } from '../../layout/RowCheckboxLabels';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { TextButton } from '../../layout/TextButton';
 import { useIsPhone } from '../../layout/useIsPhone';
@@ -114,6 +115,7 @@ export function EducatorList() {
   const phone = useIsPhone();
   return (
     <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} actions={<Actions />}>
+      {canLogin && <RowCheckboxLabels />}
       <Datagrid rowClick="show" bulkActionButtons={canLogin ? <GiveLoginsButton /> : false}>
         <RowLinkField source="lastName" label="Last name" />
         <TextField source="firstName" label="First name" />
