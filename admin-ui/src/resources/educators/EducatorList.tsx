@@ -21,6 +21,7 @@ import {
   useUnselectAll,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowCheckboxLabels } from '../../layout/RowCheckboxLabels';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { TextButton } from '../../layout/TextButton';
@@ -32,7 +33,7 @@ import { EDUCATOR_STATUSES, LEVELS } from '../choices';
 import { LoginLinksDialog, LoginResult } from './LoginLinks';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search name, email or employee number" />,
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search name, email, employee no." />,
   <ReferenceInput key="school" source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
     <SelectInput optionText="name" label="School" />
   </ReferenceInput>,
@@ -114,9 +115,9 @@ export function EducatorList() {
   const { canAccess: canLogin } = useCanAccess({ resource: 'educators', action: 'login' });
   const phone = useIsPhone();
   return (
-    <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} actions={<Actions />}>
+    <List empty={<ListEmpty />} filters={filters} sort={{ field: 'lastName', order: 'ASC' }} actions={<Actions />}>
       {canLogin && <RowCheckboxLabels />}
-      <Datagrid rowClick="show" bulkActionButtons={canLogin ? <GiveLoginsButton /> : false}>
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={canLogin ? <GiveLoginsButton /> : false}>
         <RowLinkField source="lastName" label="Last name" />
         <TextField source="firstName" label="First name" />
         {!phone && <TextField source="employeeNumber" label="Employee no." />}

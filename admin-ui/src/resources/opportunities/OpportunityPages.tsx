@@ -28,6 +28,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { DateText, DayField } from '../../layout/dates';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { session } from '../../providers/session';
@@ -122,12 +123,13 @@ export const OpportunityList = () => {
   const phone = useIsPhone();
   return (
     <List
+      empty={<ListEmpty />}
       filters={filters}
       filterDefaultValues={educator ? { closed: false } : undefined}
       sort={{ field: 'startsOn', order: 'ASC' }}
       title="Development opportunities"
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         <RowLinkField source="title" label="Title" />
         {!phone && <SelectField source="type" choices={OPPORTUNITY_TYPES} />}
         {!phone && <SelectField source="level" choices={LEVELS} />}
