@@ -62,18 +62,50 @@ async function settle(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
-/** axe-core against WCAG 2.1 A and AA: no violations allowed. */
-export async function expectAccessible(page: Page, where: string): Promise<void> {
+/** axe-core against WCAG 2.1 A and AA: each violation as one line ("where: rule (impact) help — nodes"). */
+export async function axeViolations(page: Page, where: string): Promise<{ impact: string; text: string }[]> {
   await settle(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = result.violations.map(
-    (v) =>
-      `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')}`,
-  );
-  expect(violations).toEqual([]);
+  return result.violations.map((v) => ({
+    impact: v.impact ?? 'unknown',
+    text: `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+      .map((n) => n.target.join(' '))
+      .slice(0, 3)
+      .join(', ')}`,
+  }));
+}
+
+/** axe-core against WCAG 2.1 A and AA: no violations allowed. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect((await axeViolations(page, where)).map((v) => v.text)).toEqual([]);
+}
+
+/** The hash links of the side menu: on a phone it is a drawer opened from the app bar, on a desktop it is open. */
+export async function menuLinks(page: Page): Promise<string[]> {
+  const items = page.locator('a.RaMenuItemLink-root');
+  const open = page.getByRole('button', { name: 'Open menu' });
+  await Promise.race([items.first().waitFor(), open.waitFor()]);
+  const drawer = !(await items.first().isVisible());
+  if (drawer) {
+    await open.click();
+    await items.first().waitFor();
+  }
+  const hrefs = await items.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  if (drawer) {
+    await page.keyboard.press('Escape');
+    await items.first().waitFor({ state: 'detached' });
+  }
+  return hrefs.filter(Boolean);
+}
+
+/** The first link in the page's content to a record's show page (of `resource`, or of any resource). */
+export async function firstShowLink(page: Page, resource: string | null): Promise<string | null> {
+  const prefix = resource ? `#/${resource}/` : '#/';
+  return page
+    .locator(`#main-content a[href^="${prefix}"][href$="/show"]`)
+    .first()
+    .getAttribute('href', { timeout: 3_000 })
+    .catch(() => null);
 }
 
 export async function menuItems(page: Page): Promise<string[]> {

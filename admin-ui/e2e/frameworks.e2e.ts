@@ -10,7 +10,7 @@ const SAMPLE = new URL('../../docs/samples/case-framework.json', import.meta.url
 /** Chooses a file in the import page's file picker and checks it (a dry run). */
 async function check(page: Page, file: string) {
   await page.locator('input[type="file"]').setInputFiles(file);
-  await page.getByRole('button', { name: 'Check package' }).click();
+  await page.getByRole('button', { name: 'Check the file' }).click();
 }
 
 describeBrowser('competency frameworks (coordinator, hr)', () => {
@@ -29,8 +29,12 @@ describeBrowser('competency frameworks (coordinator, hr)', () => {
     await shot(page, 'frameworks-list');
     await expectAccessible(page, 'frameworks list');
 
-    await page.getByRole('link', { name: 'Import CASE package' }).click();
-    await page.getByRole('heading', { name: 'Import a competency framework (CASE 1.0)' }).waitFor();
+    await page.getByRole('link', { name: 'Import a framework file' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import a competency framework' }).waitFor();
+    // In the district's words; the CASE names only in the hint for whoever prepares the file.
+    const intro = await page.locator('main p').first().innerText();
+    expect(intro).not.toMatch(/CASE|CF[A-Z]|isChildOf|exactMatchOf|isRelatedTo|JSON/);
+    await page.getByText(/^For whoever prepares the file: a 1EdTech CASE 1\.0 package/).waitFor();
     await expectAccessible(page, 'CASE import page');
 
     // A broken copy first: the problems are listed against the items they concern, and nothing is imported.
@@ -42,20 +46,19 @@ describeBrowser('competency frameworks (coordinator, hr)', () => {
     const brokenFile = join(mkdtempSync(join(tmpdir(), 'emerge-case-')), 'broken.json');
     writeFileSync(brokenFile, JSON.stringify(broken));
     await check(page, brokenFile);
-    const problems = page.getByRole('table', { name: 'Problems in the package' });
+    const problems = page.getByRole('table', { name: 'Problems in the file' });
     await problems.waitFor();
     await expect(problems.locator('tbody tr').count()).resolves.toBe(1);
     const row = await problems.locator('tbody tr').first().innerText();
-    expect(row).toContain(`CFAssociations[${exact}].destinationNodeURI.identifier`);
-    expect(row).toContain(
-      'exactMatchOf: Leads a coherent instructional program → Curriculum, Instruction, and Assessment',
-    );
+    expect(row).toContain(`In the file: CFAssociations[${exact}].destinationNodeURI.identifier`);
+    expect(row).toContain('Same as: Leads a coherent instructional program → Curriculum, Instruction, and Assessment');
+    expect(row).not.toContain('exactMatchOf');
     expect(row).toContain('not-a-known-node is neither an item of this package');
     await shot(page, 'frameworks-import-errors');
     await expectAccessible(page, 'CASE import errors');
 
     await check(page, SAMPLE);
-    const preview = page.getByText(/The package is valid\./);
+    const preview = page.getByText(/The file is ready to import\./);
     await preview.waitFor();
     expect(await preview.innerText()).toContain(
       'Importing would create Harbor Point Leadership Standards (HPLS): 19 new items, 14 new crosswalk links.',
@@ -103,10 +106,10 @@ describeBrowser('competency frameworks (coordinator, hr)', () => {
     await login(page, 'coordinator@riverbend.example');
     await page.goto('/#/competency-frameworks/import');
     await check(page, SAMPLE);
-    const preview = page.getByText(/The package is valid\./);
+    const preview = page.getByText(/The file is ready to import\./);
     await preview.waitFor();
     expect(await preview.innerText()).toContain(
-      'Nothing new: Harbor Point Leadership Standards already matches this package (19 items and 14 links unchanged).',
+      'Nothing new: Harbor Point Leadership Standards already matches this file (19 items and 14 links unchanged).',
     );
     await shot(page, 'frameworks-reimport');
     await page.getByRole('button', { name: 'Import', exact: true }).click();

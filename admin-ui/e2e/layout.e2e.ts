@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, DEMO_PASSWORD, describeBrowser, launch, login, shot } from './browser.js';
+import { baseUrl, DEMO_PASSWORD, describeBrowser, firstShowLink, launch, login, menuLinks, shot } from './browser.js';
 
 /** "Ready to roll out": no page scrolls sideways on a phone, the board fits its screen, the focus is never lost. */
 const PHONE = { width: 390, height: 844 };
@@ -91,27 +91,6 @@ const slug = (s: string) =>
     .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'record')
     .replace(/[^a-z0-9]+/gi, '-')
     .replace(/-$/, '') || 'home';
-
-/** The hash links of the side menu; on a phone it is a drawer opened from the app bar. */
-async function menuLinks(page: Page): Promise<string[]> {
-  await page.getByRole('button', { name: 'Open menu' }).click();
-  const items = page.locator('a.RaMenuItemLink-root');
-  await items.first().waitFor();
-  const hrefs = await items.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  await page.keyboard.press('Escape');
-  await items.first().waitFor({ state: 'detached' });
-  return hrefs.filter(Boolean);
-}
-
-/** The first link in the page's content to a record's show page (of `resource`, or of any resource). */
-async function firstShowLink(page: Page, resource: string | null): Promise<string | null> {
-  const prefix = resource ? `#/${resource}/` : '#/';
-  return page
-    .locator(`#main-content a[href^="${prefix}"][href$="/show"]`)
-    .first()
-    .getAttribute('href', { timeout: 3_000 })
-    .catch(() => null);
-}
 
 /** Contrast ratio of two opaque CSS rgb() colours (WCAG 2.x relative luminance). */
 function contrast(a: string, b: string): number {

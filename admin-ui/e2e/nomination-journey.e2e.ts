@@ -15,7 +15,7 @@ describeBrowser('nomination journey', () => {
     const page = await newPage(browser);
     await login(page, 'principal@riverbend.example');
     await page.getByRole('menuitem', { name: 'Educators' }).click();
-    await page.getByPlaceholder('Search name, email or employee number').fill('Theo Bennett');
+    await page.getByPlaceholder('Search name, email, employee no.').fill('Theo Bennett');
     await page.getByRole('cell', { name: 'Bennett' }).click();
     await page.waitForURL(/#\/educators\/[0-9a-f-]{36}\/show/);
     await shot(page, 'educator-show-principal');

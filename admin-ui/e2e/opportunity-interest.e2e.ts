@@ -60,6 +60,26 @@ describeBrowser('opportunity interest', () => {
     await page.context().close();
   });
 
+  it.each(['educator', 'coordinator'])(
+    'on a phone, the %s sees the opportunities that matter: title, start and seats, nothing to scroll sideways',
+    async (who) => {
+      const page = await phonePage(browser);
+      await login(page, `${who}@riverbend.example`);
+      await page.goto('/#/opportunities');
+      await page.locator('tbody tr a').first().waitFor();
+      const headers = (await page.locator('thead th').allInnerTexts()).map((h) => h.trim()).filter(Boolean);
+      expect(headers).toEqual(['Title', 'Starts', 'Seats']);
+      await expect(page.locator('tbody tr').first().locator('time').innerText()).resolves.toMatch(
+        /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/,
+      );
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(PHONE.width);
+      await shot(page, `interest-${who}-list-phone`);
+      await expectAccessible(page, `${who} opportunities list on a phone`);
+      await page.context().close();
+    },
+  );
+
   for (const { device, title, search } of journeys) {
     it(`on a ${device}: Elena says she is interested; the coordinator sees her and assigns her`, async () => {
       const open = () => (device === 'phone' ? phonePage(browser) : newPage(browser));
@@ -75,6 +95,13 @@ describeBrowser('opportunity interest', () => {
       await educator.getByText(/the coordinators can see that you are interested/).waitFor();
       await educator.getByRole('button', { name: 'Withdraw my interest' }).waitFor();
       await educator.getByText(/You said you are interested on/).waitFor();
+      // In the console's one date format (the full date on hover), not the browser's.
+      await expect(
+        educator
+          .getByText(/You said you are interested on/)
+          .locator('time')
+          .innerText(),
+      ).resolves.toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
       await shot(educator, `interest-${device}-educator-after`);
       await expectAccessible(educator, `educator interested (${device})`);
 
@@ -85,6 +112,7 @@ describeBrowser('opportunity interest', () => {
       const row = coordinator.locator('tr, li').filter({ hasText: 'Torres, Elena' });
       await row.waitFor();
       await expect(row.innerText()).resolves.toMatch(/Assistant principal \(Developing\)/);
+      await expect(row.locator('time').innerText()).resolves.toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
       await shot(coordinator, `interest-${device}-coordinator-sees`);
       await expectAccessible(coordinator, `coordinator opportunity with interest (${device})`);
       await row.getByRole('button', { name: 'Assign Elena Torres' }).click();

@@ -74,7 +74,7 @@ describeBrowser('readiness and placement (hr)', () => {
     await page.getByRole('table').first().waitFor();
     await shot(page, 'positions-list');
     await expectAccessible(page, 'positions list');
-    await page.getByPlaceholder('Search seat, role, school or incumbent').fill('Cedar Hollow');
+    await page.getByPlaceholder('Search seat, role or person').fill('Cedar Hollow');
     await page.getByRole('cell', { name: SEAT }).click();
     const benchTable = page.getByRole('table', { name: 'Bench' });
     await benchTable.waitFor();

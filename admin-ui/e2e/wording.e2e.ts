@@ -29,10 +29,12 @@ describeBrowser('dates and wording', () => {
 
   it.each([
     ['nominations', '/#/nominations'],
-    ['users', '/#/users'],
+    // Sorted by last sign-in: by name, the first page is people who never signed in (no date to write).
+    ['users', '/#/users?sort=lastLoginAt&order=DESC'],
     ['schools', '/#/schools'],
     ['positions', '/#/positions'],
     ['assignments', '/#/assignments'],
+    ['opportunities', '/#/opportunities'],
   ])('writes every date on the %s list one way, the full date on hover', async (name, path) => {
     await page.goto(path);
     const { times, stray } = await datesOn(page);
@@ -50,6 +52,19 @@ describeBrowser('dates and wording', () => {
     const nomination = await datesOn(page);
     expect(nomination.times.filter((t) => !ONE_FORMAT.test(t.text))).toEqual([]);
     expect(nomination.stray).toEqual([]);
+  });
+
+  it('writes the dates of an opportunity one way, a closed one’s end date too', async () => {
+    await page.goto('/#/opportunities?filter={"closed":true}');
+    await page.locator('tbody tr a').first().click();
+    await page.waitForURL(/#\/opportunities\/[0-9a-f-]{36}\/show/);
+    await page.getByText(/Closed: this experience ended on/).waitFor();
+    const opportunity = await datesOn(page);
+    // Starts, ends, the end date in the notice, and each assignment's due date.
+    expect(opportunity.times.length).toBeGreaterThanOrEqual(3);
+    expect(opportunity.times.filter((t) => !ONE_FORMAT.test(t.text))).toEqual([]);
+    expect(opportunity.stray).toEqual([]);
+    await shot(page, 'dates-opportunity-closed');
   });
 
   it('says what to do about a record that does not exist, in words a person uses', async () => {

@@ -1,6 +1,7 @@
 import { Box, Button, GlobalStyles, Stack, Typography } from '@mui/material';
 import { Title, useCanAccess } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { formatDate } from '../layout/dates';
 import { LEVELS } from '../resources/choices';
 import { DashboardFigures } from './DashboardFigures';
 import { DataTable } from './DataTable';
@@ -51,7 +52,7 @@ export function DashboardPrint() {
         Leadership pipeline report
       </Typography>
       <Typography sx={{ mt: 0.5 }}>
-        Filters: {scope}. Prepared {new Date().toLocaleDateString('en-US', { dateStyle: 'long' })}.
+        Filters: {scope}. Prepared {formatDate(new Date())}.
       </Typography>
       {!canRead ? (
         <Typography sx={{ mt: 2 }}>

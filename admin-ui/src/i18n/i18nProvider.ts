@@ -15,6 +15,9 @@ const messages = {
       empty: 'No %{name} yet',
       invite: 'Add the first one with the button below.',
       not_found: 'Page not found',
+      // A record's page is called by the record's name, its edit page the same with "Edit" before it.
+      show: '%{recordRepresentation}',
+      edit: 'Edit %{recordRepresentation}',
       error: 'Something went wrong',
     },
     message: {

@@ -1,3 +1,4 @@
+import { Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 
 /** The district's locale: every date in the console is written one way (issue #15). */
@@ -52,6 +53,10 @@ interface DayFieldProps {
 export function DayField({ source, showTime, emptyText = '' }: DayFieldProps) {
   const record = useRecordContext<Record<string, unknown>>();
   const value = record?.[source];
-  if (typeof value !== 'string' && !(value instanceof Date)) return <span>{emptyText}</span>;
-  return <DateText value={value} showTime={showTime} />;
+  // body2, as DateField: in a show layout a bare <time> would take the page's larger body1 type.
+  return (
+    <Typography component="span" variant="body2">
+      {typeof value === 'string' || value instanceof Date ? <DateText value={value} showTime={showTime} /> : emptyText}
+    </Typography>
+  );
 }

@@ -1,4 +1,5 @@
 import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
+import { NETWORK_TEXT } from '../providers/errorText';
 import { session } from '../providers/session';
 
 export interface Busy {
@@ -24,11 +25,11 @@ export function uploadWithProgress(
       try {
         body = JSON.parse(xhr.responseText || '{}') as Record<string, unknown>;
       } catch {
-        body = { message: `The server answered ${xhr.status}` };
+        body = {};
       }
       resolve({ status: xhr.status, body });
     };
-    xhr.onerror = () => reject(new Error('The upload failed; check your connection and try again'));
+    xhr.onerror = () => reject(new Error(NETWORK_TEXT));
     xhr.send(file);
   });
 }

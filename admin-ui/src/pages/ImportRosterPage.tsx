@@ -2,6 +2,7 @@ import { Alert, Card, CardContent, Table, TableBody, TableCell, TableHead, Table
 import { useState } from 'react';
 import { Title } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { apiErrorText } from '../providers/errorText';
 import { API_URL } from '../providers/httpClient';
 import { Busy, ImportControls, uploadWithProgress } from './ImportControls';
 
@@ -47,7 +48,7 @@ export function ImportRosterPage() {
         }
       } else {
         setPreview(null);
-        setMessage(String(res.body.message ?? 'The file was not accepted'));
+        setMessage(apiErrorText(res.status, res.body, { fields: false }));
         if (Array.isArray(res.body.errors)) setErrors(res.body.errors as RowError[]);
       }
     } catch (e) {

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, TextField, Typography } from '@mui/material';
 import { FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { apiErrorText, type ApiErrorBody } from '../providers/errorText';
 import { API_URL } from '../providers/httpClient';
 
 /** Redeems a one-time set-password link (no sign-in needed). */
@@ -21,8 +22,7 @@ export function SetPasswordPage() {
       body: JSON.stringify({ token, password }),
     });
     if (response.ok) return setDone(true);
-    const body = (await response.json().catch(() => ({}))) as { message?: string; errors?: Record<string, string> };
-    setError(Object.values(body.errors ?? {})[0] ?? body.message ?? 'Could not set the password.');
+    setError(apiErrorText(response.status, (await response.json().catch(() => ({}))) as ApiErrorBody));
   }
 
   return (

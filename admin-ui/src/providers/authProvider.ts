@@ -1,5 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 import { canAccess } from './canAccess';
+import { apiErrorText, type ApiErrorBody } from './errorText';
 import { API_URL, httpClient } from './httpClient';
 import { session, SessionUser } from './session';
 
@@ -11,17 +12,12 @@ export const authProvider: AuthProvider = {
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ email: username, password }),
     });
-    const body = (await response.json().catch(() => ({}))) as {
+    const body = (await response.json().catch(() => ({}))) as ApiErrorBody & {
       accessToken?: string;
       user?: SessionUser;
-      message?: string;
     };
     if (!response.ok || !body.accessToken || !body.user) {
-      throw new Error(
-        response.status === 429
-          ? (body.message ?? 'Too many attempts; wait and try again')
-          : (body.message ?? 'Sign-in failed'),
-      );
+      throw new Error(response.ok ? 'Sign-in failed. Try again.' : apiErrorText(response.status, body));
     }
     session.save(body.accessToken, body.user);
   },
@@ -34,7 +30,7 @@ export const authProvider: AuthProvider = {
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {
       session.clear();
-      throw new Error('Your session has ended; please sign in again');
+      throw new Error(apiErrorText(401));
     }
   },
   async getIdentity() {

@@ -1,15 +1,14 @@
 import { fetchUtils, HttpError } from 'react-admin';
+import { apiErrorText, NETWORK_TEXT, plainFieldErrors, type ApiErrorBody } from './errorText';
 import { session } from './session';
 
 export const API_URL = '/api';
 
-interface ErrorBody {
-  message?: string;
-  errors?: Record<string, string>;
-  correlationId?: string;
-}
-
-/** fetchJson with the bearer token; API errors become HttpErrors whose body react-admin maps to fields. */
+/**
+ * fetchJson with the bearer token. A failed request becomes an HttpError whose message is a sentence a person can
+ * read (errorText.ts) and whose `errors` react-admin shows beside each field, worded the same way; the API's own
+ * words stay in `body.apiMessage` and `body.apiErrors` for whoever debugs.
+ */
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const token = session.token();
@@ -18,14 +17,16 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     return await fetchUtils.fetchJson(url, { ...options, headers });
   } catch (e) {
     if (e instanceof HttpError) {
-      const body = (e.body ?? {}) as ErrorBody;
-      const message = body.message ?? e.message;
-      throw new HttpError(
-        body.correlationId && e.status >= 500 ? `${message} (reference ${body.correlationId})` : message,
-        e.status,
-        body,
-      );
+      const body = (e.body ?? {}) as ApiErrorBody;
+      throw new HttpError(apiErrorText(e.status, { message: e.message, ...body }), e.status, {
+        ...body,
+        apiMessage: body.message,
+        apiErrors: body.errors,
+        errors: plainFieldErrors(body.errors) ?? body.errors,
+      });
     }
+    // fetch itself failed: no network, or the server is down.
+    if (e instanceof TypeError) throw new Error(NETWORK_TEXT, { cause: e });
     throw e;
   }
 }

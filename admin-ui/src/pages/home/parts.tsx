@@ -12,6 +12,7 @@ import {
 } from '@mui/material';
 import type { ReactNode } from 'react';
 import { formatDate } from '../../layout/dates';
+import { ScrollBox } from '../../layout/ScrollBox';
 
 /** A titled card of the home page; its heading names the section for screen readers. */
 export function HomeSection({
@@ -52,7 +53,7 @@ export function MiniTable({
 }) {
   return (
     // The card clips what sticks out: on a phone a wide row scrolls in its own box instead of being cut off.
-    <Box sx={{ mt: 1, overflowX: 'auto' }}>
+    <ScrollBox label={label} sx={{ mt: 1 }}>
       <Table size="small" aria-label={label}>
         <TableHead>
           <TableRow>
@@ -77,7 +78,7 @@ export function MiniTable({
           ))}
         </TableBody>
       </Table>
-    </Box>
+    </ScrollBox>
   );
 }
 

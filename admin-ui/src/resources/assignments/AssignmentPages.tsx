@@ -26,6 +26,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { DayField } from '../../layout/dates';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { OverdueChip } from '../../pages/home/parts';
@@ -66,17 +67,7 @@ export function AssignmentList() {
       exporter={isEducator() ? false : undefined}
       empty={false}
     >
-      <Datagrid
-        rowClick="show"
-        bulkActionButtons={false}
-        empty={
-          <p style={{ padding: 16 }}>
-            {isEducator()
-              ? 'You have no assignments yet. Your program coordinator assigns leadership experiences once you have accepted a nomination.'
-              : 'No assignment matches. Assign candidates from an opportunity’s page.'}
-          </p>
-        }
-      >
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         {/* One link per row, on its first column: the candidate, or for an educator the opportunity. */}
         {!isEducator() && (
           <RowLinkField label="Candidate" sortBy="lastName" render={(a: Row) => `${a.lastName}, ${a.firstName}`} />
@@ -104,15 +95,10 @@ function ShowActions() {
   );
 }
 
-function Title() {
-  const r = useRecordContext<{ opportunityTitle: string; firstName: string; lastName: string }>();
-  return <span>{r ? `${r.opportunityTitle}: ${r.firstName} ${r.lastName}` : 'Assignment'}</span>;
-}
-
 export const AssignmentShow = () => {
   const { canAccess: canReadCandidate } = useCanAccess({ resource: 'candidates', action: 'show' });
   return (
-    <Show title={<Title />} actions={<ShowActions />}>
+    <Show actions={<ShowActions />}>
       <SimpleShowLayout>
         <ReferenceField source="opportunityId" reference="opportunities" label="Opportunity" link="show">
           <TextField source="title" />
@@ -152,7 +138,7 @@ export const AssignmentShow = () => {
 export const AssignmentEdit = () => {
   const { canAccess: canManage } = useCanAccess({ resource: 'assignments', action: 'complete' });
   return (
-    <Edit title={<Title />} mutationMode="pessimistic" redirect="show">
+    <Edit mutationMode="pessimistic" redirect="show">
       <SimpleForm>
         <NumberInput
           source="hoursLogged"

@@ -6,5 +6,6 @@ export default {
   show: lazyView(() => import('./AssignmentPages').then((m) => m.AssignmentShow)),
   edit: lazyView(() => import('./AssignmentPages').then((m) => m.AssignmentEdit)),
   icon: AssignmentIcon,
-  recordRepresentation: 'opportunityTitle',
+  recordRepresentation: (r: { opportunityTitle: string; firstName: string; lastName: string }) =>
+    `${r.opportunityTitle}: ${r.firstName} ${r.lastName}`,
 };

@@ -11,6 +11,7 @@ import {
   TextField,
   useListContext,
 } from 'react-admin';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { LEVELS, READINESS, STAGES } from '../choices';
@@ -65,7 +66,7 @@ export function CandidateList() {
   return (
     <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} empty={false} exporter={false}>
       <StageTabs />
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         <RowLinkField
           label="Candidate"
           sortBy="lastName"

@@ -1,6 +1,7 @@
 import { Card, CardContent, Grid } from '@mui/material';
 import {
   EditButton,
+  FunctionField,
   Labeled,
   NumberField,
   ReferenceField,
@@ -11,7 +12,6 @@ import {
   TextField,
   TopToolbar,
   useCanAccess,
-  useRecordContext,
 } from 'react-admin';
 import { LEVELS, READINESS, STAGES } from '../choices';
 import { CandidateAssignments, CandidateEvidence } from './CandidateWork';
@@ -19,11 +19,6 @@ import { CompetencyProfile } from './CompetencyProfile';
 import { ReadinessPanel } from './ReadinessPanel';
 import { StageActions } from './StageActions';
 import { StageTimeline } from './StageTimeline';
-
-function Title() {
-  const r = useRecordContext<{ firstName: string; lastName: string; roleTitle: string }>();
-  return <span>{r ? `${r.firstName} ${r.lastName}: ${r.roleTitle}` : 'Candidate'}</span>;
-}
 
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'candidates', action: 'edit' });
@@ -36,7 +31,7 @@ function Overview() {
       <Grid size={{ xs: 12, md: 5 }}>
         <SimpleShowLayout sx={{ p: 0 }}>
           <ReferenceField source="educatorId" reference="educators" label="Educator" link="show">
-            <TextField source="lastName" />
+            <FunctionField render={(e: { firstName: string; lastName: string }) => `${e.firstName} ${e.lastName}`} />
           </ReferenceField>
           <TextField source="schoolName" label="School" emptyText="District office" />
           <TextField source="roleTitle" label="Target role" />
@@ -65,7 +60,7 @@ function Overview() {
 /** One tab per question a reader brings: where are they, what do they show, what are they doing, are they ready. */
 export function CandidateShow() {
   return (
-    <Show title={<Title />} actions={<Actions />}>
+    <Show actions={<Actions />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Overview">
           <Overview />

@@ -4,14 +4,18 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
+  Link,
   Button as MuiButton,
   Stack,
   TextField,
+  Typography,
 } from '@mui/material';
-import { useState } from 'react';
-import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useState, type ReactNode } from 'react';
+import { useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
 import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
+import { session } from '../../providers/session';
 import { stageName } from '../choices';
 import { ExitReasonSelect } from './ExitReasonSelect';
 
@@ -22,6 +26,7 @@ interface Move {
 }
 interface Candidate {
   id: string;
+  roleId: string;
   stage: string;
   firstName: string;
   lastName: string;
@@ -36,6 +41,58 @@ const label = (from: string, to: string) => {
   if (from === 'paused') return `Resume (${stageName(to)})`;
   return `Move to ${stageName(to)}`;
 };
+
+/** Who moves candidates, said to a role that does not. */
+const WHO_MOVES: Record<string, string> = {
+  principal:
+    'HR and the leadership-program coordinators move candidates between stages. You can follow this candidate here and add evidence on the Evidence tab.',
+  superintendent:
+    'HR and the leadership-program coordinators move candidates between stages. You can confirm readiness on the Readiness tab.',
+  educator: 'HR and the leadership-program coordinators move your candidacy between stages as you progress.',
+};
+
+/**
+ * Why a button is absent (issue #15): the section is never empty. A Ready candidate is placed from a position's
+ * bench, not here; a nominee who has not answered moves on by accepting; a role that moves nobody is told who does.
+ */
+function WhyNoMove({ record, moves }: { record: Candidate; moves: number }) {
+  const { canAccess: canPlace } = useCanAccess({ resource: 'positions', action: 'place' });
+  const role = session.user()?.role ?? '';
+  const notes: ReactNode[] = [];
+  if (record.stage === 'ready')
+    notes.push(
+      <>
+        Placement into a seat happens from a position’s bench, not here.{' '}
+        {canPlace ? (
+          <Link
+            component={RouterLink}
+            to={`/positions?filter=${encodeURIComponent(JSON.stringify({ roleId: record.roleId }))}`}
+          >
+            Open the {record.roleTitle} positions
+          </Link>
+        ) : (
+          'HR places candidates when a seat opens.'
+        )}
+      </>,
+    );
+  if (record.stage === 'identified' && !record.actions?.canConsent)
+    notes.push(
+      `Waiting for ${record.firstName} ${record.lastName} to accept the nomination; accepting moves them to Engaged.`,
+    );
+  if (moves === 0 && WHO_MOVES[role]) notes.push(WHO_MOVES[role]);
+  else if (moves === 0 && notes.length === 0)
+    notes.push(`No stage move is open from ${stageName(record.stage)} just now.`);
+  if (notes.length === 0) return null;
+  return (
+    <>
+      {notes.map((n, i) => (
+        <Typography key={i} variant="body2" color="text.secondary" sx={{ flexBasis: '100%' }}>
+          {n}
+        </Typography>
+      ))}
+    </>
+  );
+}
 
 /** Buttons only for the moves this user may make now; a dialog asks for a reason where one is required. */
 export function StageActions() {
@@ -113,6 +170,10 @@ export function StageActions() {
           onClick={() => open(m)}
         />
       ))}
+      <WhyNoMove
+        record={record}
+        moves={transitions.length + (canConsent ? 1 : 0) + (canRecordConsent && !canConsent ? 1 : 0)}
+      />
       <Dialog open={dialogOpen} onClose={() => open(null)} aria-labelledby="move-title" fullWidth maxWidth="sm">
         <DialogTitle id="move-title">
           {move

@@ -7,5 +7,5 @@ export default {
   edit: lazyView(() => import('./CandidateEdit').then((m) => m.CandidateEdit)),
   icon: TimelineIcon,
   recordRepresentation: (r: { firstName: string; lastName: string; roleTitle: string }) =>
-    `${r.firstName} ${r.lastName} (${r.roleTitle})`,
+    `${r.firstName} ${r.lastName}: ${r.roleTitle}`,
 };

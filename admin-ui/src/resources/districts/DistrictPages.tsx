@@ -13,6 +13,7 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { formPages } from '../forms';
 
@@ -37,8 +38,8 @@ function DistrictInputs() {
 }
 
 export const DistrictList = () => (
-  <List filters={[<SearchInput key="q" source="q" alwaysOn />]}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <List empty={<ListEmpty />} filters={[<SearchInput key="q" source="q" alwaysOn />]}>
+    <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
       <RowLinkField source="name" label="Name" />
       <TextField source="slug" label="Short name" />
       <NumberField source="smallCellThreshold" label="Small-cell threshold" />

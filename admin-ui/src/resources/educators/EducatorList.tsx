@@ -21,16 +21,19 @@ import {
   useUnselectAll,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { ListEmpty } from '../../layout/ListEmpty';
+import { RowCheckboxLabels } from '../../layout/RowCheckboxLabels';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { TextButton } from '../../layout/TextButton';
 import { useIsPhone } from '../../layout/useIsPhone';
+import { apiErrorText, type ApiErrorBody } from '../../providers/errorText';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
 import { EDUCATOR_STATUSES, LEVELS } from '../choices';
 import { LoginLinksDialog, LoginResult } from './LoginLinks';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search name, email or employee number" />,
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search name, email, employee no." />,
   <ReferenceInput key="school" source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
     <SelectInput optionText="name" label="School" />
   </ReferenceInput>,
@@ -51,7 +54,11 @@ function ExportCsvButton() {
     const response = await fetch(`${API_URL}/educators/export?${query}`, {
       headers: { Authorization: `Bearer ${session.token()}` },
     });
-    if (!response.ok) return notify('The export failed; try again', { type: 'error' });
+    if (!response.ok)
+      return notify(
+        `The export failed. ${apiErrorText(response.status, (await response.json().catch(() => ({}))) as ApiErrorBody)}`,
+        { type: 'error' },
+      );
     const url = URL.createObjectURL(await response.blob());
     const a = document.createElement('a');
     a.href = url;
@@ -108,8 +115,9 @@ export function EducatorList() {
   const { canAccess: canLogin } = useCanAccess({ resource: 'educators', action: 'login' });
   const phone = useIsPhone();
   return (
-    <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} actions={<Actions />}>
-      <Datagrid rowClick="show" bulkActionButtons={canLogin ? <GiveLoginsButton /> : false}>
+    <List empty={<ListEmpty />} filters={filters} sort={{ field: 'lastName', order: 'ASC' }} actions={<Actions />}>
+      {canLogin && <RowCheckboxLabels />}
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={canLogin ? <GiveLoginsButton /> : false}>
         <RowLinkField source="lastName" label="Last name" />
         <TextField source="firstName" label="First name" />
         {!phone && <TextField source="employeeNumber" label="Employee no." />}

@@ -90,7 +90,7 @@ export function EducatorShow() {
   const { canAccess: seesNominations } = useCanAccess({ resource: 'nominations', action: 'list' });
   const { canAccess: seesCandidates } = useCanAccess({ resource: 'candidates', action: 'list' });
   return (
-    <Show actions={<Actions />} title={<EducatorTitle />}>
+    <Show actions={<Actions />}>
       <TabbedShowLayout>
         <Tab label="Details">
           <TextField source="employeeNumber" label="Employee number" />
@@ -141,11 +141,6 @@ export function EducatorShow() {
       </TabbedShowLayout>
     </Show>
   );
-}
-
-function EducatorTitle() {
-  const record = useRecordContext<{ firstName: string; lastName: string }>();
-  return <span>{record ? `${record.firstName} ${record.lastName}` : 'Educator'}</span>;
 }
 
 /** Demographics come back for hr only; other roles see nothing here. */

@@ -1,14 +1,4 @@
-import {
-  ArrayInput,
-  Create,
-  Edit,
-  maxLength,
-  required,
-  SimpleForm,
-  SimpleFormIterator,
-  TextInput,
-  useRecordContext,
-} from 'react-admin';
+import { ArrayInput, Create, Edit, maxLength, required, SimpleForm, SimpleFormIterator, TextInput } from 'react-admin';
 import type { RubricLevel } from './types';
 
 const DEFAULT_RUBRIC = ['Emerging', 'Developing', 'Proficient', 'Exemplary'].map((label, i) => ({
@@ -51,14 +41,9 @@ export function FrameworkCreate() {
   );
 }
 
-function EditTitle() {
-  const r = useRecordContext<{ title: string }>();
-  return <span>Edit {r?.title ?? 'framework'}</span>;
-}
-
 export function FrameworkEdit() {
   return (
-    <Edit mutationMode="pessimistic" redirect="show" transform={numberLevels} title={<EditTitle />}>
+    <Edit mutationMode="pessimistic" redirect="show" transform={numberLevels}>
       <SimpleForm>
         <FrameworkInputs />
       </SimpleForm>

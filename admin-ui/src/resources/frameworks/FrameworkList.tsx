@@ -13,6 +13,7 @@ import {
   useCanAccess,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { FrameworkBadge } from './FrameworkBadge';
@@ -39,7 +40,7 @@ function Actions() {
       {canCreate && <CreateButton label="New framework" />}
       {canImport && (
         <Button component={Link} to="/competency-frameworks/import" size="small" startIcon={<UploadFileIcon />}>
-          Import CASE package
+          Import a framework file
         </Button>
       )}
     </TopToolbar>
@@ -50,8 +51,8 @@ function Actions() {
 export function FrameworkList() {
   const phone = useIsPhone();
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'title', order: 'ASC' }}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+    <List empty={<ListEmpty />} filters={filters} actions={<Actions />} sort={{ field: 'title', order: 'ASC' }}>
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         <RowLinkField source="title" label="Title" />
         {!phone && <TextField source="shortName" label="Short name" />}
         <FunctionField<Framework>

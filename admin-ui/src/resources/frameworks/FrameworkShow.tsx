@@ -20,11 +20,6 @@ import { FrameworkTree } from './FrameworkTree';
 import type { CrosswalkLink, Framework, FrameworkNode } from './types';
 import { useAllRecords } from './useAllRecords';
 
-function Title() {
-  const r = useRecordContext<Framework>();
-  return <span>{r ? r.title : 'Framework'}</span>;
-}
-
 function Actions() {
   const r = useRecordContext<Framework>();
   const { canAccess } = useCanAccess({ resource: 'competency-frameworks', action: 'edit' });
@@ -126,7 +121,7 @@ function FrameworkBrowser() {
 
 export function FrameworkShow() {
   return (
-    <Show title={<Title />} actions={<Actions />}>
+    <Show actions={<Actions />}>
       <FrameworkBrowser />
     </Show>
   );

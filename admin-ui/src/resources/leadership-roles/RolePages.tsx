@@ -12,6 +12,7 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { LEVELS } from '../choices';
 import { formPages } from '../forms';
@@ -33,8 +34,8 @@ const filters = [
 ];
 
 export const RoleList = () => (
-  <List filters={filters} sort={{ field: 'title', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <List empty={<ListEmpty />} filters={filters} sort={{ field: 'title', order: 'ASC' }}>
+    <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
       <RowLinkField source="title" label="Title" />
       <SelectField source="level" choices={LEVELS} />
       <TextField source="description" />

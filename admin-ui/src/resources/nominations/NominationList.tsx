@@ -13,6 +13,7 @@ import {
   useListContext,
 } from 'react-admin';
 import { DayField } from '../../layout/dates';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { session } from '../../providers/session';
@@ -76,7 +77,7 @@ export function NominationList() {
       empty={false}
     >
       <StatusTabs />
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         {!phone && <DayField source="createdAt" label="Nominated" />}
         <RowLinkField
           label="Nominee"

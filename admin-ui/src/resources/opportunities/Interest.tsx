@@ -1,8 +1,7 @@
-import { Box, Chip, Divider, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Box, Chip, Divider, Typography } from '@mui/material';
 import { createContext, useContext, useState } from 'react';
 import {
   Datagrid,
-  DateField,
   FunctionField,
   RecordContextProvider,
   ReferenceManyField,
@@ -13,7 +12,9 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
+import { DateText, DayField } from '../../layout/dates';
 import { TextButton } from '../../layout/TextButton';
+import { useIsPhone } from '../../layout/useIsPhone';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { ASSIGNMENT_STATUSES, stageName } from '../choices';
 import { ASSIGNABLE, AssignDialog, type CandidateOption } from './AssignDialog';
@@ -34,9 +35,6 @@ interface Interest {
   candidacies: { id: string; roleTitle: string; stage: string }[];
   assignmentStatus: string | null;
 }
-
-const longDate = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
 
 /** The educator's own "I'm interested": say it, or take it back. It reaches the coordinators, not a seat. */
 // `label` is read by SimpleShowLayout.
@@ -73,8 +71,8 @@ export function MyInterest(_: { label?: string }) {
       {record.interestedAt ? (
         <>
           <Typography variant="body2">
-            You said you are interested on {longDate(record.interestedAt)}. The coordinators see it when they assign
-            people.
+            You said you are interested on <DateText value={record.interestedAt} />. The coordinators see it when they
+            assign people.
           </Typography>
           <TextButton
             label="Withdraw my interest"
@@ -147,7 +145,7 @@ function InterestCards() {
             {i.lastName}, {i.firstName}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {i.jobTitle}, {i.schoolName ?? 'District office'} · since {new Date(i.createdAt).toLocaleDateString()}
+            {i.jobTitle}, {i.schoolName ?? 'District office'} · since <DateText value={i.createdAt} />
           </Typography>
           <Typography variant="body2">Candidacy: {candidacyText(i)}</Typography>
           <Box sx={{ mt: 0.5 }}>
@@ -165,7 +163,7 @@ function InterestCards() {
 /** Who said "I'm interested" (coordinators, hr and the superintendent: the district; a principal: their schools). */
 export function InterestedEducators({ scopeNote }: { scopeNote?: string; label?: string }) {
   const record = useRecordContext<Opportunity>();
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const phone = useIsPhone();
   if (!record) return null;
   return (
     <OpportunityContext.Provider value={record}>
@@ -190,7 +188,7 @@ export function InterestedEducators({ scopeNote }: { scopeNote?: string; label?:
                   : 'None'
               }
             />
-            <DateField source="createdAt" label="Since" />
+            <DayField source="createdAt" label="Since" />
             <FunctionField label="Assign" render={() => <AssignFromInterest />} />
           </Datagrid>
         )}

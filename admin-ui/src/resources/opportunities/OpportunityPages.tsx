@@ -1,10 +1,9 @@
-import { Alert, Chip, Typography } from '@mui/material';
+import { Alert, Box, Chip, Typography } from '@mui/material';
 import {
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanInput,
   Datagrid,
-  DateField,
   DateInput,
   EditButton,
   FunctionField,
@@ -28,7 +27,10 @@ import {
   useCanAccess,
   useRecordContext,
 } from 'react-admin';
+import { DateText, DayField } from '../../layout/dates';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
+import { useIsPhone } from '../../layout/useIsPhone';
 import { session } from '../../providers/session';
 import { ASSIGNMENT_STATUSES, LEVELS, OPPORTUNITY_TYPES } from '../choices';
 import { formPages } from '../forms';
@@ -93,6 +95,16 @@ function YourInterest() {
   return <Chip size="small" color="primary" variant="outlined" label="You're interested" />;
 }
 
+/** On a phone the educator's own interest sits under the seats, instead of a column of its own. */
+function SeatsAndInterest() {
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}>
+      <SeatsLeft />
+      <YourInterest />
+    </Box>
+  );
+}
+
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search titles and descriptions" />,
   <BooleanInput key="hasSeats" source="hasSeats" label="Seats left" alwaysOn />,
@@ -107,27 +119,37 @@ const filters = [
 
 export const OpportunityList = () => {
   const educator = role() === 'educator';
+  // On a phone: what it is, when it starts and whether there is a seat; the rest is one tap away.
+  const phone = useIsPhone();
   return (
     <List
+      empty={<ListEmpty />}
       filters={filters}
       filterDefaultValues={educator ? { closed: false } : undefined}
       sort={{ field: 'startsOn', order: 'ASC' }}
       title="Development opportunities"
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         <RowLinkField source="title" label="Title" />
-        <SelectField source="type" choices={OPPORTUNITY_TYPES} />
-        <SelectField source="level" choices={LEVELS} />
-        <TextField source="hostSchoolName" label="Host" emptyText="District office" sortBy="hostSchoolName" />
-        <DateField source="startsOn" label="Starts" />
-        <DateField source="endsOn" label="Ends" />
-        <FunctionField label="Seats" sortBy="seatsLeft" render={() => <SeatsLeft />} />
-        {educator ? (
-          <FunctionField label="You" render={() => <YourInterest />} />
-        ) : (
-          <NumberField source="interestCount" label="Interested" sortable={false} />
+        {!phone && <SelectField source="type" choices={OPPORTUNITY_TYPES} />}
+        {!phone && <SelectField source="level" choices={LEVELS} />}
+        {!phone && (
+          <TextField source="hostSchoolName" label="Host" emptyText="District office" sortBy="hostSchoolName" />
         )}
-        <FunctionField label="Develops" render={() => <Develops />} />
+        <DayField source="startsOn" label="Starts" emptyText="—" />
+        {!phone && <DayField source="endsOn" label="Ends" emptyText="—" />}
+        {phone && educator ? (
+          <FunctionField label="Seats" sortBy="seatsLeft" render={() => <SeatsAndInterest />} />
+        ) : (
+          <FunctionField label="Seats" sortBy="seatsLeft" render={() => <SeatsLeft />} />
+        )}
+        {!phone &&
+          (educator ? (
+            <FunctionField label="You" render={() => <YourInterest />} />
+          ) : (
+            <NumberField source="interestCount" label="Interested" sortable={false} />
+          ))}
+        {!phone && <FunctionField label="Develops" render={() => <Develops />} />}
       </Datagrid>
     </List>
   );
@@ -149,7 +171,8 @@ function ClosedNotice() {
   if (!r?.closed) return null;
   return (
     <Alert severity="info" variant="outlined">
-      Closed: this experience ended on <DateField source="endsOn" />. Nobody can be assigned to it any more.
+      Closed: this experience ended{r.endsOn ? ' on ' : ''}
+      {r.endsOn && <DateText value={r.endsOn} />}. Nobody can be assigned to it any more.
     </Alert>
   );
 }
@@ -185,7 +208,7 @@ function WhoIsOnIt(_: LabelProps) {
         <TextField source="schoolName" label="School" emptyText="District office" />
         <SelectField source="status" choices={ASSIGNMENT_STATUSES} />
         <NumberField source="hoursLogged" label="Hours" />
-        <DateField source="dueOn" label="Due" />
+        <DayField source="dueOn" label="Due" emptyText="—" />
       </Datagrid>
     </ReferenceManyField>
   );
@@ -206,8 +229,8 @@ export const OpportunityShow = () => {
         <SelectField source="type" choices={OPPORTUNITY_TYPES} />
         <SelectField source="level" choices={LEVELS} />
         <TextField source="hostSchoolName" label="Host" emptyText="District office" />
-        <DateField source="startsOn" label="Starts" emptyText="—" />
-        <DateField source="endsOn" label="Ends" emptyText="—" />
+        <DayField source="startsOn" label="Starts" emptyText="—" />
+        <DayField source="endsOn" label="Ends" emptyText="—" />
         <NumberField source="hours" label="Expected hours" />
         <SeatsTaken label="Seats" />
         <FunctionField label="Develops" render={() => <Develops />} />

@@ -13,12 +13,13 @@ import {
   useCanAccess,
 } from 'react-admin';
 import { DayField } from '../../layout/dates';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { OPENING_WINDOWS, POSITION_STATUSES } from './positionChoices';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search seat, role, school or incumbent" />,
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search seat, role or person" />,
   <ReferenceInput key="role" source="roleId" reference="leadership-roles" sort={{ field: 'title', order: 'ASC' }}>
     <SelectInput optionText="title" label="Role" />
   </ReferenceInput>,
@@ -42,8 +43,14 @@ function Actions() {
 export function PositionList() {
   const phone = useIsPhone();
   return (
-    <List filters={filters} sort={{ field: 'title', order: 'ASC' }} actions={<Actions />} exporter={false}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+    <List
+      empty={<ListEmpty />}
+      filters={filters}
+      sort={{ field: 'title', order: 'ASC' }}
+      actions={<Actions />}
+      exporter={false}
+    >
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         <RowLinkField source="title" label="Seat" />
         {!phone && <TextField source="roleTitle" label="Role" sortBy="roleTitle" />}
         {!phone && <TextField source="schoolName" label="School" sortBy="schoolName" emptyText="District office" />}

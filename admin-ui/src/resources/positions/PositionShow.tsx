@@ -1,24 +1,9 @@
 import { Box, Card, CardContent } from '@mui/material';
-import {
-  EditButton,
-  Labeled,
-  NumberField,
-  SelectField,
-  Show,
-  TextField,
-  TopToolbar,
-  useCanAccess,
-  useRecordContext,
-} from 'react-admin';
+import { EditButton, Labeled, NumberField, SelectField, Show, TextField, TopToolbar, useCanAccess } from 'react-admin';
 import { DayField } from '../../layout/dates';
 import { LEVELS } from '../choices';
 import { Bench } from './Bench';
 import { POSITION_STATUSES } from './positionChoices';
-
-function Title() {
-  const r = useRecordContext<{ title: string }>();
-  return <span>{r ? r.title : 'Position'}</span>;
-}
 
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'positions', action: 'edit' });
@@ -28,7 +13,7 @@ function Actions() {
 /** The seat on top, and below it who could take it: the bench by confirmed readiness. */
 export function PositionShow() {
   return (
-    <Show title={<Title />} actions={<Actions />}>
+    <Show actions={<Actions />}>
       <Box
         sx={{
           display: 'grid',

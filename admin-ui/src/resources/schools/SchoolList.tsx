@@ -1,8 +1,6 @@
-import { Box, Typography } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
-  EmptyClasses,
   List,
   SearchInput,
   SelectField,
@@ -12,6 +10,7 @@ import {
   useCanAccess,
 } from 'react-admin';
 import { DayField } from '../../layout/dates';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { GRADE_BANDS } from './gradeBands';
 
@@ -25,27 +24,10 @@ function Actions() {
   return <TopToolbar>{canAccess && <CreateButton />}</TopToolbar>;
 }
 
-function Empty() {
-  const { canAccess } = useCanAccess({ resource: 'schools', action: 'create' });
-  return (
-    <Box className={EmptyClasses.message} sx={{ textAlign: 'center', mt: 4 }}>
-      <Typography variant="h6" component="p">
-        No schools yet
-      </Typography>
-      <Typography>
-        {canAccess
-          ? 'Add the schools of your district so people and positions can belong to them.'
-          : 'Your HR office has not added schools yet.'}
-      </Typography>
-      {canAccess && <CreateButton sx={{ mt: 2 }} />}
-    </Box>
-  );
-}
-
 export function SchoolList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<Actions />} empty={<Empty />}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+    <List empty={<ListEmpty />} filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<Actions />}>
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         <RowLinkField source="name" label="Name" />
         <TextField source="code" />
         <SelectField source="gradeBand" choices={GRADE_BANDS} />

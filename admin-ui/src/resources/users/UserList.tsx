@@ -9,6 +9,7 @@ import {
   SelectInput,
 } from 'react-admin';
 import { DayField } from '../../layout/dates';
+import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { ROLE_CHOICES } from './roles';
@@ -22,8 +23,8 @@ const filters = [
 export function UserList() {
   const phone = useIsPhone();
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+    <List empty={<ListEmpty />} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+      <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={false}>
         <RowLinkField source="name" label="Name" />
         {!phone && <EmailField source="email" />}
         <SelectField source="role" choices={ROLE_CHOICES} />
