@@ -21,6 +21,9 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  /** The origin people reach Emerge at, without a trailing slash. */
+  publicUrl: string;
+  ssoSecretKey: string | undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -61,5 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerMinute: dto.LOGIN_RATE_LIMIT_PER_MINUTE ?? 20,
     loginMaxFailures: dto.LOGIN_MAX_FAILURES ?? 5,
     loginLockoutMinutes: dto.LOGIN_LOCKOUT_MINUTES ?? 15,
+    publicUrl: dto.PUBLIC_URL ?? `http://localhost:${dto.PORT ?? 3000}`,
+    ssoSecretKey: dto.SSO_SECRET_KEY,
   };
 }
