@@ -141,7 +141,8 @@ export class SsoService {
         ticketHash: sha256(ticket),
         bindingHash: pending.bindingHash,
         userId,
-        endSessionUrl: this.oidc.endSessionUrl(config, `${this.config.publicUrl}/#/login`),
+        // No fragment: OpenID Connect forbids one in a post-logout redirect URI.
+        endSessionUrl: this.oidc.endSessionUrl(config, `${this.config.publicUrl}/`),
         ttlSeconds: TICKET_TTL_SECONDS,
       });
       return `${this.config.publicUrl}/#/sso?ticket=${ticket}`;
