@@ -355,6 +355,21 @@ describe('single sign-on (OpenID Connect)', () => {
       );
     });
 
+    it('refuses a malformed email with a 400 (a lone surrogate once made a 500)', async () => {
+      const res = await t
+        .http()
+        .post('/api/auth/sso/start')
+        .set('Content-Type', 'application/json')
+        .send('{"email":"x\\ud83d"}');
+      expect(res.body).toEqual(expected.validation({ email: expect.any(String) }));
+      const login = await t
+        .http()
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email":"x\\ud83d@riverbend.test","password":"p"}');
+      expect(login.body).toEqual(expected.validation({ email: expect.any(String) }));
+    });
+
     it('refuses to start for a domain without single sign-on', async () => {
       const res = await browser.postJson('/api/auth/sso/start', { email: 'x@nowhere.test' });
       expect(res.json).toEqual(expected.validation({ email: expect.any(String) }));
