@@ -30,6 +30,8 @@ export async function newPage(browser: Browser): Promise<Page> {
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/#/login');
   await page.getByLabel('Email').fill(email);
+  // Email first: the page then offers the district's ways of signing in.
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: /Welcome/ }).waitFor();

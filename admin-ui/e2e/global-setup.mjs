@@ -27,6 +27,8 @@ export default async function globalSetup() {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
+    // Single sign-on's redirect URI: the address the browser uses (its cookies are per host).
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
     NODE_ENV: 'development',

@@ -68,6 +68,7 @@ describeBrowser('signing in', () => {
     const page = await newPage(browser);
     await page.goto('/#/login');
     await page.getByLabel('Email').fill('hr@riverbend.example');
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByRole('textbox', { name: 'Password' }).fill('wrong-password-here');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Email or password is incorrect').waitFor();

@@ -30,6 +30,7 @@ const ImportCasePage = lazyView(() => import('./pages/ImportCasePage').then((m) 
 const ImportRosterPage = lazyView(() => import('./pages/ImportRosterPage').then((m) => m.ImportRosterPage));
 const PipelineBoard = lazyView(() => import('./pages/PipelineBoard').then((m) => m.PipelineBoard));
 const SetPasswordPage = lazyView(() => import('./pages/SetPasswordPage').then((m) => m.SetPasswordPage));
+const SsoPage = lazyView(() => import('./pages/SsoPage').then((m) => m.SsoPage));
 
 export function App() {
   return (
@@ -70,6 +71,7 @@ export function App() {
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/set-password" element={<SetPasswordPage />} />
+        <Route path="/sso" element={<SsoPage />} />
       </CustomRoutes>
     </Admin>
   );

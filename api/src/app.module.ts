@@ -25,6 +25,7 @@ import { OpportunityModule } from './modules/opportunities/opportunity.module.js
 import { PositionModule } from './modules/positions/position.module.js';
 import { ReadinessModule } from './modules/readiness/readiness.module.js';
 import { SchoolModule } from './modules/schools/school.module.js';
+import { SsoModule } from './modules/sso/sso.module.js';
 import { UserModule } from './modules/users/user.module.js';
 
 export interface AppModuleOptions {
@@ -84,6 +85,7 @@ export class AppModule {
         CompetencyModule,
         EvidenceModule,
         DashboardModule,
+        SsoModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -8,8 +8,9 @@ import { CAPTURE as FIRST_CAPTURE } from './1795701590083-AddAuditLog.js';
  * - `jsonb_each` hands over keys and values together instead of one `->` lookup per key.
  * - Redaction is an inline `= ANY` on a per-table list instead of a SQL function call per key.
  * Demographic values and secrets still never reach the log; that they changed does (PRODUCT.md §1).
+ * Exported for AddSingleSignOn1796530727204, which adds a secret column to the redacted list.
  */
-const CAPTURE = `
+export const CAPTURE = `
 CREATE OR REPLACE FUNCTION audit_capture() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   cols text[] := string_to_array(TG_ARGV[0], ',');

@@ -14,6 +14,7 @@ import { AddOpportunityInterests1795760000000 } from './1795760000000-AddOpportu
 import { AddCompetencyVersions1795770000000 } from './1795770000000-AddCompetencyVersions.js';
 import { AddLoginRateLimits1795780000000 } from './1795780000000-AddLoginRateLimits.js';
 import { CaseAsPublished1795790000000 } from './1795790000000-CaseAsPublished.js';
+import { AddSingleSignOn1796530727204 } from './1796530727204-AddSingleSignOn.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -33,6 +34,7 @@ export const migrations: (new () => object)[] = [
   AddCompetencyVersions1795770000000,
   AddLoginRateLimits1795780000000,
   CaseAsPublished1795790000000,
+  AddSingleSignOn1796530727204,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { formatDate } from '../layout/dates';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { session } from '../providers/session';
+import { IdentityProviderSection } from './IdentityProviderSection';
 
 interface Settings {
   id: string;
@@ -22,6 +23,7 @@ export function DistrictSettingsPage() {
   const notify = useNotify();
   const { canAccess: canRead, isPending } = useCanAccess({ resource: 'district-settings', action: 'show' });
   const { canAccess: canEdit } = useCanAccess({ resource: 'district-settings', action: 'edit' });
+  const { canAccess: canEditSignIn } = useCanAccess({ resource: 'identity-provider', action: 'edit' });
   const districtId = session.user()?.districtId;
   const [settings, setSettings] = useState<Settings | null>(null);
   const [value, setValue] = useState('');
@@ -147,6 +149,7 @@ export function DistrictSettingsPage() {
                 </Typography>
               </Box>
             )}
+            {districtId && canEditSignIn && <IdentityProviderSection districtId={districtId} />}
           </>
         )}
       </CardContent>

@@ -22,7 +22,7 @@ export const authProvider: AuthProvider = {
     session.save(body.accessToken, body.user);
   },
   async logout() {
-    session.clear();
+    session.signOut();
   },
   async checkAuth() {
     if (!session.token()) throw new Error('Please sign in');

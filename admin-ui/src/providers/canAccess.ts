@@ -8,7 +8,11 @@ const ALL = ['list', 'show', 'create', 'edit', 'delete'] as const;
  * authority. Mirrors the API's role → permission table (api/src/auth/permissions.ts).
  */
 const RULES: Record<Role, Record<string, readonly string[]>> = {
-  platform_admin: { districts: ['list', 'show', 'create', 'edit'], users: ['list', 'show', 'create', 'edit'] },
+  platform_admin: {
+    districts: ['list', 'show', 'create', 'edit'],
+    users: ['list', 'show', 'create', 'edit'],
+    'identity-provider': ['show', 'edit'],
+  },
   hr: {
     schools: ALL,
     users: ['list', 'show', 'create', 'edit'],
@@ -22,6 +26,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     positions: [...ALL, 'place'],
     dashboard: ['list', 'equity'],
     'district-settings': ['show', 'edit'],
+    'identity-provider': ['show', 'edit'],
     'competency-frameworks': ['list', 'show', 'create', 'edit', 'import'],
     competencies: ['create', 'edit'],
     'crosswalk-links': ['create', 'delete'],

@@ -13,6 +13,9 @@ export type Role = 'platform_admin' | 'hr' | 'superintendent' | 'coordinator' | 
 
 const TOKEN = 'emerge.token';
 const USER = 'emerge.user';
+// The district provider's end-session URL of a single sign-on session, and, once signed out, the offer.
+const END_SESSION = 'emerge.endSession';
+const OFFER_PROVIDER_SIGN_OUT = 'emerge.providerSignOut';
 
 export const session = {
   token: (): string | null => localStorage.getItem(TOKEN),
@@ -27,5 +30,22 @@ export const session = {
   clear(): void {
     localStorage.removeItem(TOKEN);
     localStorage.removeItem(USER);
+    localStorage.removeItem(END_SESSION);
+  },
+  /** After a single sign-on: where to end the provider's session too (null: the provider has no such page). */
+  saveEndSession(url: string | null): void {
+    if (url) localStorage.setItem(END_SESSION, url);
+    else localStorage.removeItem(END_SESSION);
+  },
+  /** Signing out of Emerge keeps the provider's end-session URL for the sign-in page to offer, once. */
+  signOut(): void {
+    const url = localStorage.getItem(END_SESSION);
+    this.clear();
+    if (url) localStorage.setItem(OFFER_PROVIDER_SIGN_OUT, url);
+  },
+  takeProviderSignOut(): string | null {
+    const url = localStorage.getItem(OFFER_PROVIDER_SIGN_OUT);
+    localStorage.removeItem(OFFER_PROVIDER_SIGN_OUT);
+    return url;
   },
 };

@@ -36,6 +36,6 @@ import { PasswordTokenService } from './password-token.service.js';
     PasswordTokenService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessService, PasswordTokenService],
+  exports: [AccessService, PasswordTokenService, AuthService, AuthRepository],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import type { Role } from './permissions.js';
 
 export interface LoginRow {
   id: string;
+  role: Role;
   passwordHash: string | null;
   active: boolean;
   districtId: string | null;
@@ -41,20 +42,49 @@ export class AuthRepository {
 
   async findForLogin(email: string): Promise<LoginRow | undefined> {
     const rows: LoginRow[] = await this.db.query(
-      `SELECT id, password_hash AS "passwordHash", active, district_id AS "districtId" FROM users WHERE email = $1`,
+      `SELECT id, role, password_hash AS "passwordHash", active, district_id AS "districtId" FROM users WHERE email = $1`,
       [email.trim().toLowerCase()],
     );
     return rows[0];
   }
 
+  /** The sign-in row of a user found another way (single sign-on). */
+  async findById(userId: string): Promise<LoginRow | undefined> {
+    const rows: LoginRow[] = await this.db.query(
+      `SELECT id, role, password_hash AS "passwordHash", active, district_id AS "districtId" FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0];
+  }
+
+  /** The provider's name when the district has single sign-on on and password sign-in off; else undefined. */
+  async passwordRefusedBy(districtId: string | null): Promise<string | undefined> {
+    if (!districtId) return undefined;
+    const rows: { name: string }[] = await this.db.query(
+      `SELECT display_name AS name FROM identity_providers
+        WHERE district_id = $1 AND enabled AND NOT password_sign_in_allowed`,
+      [districtId],
+    );
+    return rows[0]?.name;
+  }
+
   /** A successful sign-in: the last-login time and the audit event, together. */
-  async recordLogin(user: LoginRow, correlationId: string | null): Promise<void> {
+  async recordLogin(
+    user: LoginRow,
+    correlationId: string | null,
+    method: 'password' | 'sso' = 'password',
+  ): Promise<void> {
     await this.db.transaction(async (m) => {
       await m.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [user.id]);
       await m.query(
         `INSERT INTO audit_log (district_id, actor_user_id, action, entity, entity_id, changes, correlation_id)
-         VALUES ($1, $2::uuid, 'login_succeeded', 'users', $2::text, '{}'::jsonb, $3)`,
-        [user.districtId, user.id, correlationId],
+         VALUES ($1, $2::uuid, 'login_succeeded', 'users', $2::text, $4::jsonb, $3)`,
+        [
+          user.districtId,
+          user.id,
+          correlationId,
+          method === 'sso' ? JSON.stringify({ method: { after: 'sso' } }) : '{}',
+        ],
       );
     });
   }
@@ -88,6 +118,8 @@ export class AuthRepository {
         WHERE entity = 'users' AND entity_id = $1 AND action = 'login_failed'
           AND occurred_at > now() - make_interval(mins => $2)
           AND coalesce(changes->'reason'->>'after', '') <> 'locked'
+          -- A refused single sign-on says nothing about the password: it does not count towards the lockout.
+          AND coalesce(changes->'method'->>'after', '') <> 'sso'
           AND occurred_at > coalesce((SELECT max(occurred_at) FROM audit_log
                                        WHERE entity = 'users' AND entity_id = $1 AND action = 'login_succeeded'), '-infinity')
         ORDER BY occurred_at`,

@@ -83,9 +83,27 @@ export class AuthService {
       await this.repo.recordFailedLogin(dto.email, found, 'disabled', correlationId);
       throw new AppError(ErrorCode.InvalidCredentials, 'This account is disabled; ask your district HR office');
     }
-    const identity = await this.repo.loadIdentity(found.id);
-    if (!identity) throw new AppError(ErrorCode.InvalidCredentials, 'Email or password is incorrect');
+    // Only after the right password, so that the answer reveals nothing about an account to a guesser.
+    const provider = found.role === 'platform_admin' ? undefined : await this.repo.passwordRefusedBy(found.districtId);
+    if (provider) {
+      await this.repo.recordFailedLogin(email, found, 'password_sign_in_disabled', correlationId);
+      throw new AppError(
+        ErrorCode.PasswordSignInDisabled,
+        `Your district signs in with ${provider}: choose "Continue with ${provider}"`,
+      );
+    }
+    const session = await this.issueSession(found.id);
     await this.repo.recordLogin(found, correlationId);
+    return session;
+  }
+
+  /**
+   * The session a sign-in ends with, by password or single sign-on alike: a token that carries the user's
+   * token version, so disabling the user or changing their role, schools or password revokes it.
+   */
+  async issueSession(userId: string): Promise<LoginResponseDto> {
+    const identity = await this.repo.loadIdentity(userId);
+    if (!identity?.active) throw new AppError(ErrorCode.InvalidCredentials, 'Email or password is incorrect');
     const payload: TokenPayload = { sub: identity.id, tv: identity.tokenVersion };
     const { tokenVersion: _tv, active: _a, ...user } = identity;
     return { accessToken: await this.jwt.signAsync(payload), user };

@@ -14,6 +14,8 @@ export type ScopeRule =
   | 'installation'
   /** The caller's own district record. */
   | 'ownDistrict'
+  /** A district's sign-in configuration: the caller's own district; for platform_admin every district. */
+  | 'districtSignIn'
   /** The whole district, whoever the people are (schools, roles, catalogs, frameworks, seats, the log). */
   | 'district'
   /** Logins: the district's accounts; for platform_admin the hr accounts of every district. */
@@ -29,6 +31,8 @@ export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   [Permission.DistrictManage]: 'installation',
   [Permission.DistrictSettingsRead]: 'ownDistrict',
   [Permission.DistrictSettingsManage]: 'ownDistrict',
+  [Permission.IdentityProviderRead]: 'districtSignIn',
+  [Permission.IdentityProviderManage]: 'districtSignIn',
   [Permission.SchoolRead]: 'district',
   [Permission.SchoolManage]: 'district',
   [Permission.UserRead]: 'accounts',
@@ -227,7 +231,10 @@ export function ruleOutcome(rule: ScopeRule, role: Role, condition: Condition | 
     case 'own':
       return 'allowed';
     case 'otherDistrict':
-      return rule === 'installation' || (rule === 'accounts' && role === 'platform_admin') ? 'allowed' : 'notFound';
+      return rule === 'installation' ||
+        ((rule === 'accounts' || rule === 'districtSignIn') && role === 'platform_admin')
+        ? 'allowed'
+        : 'notFound';
     case 'otherSchool':
       if (rule === 'nominator') return 'notFound';
       return rule === 'people' && (role === 'principal' || role === 'educator') ? 'notFound' : 'allowed';
@@ -249,6 +256,8 @@ export function scopeLabel(rule: ScopeRule, role: Role): string {
       return 'all districts';
     case 'ownDistrict':
       return 'own district';
+    case 'districtSignIn':
+      return role === 'platform_admin' ? 'all districts' : 'own district';
     case 'district':
       return 'district';
     case 'accounts':
@@ -273,6 +282,10 @@ export const ROUTE_NOTES: Record<string, string> = {
     'the caller’s own interest; repeating it is harmless; 409 once the opportunity closed',
   'DELETE /api/opportunities/:id/interest': 'the caller’s own interest; harmless when there is none',
   'GET /api/district-settings/:id': 'the id is the caller’s district',
+  'PUT /api/districts/:id/identity-provider': 'the client secret is write-only: never in an answer, log or audit entry',
+  'GET /api/auth/discover': 'answers by the email’s domain only',
+  'GET /api/auth/sso/callback':
+    'the provider’s way back: always a 303 to the console (a one-time ticket or the refusal)',
   'PUT /api/district-settings/:id': 'the id is the caller’s district',
 };
 

@@ -50,6 +50,9 @@ export enum Permission {
   /** The district's settings screen (small-cell threshold); the district record itself is platform data. */
   DistrictSettingsRead = 'district-settings.read',
   DistrictSettingsManage = 'district-settings.manage',
+  /** A district's single sign-on provider: hr for their own district, platform_admin for any. */
+  IdentityProviderRead = 'identity-provider.read',
+  IdentityProviderManage = 'identity-provider.manage',
   /** Aggregates under /api/dashboard (funnel, time in stage, bench, competencies, nominations, opportunities). */
   DashboardRead = 'dashboard.read',
   /** The equity aggregate (demographics, with small-cell suppression). */
@@ -65,6 +68,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...EVERYONE,
     Permission.DistrictRead,
     Permission.DistrictManage,
+    Permission.IdentityProviderRead,
+    Permission.IdentityProviderManage,
     Permission.UserRead,
     Permission.UserManage,
   ],
@@ -107,6 +112,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AuditRead,
     Permission.DistrictSettingsRead,
     Permission.DistrictSettingsManage,
+    Permission.IdentityProviderRead,
+    Permission.IdentityProviderManage,
     Permission.DashboardRead,
     Permission.DashboardEquity,
   ],

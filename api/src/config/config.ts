@@ -24,6 +24,9 @@ export interface AppConfig {
   caseFetchTimeoutMs: number;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  /** The origin people reach Emerge at, without a trailing slash. */
+  publicUrl: string;
+  ssoSecretKey: string | undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -69,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     caseFetchTimeoutMs: dto.CASE_FETCH_TIMEOUT_MS ?? 20_000,
     loginMaxFailures: dto.LOGIN_MAX_FAILURES ?? 5,
     loginLockoutMinutes: dto.LOGIN_LOCKOUT_MINUTES ?? 15,
+    publicUrl: dto.PUBLIC_URL ?? `http://localhost:${dto.PORT ?? 3000}`,
+    ssoSecretKey: dto.SSO_SECRET_KEY,
   };
 }

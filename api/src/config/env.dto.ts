@@ -111,4 +111,18 @@ export class EnvDto {
   @IsInt()
   @Min(1)
   LOGIN_LOCKOUT_MINUTES?: number;
+
+  /**
+   * Where people reach Emerge, e.g. https://emerge.riverbend.example: single sign-on's redirect URI and links
+   * are built from it. Default: http://localhost:PORT.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#]+$/, { message: 'PUBLIC_URL must be an origin such as https://emerge.example.org' })
+  PUBLIC_URL?: string;
+
+  /** Encrypts identity providers' client secrets at rest. Default: derived from JWT_SECRET. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SSO_SECRET_KEY must be at least 32 characters' })
+  SSO_SECRET_KEY?: string;
 }

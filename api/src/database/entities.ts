@@ -25,6 +25,9 @@ import {
 import { PositionEntity } from '../modules/positions/position.entity.js';
 import { ReadinessAssessmentEntity } from '../modules/readiness/readiness-assessment.entity.js';
 import { SchoolEntity } from '../modules/schools/school.entity.js';
+import { IdentityProviderDomainEntity, IdentityProviderEntity } from '../modules/sso/identity-provider.entity.js';
+import { SsoStateEntity, SsoTicketEntity } from '../modules/sso/sso-flow.entity.js';
+import { UserIdentityEntity } from '../modules/sso/user-identity.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 
 /** Every entity, listed as classes so one DataSource works in tsc output, ts-jest and the CLI. */
@@ -53,4 +56,9 @@ export const entities = [
   AuditLogEntity,
   IdempotencyKeyEntity,
   LoginRateLimitEntity,
+  IdentityProviderEntity,
+  IdentityProviderDomainEntity,
+  UserIdentityEntity,
+  SsoStateEntity,
+  SsoTicketEntity,
 ];

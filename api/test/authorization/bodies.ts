@@ -36,6 +36,23 @@ const version = async (c: ItemContext) => (await c.fetch(ownerOf(c), `/api/assig
 export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<Payload>> = {
   'PUT /api/districts/:id': async (c) => ({ body: await c.fetch('platform_admin', c.url) }),
   'PUT /api/district-settings/:id': current,
+  // A valid configuration (validation comes before scope): the district's own domain, its current version.
+  'PUT /api/districts/:id/identity-provider': async (c) => {
+    const owner: Actor = c.fx.owner.get(c.id) === 'B' ? 'hrB' : 'hr';
+    const { version } = await c.fetch(owner, c.url);
+    return {
+      body: {
+        enabled: true,
+        displayName: 'Matrix provider',
+        issuerUrl: 'https://idp.matrix.example',
+        clientId: 'matrix',
+        clientSecret: 'matrix-secret',
+        emailDomains: [`${c.id}.matrix.example`],
+        passwordSignInAllowed: true,
+        version,
+      },
+    };
+  },
   'PUT /api/schools/:id': current,
   'PUT /api/users/:id': current,
   'POST /api/users/:id/password-link': () => ({}),
@@ -81,9 +98,18 @@ export interface CreateSpec {
   build: (c: CreateContext, ref: string) => Payload;
 }
 
+/** Reads without an id whose answer needs a query, and the status an allowed answer has (default 200). */
+export const QUERIES: Record<string, { query: Record<string, string>; status?: number }> = {
+  'GET /api/auth/discover': { query: { email: 'someone@nowhere.example' } },
+  // The provider's way back: always a redirect to the console (here: the refusal of an unknown state).
+  'GET /api/auth/sso/callback': { query: { state: 'not-a-state', code: 'not-a-code' }, status: 303 },
+};
+
 export const CREATES: Record<string, CreateSpec> = {
   'POST /api/auth/login': { build: () => ({ body: {} }) },
   'POST /api/auth/set-password': { build: () => ({ body: {} }) },
+  'POST /api/auth/sso/start': { build: () => ({ body: { email: 'someone@nowhere.example' } }) },
+  'POST /api/auth/sso/exchange': { build: () => ({ body: { ticket: 'not-a-ticket' } }) },
   'POST /api/districts': { build: () => ({ body: { name: 'Matrix district', slug: `matrix-${uniq()}` } }) },
   'POST /api/schools': { build: () => ({ body: { name: 'Matrix school', code: `M${uniq()}`, gradeBand: 'high' } }) },
   'POST /api/users': {

@@ -21,7 +21,10 @@ export interface Probe {
   /** Resolves the url and body just before sending (a fresh record to delete, a current version). */
   prepare?: () => Promise<{ url?: string; payload?: Payload }>;
   expect: Expectation;
-  /** Exact status for an allowed answer that is never a success (records that are never deleted). */
+  /**
+   * Exact status for an allowed answer that is never a plain success (records that are never deleted; a read
+   * that answers a redirect).
+   */
   status?: number;
   /** A list's row that must be in (ok) or out of (absent) the answer. */
   target?: string;
@@ -108,7 +111,7 @@ export function judge(p: Probe, res: Answer, changed: string[]): { problems: str
       : Array.isArray(json) && json.some((row) => (row as { id?: string }).id === p.target));
   switch (p.expect) {
     case 'ok':
-      if (res.status !== 200) problems.push('expected 200');
+      if (res.status !== (p.status ?? 200)) problems.push(`expected ${p.status ?? 200}`);
       else if (p.target !== undefined && !present) problems.push('expected the record in the list');
       break;
     case 'absent':

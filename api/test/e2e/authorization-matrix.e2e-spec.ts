@@ -9,7 +9,7 @@ import {
 } from '../../src/auth/authorization-doc.js';
 import { Role, roleHas, ROLES } from '../../src/auth/permissions.js';
 import { RouteInfo, routeInventory } from '../../src/auth/route-inventory.js';
-import { CREATES, CROSS_REFERENCES, FILTER_RESOURCE, ITEM_BODIES, Payload } from '../authorization/bodies.js';
+import { CREATES, CROSS_REFERENCES, FILTER_RESOURCE, ITEM_BODIES, Payload, QUERIES } from '../authorization/bodies.js';
 import { Actor, buildMatrixFixture, MatrixFixture, Slot, throwaway } from '../authorization/fixture.js';
 import {
   expectationFor,
@@ -296,6 +296,8 @@ describe('authorization matrix', () => {
       if (kind === 'query') {
         const dashboard = route.path.startsWith('/api/dashboard/');
         const base = route.path.endsWith('/equity') ? { dimension: 'gender' } : {};
+        const fixed = QUERIES[key];
+        const plain = fixed ? withQuery(route.path, fixed.query) : route.path;
         for (const role of ROLES) {
           const scoped = dashboard ? cases.filter((s) => s !== 'otherPerson') : (['own'] as Slot[]);
           for (const slot of scoped) {
@@ -307,7 +309,8 @@ describe('authorization matrix', () => {
                   who: role,
                   label: slot,
                   method: 'GET',
-                  url: dashboard ? withQuery(route.path, { ...base, schoolId: school }) : route.path,
+                  url: dashboard ? withQuery(route.path, { ...base, schoolId: school }) : plain,
+                  status: fixed?.status,
                   expect: expectationFor(kind, 'GET', outcome),
                   crossDistrict: slot === 'otherDistrict' && role !== 'platform_admin',
                 }),
@@ -332,7 +335,8 @@ describe('authorization matrix', () => {
               who: `expired:${role}`,
               label: 'expiredToken',
               method: 'GET',
-              url: route.path,
+              url: plain,
+              status: fixed?.status,
               expect: expectationFor(kind, 'GET', expectedOutcome(route, role, 'expiredToken')),
             }),
           );
@@ -343,7 +347,8 @@ describe('authorization matrix', () => {
             who: 'anonymous',
             label: 'noToken',
             method: 'GET',
-            url: route.path,
+            url: plain,
+            status: fixed?.status,
             expect: expectationFor(kind, 'GET', anonymousOutcome),
           }),
         );

@@ -50,7 +50,16 @@ describe('platform', () => {
       const ids = ops.map((o) => o.operationId);
       expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
       expect(new Set(ids).size).toBe(ids.length);
-      const publicOps = new Set(['login', 'setPassword', 'getHealth', 'getIndex']);
+      const publicOps = new Set([
+        'login',
+        'setPassword',
+        'getHealth',
+        'getIndex',
+        'discoverSignIn',
+        'startSso',
+        'ssoCallback',
+        'exchangeSsoTicket',
+      ]);
       for (const op of ops) {
         if (publicOps.has(op.operationId!)) expect(op.security).toBeUndefined();
         else expect(op.security).toEqual([{ bearer: [] }]);

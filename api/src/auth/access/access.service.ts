@@ -53,6 +53,11 @@ export class AccessService {
       case Permission.DistrictSettingsManage:
         // A district account reaches its own district's settings only.
         return scope.kind === 'district' ? new Set(ids.filter((id) => id === scope.districtId)) : new Set();
+      case Permission.IdentityProviderRead:
+      case Permission.IdentityProviderManage:
+        // hr configures their own district's sign-in; the platform administrator any district's.
+        if (scope.kind === 'platform') return this.repo.districtIds(ids);
+        return scope.kind === 'district' ? new Set(ids.filter((id) => id === scope.districtId)) : new Set();
       case Permission.SchoolRead:
       case Permission.SchoolManage:
         return scope.kind === 'platform' ? new Set() : this.repo.schoolIdsInDistrict(scope.districtId, ids);

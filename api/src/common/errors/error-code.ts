@@ -8,6 +8,8 @@ export enum ErrorCode {
   ReadOnlyField = 'read_only_field',
   Unauthenticated = 'unauthenticated',
   InvalidCredentials = 'invalid_credentials',
+  /** The right password, but the user's district signs in through its identity provider only. */
+  PasswordSignInDisabled = 'password_sign_in_disabled',
   Forbidden = 'forbidden',
   NotFound = 'not_found',
   Conflict = 'conflict',
@@ -18,6 +20,8 @@ export enum ErrorCode {
   UnsupportedMediaType = 'unsupported_media_type',
   TooManyRequests = 'too_many_requests',
   DatabaseUnavailable = 'database_unavailable',
+  /** A district's identity provider did not answer (discovery failed). */
+  IdentityProviderUnavailable = 'identity_provider_unavailable',
   Internal = 'internal_error',
 }
 
@@ -30,6 +34,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.ReadOnlyField]: HttpStatus.BAD_REQUEST,
   [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.InvalidCredentials]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.PasswordSignInDisabled]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
@@ -40,5 +45,6 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.IdentityProviderUnavailable]: HttpStatus.BAD_GATEWAY,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };

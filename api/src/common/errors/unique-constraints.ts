@@ -22,4 +22,8 @@ export const UNIQUE_CONSTRAINT_FIELDS: Record<string, { field: string; message: 
     message: 'Another node of this framework has this code',
   },
   uq_crosswalk_links_from_to: { field: 'toId', message: 'These two nodes are already linked' },
+  pk_identity_provider_domains: {
+    field: 'emailDomains',
+    message: 'Another district’s identity provider already answers for one of these domains',
+  },
 };

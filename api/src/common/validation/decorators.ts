@@ -6,7 +6,7 @@ import {
   ArrayMaxSize,
   getMetadataStorage,
   IsBoolean,
-  IsEmail,
+  isEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -77,11 +77,30 @@ export function ValidateString(
   );
 }
 
+/**
+ * class-validator's isEmail throws (a 500) on a string with a lone UTF-16 surrogate (validator's byte-length
+ * check calls encodeURI): such a string is simply not an email address.
+ */
+const IsEmailSafely = (message: string) =>
+  ValidateBy({
+    name: 'isEmail',
+    validator: {
+      validate: (v: unknown) => {
+        try {
+          return typeof v === 'string' && isEmail(v);
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => message,
+    },
+  });
+
 export function ValidateEmail(opts: Common = {}): PropertyDecorator {
   return applyDecorators(
     ...presence(opts),
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
-    IsEmail({}, { message: '$property must be an email address' }),
+    IsEmailSafely('$property must be an email address'),
     MaxLength(254),
     doc(opts, { type: String, format: 'email' }),
   );

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, DEMO_PASSWORD, describeBrowser, expectAccessible, launch, login, newPage, shot } from './browser.js';
+import { startOidcProvider } from './oidc-provider.js';
+
+const HR = 'hr@lakeside.example';
+const SECRET = 'lakeside-browser-test-secret';
+
+interface Session {
+  accessToken: string;
+  user: { districtId: string };
+}
+
+async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Only loopback: the provider's page imports a web font, which must not leave the machine. */
+async function loopbackOnly(page: Page): Promise<void> {
+  await page.context().route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+}
+
+describeBrowser('single sign-on', () => {
+  let browser: Browser;
+  let provider: Awaited<ReturnType<typeof startOidcProvider>>;
+  let hr: Session;
+
+  beforeAll(async () => {
+    browser = await launch();
+    provider = await startOidcProvider({
+      clientId: 'emerge-lakeside',
+      clientSecret: SECRET,
+      redirectUri: `${baseUrl}/api/auth/sso/callback`,
+      postLogoutRedirectUri: `${baseUrl}/`,
+      accounts: {
+        'lakeside-hr': { email: HR, email_verified: true },
+        'lakeside-unverified': { email: HR, email_verified: false },
+      },
+    });
+    const res = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: HR, password: DEMO_PASSWORD }),
+    });
+    hr = (await res.json()) as Session;
+  });
+
+  afterAll(async () => {
+    // Back to passwords only, for the suites that follow.
+    const path = `/districts/${hr.user.districtId}/identity-provider`;
+    const current = await api<Record<string, unknown>>(hr.accessToken, 'GET', path);
+    if (current.configured) {
+      const { version, displayName, issuerUrl, clientId, emailDomains } = current;
+      await api(hr.accessToken, 'PUT', path, {
+        version,
+        displayName,
+        issuerUrl,
+        clientId,
+        emailDomains,
+        enabled: false,
+        passwordSignInAllowed: true,
+      });
+    }
+    await provider?.close();
+    await browser?.close();
+  });
+
+  it('hr configures the identity provider on the district settings page', async () => {
+    const page = await newPage(browser);
+    await login(page, HR);
+    await page.goto('/#/district-settings');
+    await page.getByRole('heading', { name: 'Identity provider' }).waitFor();
+    expect(await page.getByLabel('Redirect URI (register it with the provider)').inputValue()).toBe(
+      `${baseUrl}/api/auth/sso/callback`,
+    );
+    await page.getByLabel('Button name').fill('Lakeside Google');
+    await page.getByLabel('Issuer URL').fill(provider.issuer);
+    await page.getByLabel('Client ID').fill('emerge-lakeside');
+    await page.getByLabel('Client secret').fill(SECRET);
+    await page.getByLabel('Email domains').fill('lakeside.example');
+    await page.getByRole('button', { name: 'Save identity provider' }).click();
+    await page.getByText('Identity provider saved').waitFor();
+    expect(await page.getByLabel('Client secret').inputValue()).toBe('');
+    await page.getByText('A secret is stored (never shown)').waitFor();
+    await shot(page, 'sso-settings');
+    await expectAccessible(page, 'district settings with the identity provider');
+    await page.context().close();
+  });
+
+  it('signs hr in through the provider from the email-first sign-in page, and offers its sign-out', async () => {
+    const page = await newPage(browser);
+    await loopbackOnly(page);
+    await page.goto('/#/login');
+    await page.getByLabel('Email').fill(HR);
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    const sso = page.getByRole('button', { name: 'Continue with Lakeside Google' });
+    await sso.waitFor();
+    expect(await page.getByRole('textbox', { name: 'Password' }).isVisible()).toBe(true);
+    await shot(page, 'sso-login-choices');
+    await expectAccessible(page, 'sign-in choices');
+    await sso.click();
+    // The provider's own sign-in page (oidc-provider's development login and consent).
+    await page.waitForURL((url) => url.href.startsWith(provider.issuer));
+    await page.locator('input[name="login"]').fill('lakeside-hr');
+    await page.locator('input[name="password"]').fill('anything');
+    await shot(page, 'sso-provider-login');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    expect(page.url()).not.toContain('ticket=');
+    await shot(page, 'sso-signed-in');
+    await page.getByRole('button', { name: /account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await page.getByRole('link', { name: 'Sign out of your district account too' }).waitFor();
+    await shot(page, 'sso-signed-out');
+    await page.context().close();
+  });
+
+  it('explains a refusal on the sign-in page', async () => {
+    const page = await newPage(browser);
+    await loopbackOnly(page);
+    await page.goto('/#/login');
+    await page.getByLabel('Email').fill(HR);
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('button', { name: 'Continue with Lakeside Google' }).click();
+    await page.waitForURL((url) => url.href.startsWith(provider.issuer));
+    await page.locator('input[name="login"]').fill('lakeside-unverified');
+    await page.locator('input[name="password"]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('does not confirm your email address').waitFor();
+    await shot(page, 'sso-refused');
+    await page.context().close();
+  });
+});
