@@ -21,7 +21,11 @@ export function launch(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 860 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    reducedMotion: 'reduce',
+    viewport: { width: 1280, height: 860 },
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
   return page;

@@ -161,10 +161,11 @@ describeBrowser('errors on screen read as sentences', () => {
     ['desktop', { width: 1280, height: 860 }],
     ['phone', { width: 390, height: 844 }],
   ] as const)('on a %s, a wrong password is said in a sentence that passes axe', async (device, viewport) => {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport });
+    const context = await browser.newContext({ baseURL: baseUrl, reducedMotion: 'reduce', viewport });
     const page = await context.newPage();
     await page.goto('/#/login');
     await page.getByLabel('Email').fill('hr@riverbend.example');
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByRole('textbox', { name: 'Password' }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Email or password is incorrect.', { exact: true }).waitFor();

@@ -39,10 +39,10 @@ describeBrowser('competency frameworks (coordinator, hr)', () => {
 
     // A broken copy first: the problems are listed against the items they concern, and nothing is imported.
     const broken = JSON.parse(readFileSync(SAMPLE, 'utf8'));
-    const exact = broken.CFAssociations.findIndex(
-      (a: { associationType: string }) => a.associationType === 'exactMatchOf',
-    );
-    broken.CFAssociations[exact].destinationNodeURI.identifier = 'not-a-known-node';
+    // Two items with one identifier: the one thing here CASE itself forbids.
+    const codes = broken.CFItems.map((i: { humanCodingScheme: string }) => i.humanCodingScheme);
+    const [first, second] = [codes.indexOf('HP-2.1'), codes.indexOf('HP-2.2')];
+    broken.CFItems[second].identifier = broken.CFItems[first].identifier;
     const brokenFile = join(mkdtempSync(join(tmpdir(), 'emerge-case-')), 'broken.json');
     writeFileSync(brokenFile, JSON.stringify(broken));
     await check(page, brokenFile);
@@ -50,10 +50,8 @@ describeBrowser('competency frameworks (coordinator, hr)', () => {
     await problems.waitFor();
     await expect(problems.locator('tbody tr').count()).resolves.toBe(1);
     const row = await problems.locator('tbody tr').first().innerText();
-    expect(row).toContain(`In the file: CFAssociations[${exact}].destinationNodeURI.identifier`);
-    expect(row).toContain('Same as: Leads a coherent instructional program → Curriculum, Instruction, and Assessment');
-    expect(row).not.toContain('exactMatchOf');
-    expect(row).toContain('not-a-known-node is neither an item of this package');
+    expect(row).toContain(`In the file: CFItems[${second}].identifier`);
+    expect(row).toContain(`duplicates CFItems[${first}].identifier`);
     await shot(page, 'frameworks-import-errors');
     await expectAccessible(page, 'CASE import errors');
 

@@ -16,7 +16,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const out = process.env.UPDATE_GUIDE_IMAGES ? join(here, '../../docs/guides/img') : join(here, 'screenshots');
 
 async function phone(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: PHONE, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    reducedMotion: 'reduce',
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
   await login(page, email);

@@ -10,7 +10,13 @@ const ROLES = ['hr', 'superintendent', 'coordinator', 'principal', 'educator'] a
 
 async function pageAt(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
   const phone = viewport.width < 600;
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, isMobile: phone, hasTouch: phone });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    reducedMotion: 'reduce',
+    viewport,
+    isMobile: phone,
+    hasTouch: phone,
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
   return page;

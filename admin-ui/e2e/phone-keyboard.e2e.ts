@@ -7,7 +7,13 @@ import { baseUrl, DEMO_PASSWORD, describeBrowser, expectAccessible, launch, logi
 const PHONE = { width: 390, height: 844 };
 
 async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: PHONE, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    reducedMotion: 'reduce',
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
   return { context, page };
