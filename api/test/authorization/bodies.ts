@@ -157,6 +157,8 @@ export const CREATES: Record<string, CreateSpec> = {
     build: () => ({ body: { title: `Matrix framework ${uniq()}`, shortName: `MF${uniq()}` } }),
   },
   'POST /api/competency-frameworks/import': { build: () => ({ body: {} }) },
+  // Refused before any fetch (not a web address): the matrix reaches the handler without leaving the machine.
+  'POST /api/competency-frameworks/import-url': { build: () => ({ body: { url: 'not-an-address' } }) },
   'POST /api/competencies': {
     ref: 'competency-frameworks',
     build: (_c, ref) => ({ body: { frameworkId: ref, kind: 'domain', code: `M${uniq()}`, title: 'Matrix node' } }),
