@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,4 +119,48 @@ export async function menuItems(page: Page): Promise<string[]> {
   const items = page.locator('a.RaMenuItemLink-root');
   await items.first().waitFor();
   return (await items.allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Calls the API from the test process, as the holder of `token` (none: anonymous). */
+export async function api(token: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.status === 204 ? null : res.json();
+}
+
+export async function tokenFor(email: string, password = DEMO_PASSWORD): Promise<string> {
+  return ((await api('', 'POST', '/auth/login', { email, password })) as { accessToken: string }).accessToken;
+}
+
+export const list = (token: string, resource: string, filter: object) =>
+  api(token, 'GET', `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,9]`) as Promise<
+    { id: string; [k: string]: unknown }[]
+  >;
+
+/** A new teacher at Riverbend High with a login and nothing else, so a test needs nothing from the others. */
+export async function freshEducator(): Promise<{ id: string; email: string; password: string }> {
+  const suffix = randomBytes(3).toString('hex');
+  const hr = await tokenFor('hr@riverbend.example');
+  const [school] = await list(hr, 'schools', { q: 'Riverbend High School' });
+  const email = `fresh.${suffix}@riverbend.example`;
+  const password = `fresh-pass-${suffix}-x`;
+  const { id } = (await api(hr, 'POST', '/educators', {
+    employeeNumber: `FR-${suffix}`,
+    firstName: 'Fran',
+    lastName: `Fresh${suffix}`,
+    email,
+    schoolId: school!.id,
+    jobTitle: 'Teacher',
+  })) as { id: string };
+  const { setPasswordPath } = (await api(hr, 'POST', `/educators/${id}/login`)) as { setPasswordPath: string };
+  const token = new URLSearchParams(setPasswordPath.split('?')[1]).get('token')!;
+  await api('', 'POST', '/auth/set-password', { token, password });
+  return { id, email, password };
 }

@@ -509,11 +509,11 @@ describeBrowser('district settings', () => {
     expect(await input.inputValue()).toBe('10');
     await input.fill('3');
     await hr.getByText('A whole number from 5 to 100').waitFor();
-    expect(await hr.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    expect(await hr.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
     await input.fill('12');
     await shot(hr, 'district-settings');
     await expectAccessible(hr, 'settings (hr)');
-    await hr.getByRole('button', { name: 'Save' }).click();
+    await hr.getByRole('button', { name: 'Save', exact: true }).click();
     await hr.getByText('Small-cell threshold set to 12').waitFor();
 
     await sup.goto('/#/dashboard');
@@ -528,7 +528,7 @@ describeBrowser('district settings', () => {
 
     // Back to the demo's default for the other journeys.
     await input.fill('10');
-    await hr.getByRole('button', { name: 'Save' }).click();
+    await hr.getByRole('button', { name: 'Save', exact: true }).click();
     await hr.getByText('Small-cell threshold set to 10').waitFor();
     await sup.context().close();
     await hr.context().close();

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, DEMO_PASSWORD, describeBrowser, expectAccessible, launch, login, newPage, shot } from './browser.js';
+import {
+  api,
+  baseUrl,
+  describeBrowser,
+  expectAccessible,
+  launch,
+  list,
+  login,
+  newPage,
+  shot,
+  tokenFor,
+} from './browser.js';
 
 /** Issue #15: buttons show their text on a phone, and list rows open by keyboard alone. */
 const PHONE = { width: 390, height: 844 };
@@ -67,29 +78,6 @@ async function expectButtonsLegible(page: Page, where: string): Promise<ButtonFa
   expect([...unnamed, ...blank]).toEqual([]);
   return facts;
 }
-
-/** Calls the API from the test process, as the holder of `token` (none: anonymous). */
-async function api(token: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
-
-async function tokenFor(email: string, password = DEMO_PASSWORD): Promise<string> {
-  return ((await api('', 'POST', '/auth/login', { email, password })) as { accessToken: string }).accessToken;
-}
-
-const list = (token: string, resource: string, filter: object) =>
-  api(token, 'GET', `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,9]`) as Promise<
-    { id: string; [k: string]: unknown }[]
-  >;
 
 describeBrowser('phones and keyboards (issue #15)', () => {
   let browser: Browser;
