@@ -27,9 +27,6 @@ export const theme = {
           { outlineOffset: -2 },
         // A text field already shows its focus: the 2 px underline in the primary colour.
         'body .MuiInputBase-input:focus-visible': { outline: 'none' },
-        '@media (prefers-reduced-motion: reduce)': {
-          '*, *::before, *::after': { animationDuration: '0.01ms !important', transitionDuration: '0.01ms !important' },
-        },
       },
     },
     // react-admin's spinners (app bar, counts, buttons) render role="progressbar" with no name; screen
