@@ -151,6 +151,9 @@ describeBrowser('explanations where an action is absent, empty states, names and
       .getByText(/A nomination of you appears here once HR approves it\. You can also nominate yourself/)
       .waitFor();
     expect(await page.getByText(/No .* to show|No results found/).count()).toBe(0);
+    // The way to act is a button with its words on every width (not a floating "+" on a phone).
+    const nominate = page.locator('.RaEmpty-message').getByRole('link', { name: 'Nominate someone' });
+    await expect(nominate.innerText()).resolves.toMatch(/nominate someone/i);
     await shot(page, `explain-empty-nominations-${device}`);
     await expectAccessible(page, `educator empty nominations (${device})`);
     await page.context().close();

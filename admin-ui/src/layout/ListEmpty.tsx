@@ -1,15 +1,16 @@
+import AddIcon from '@mui/icons-material/Add';
 import { Box, Typography } from '@mui/material';
 import {
-  Button,
-  CreateButton,
   EmptyClasses,
   useCanAccess,
+  useCreatePath,
   useGetResourceLabel,
   useListContext,
   useResourceContext,
   useTranslate,
 } from 'react-admin';
 import { session } from '../providers/session';
+import { TextButton } from './TextButton';
 
 interface Words {
   /** What the list holds, when it holds nothing ("No nominations yet"). */
@@ -104,6 +105,7 @@ export function ListEmpty() {
   const { canAccess: canCreate } = useCanAccess({ resource, action: 'create' });
   const label = useGetResourceLabel()(resource, 0).toLowerCase();
   const translate = useTranslate();
+  const createPath = useCreatePath();
   const words = WORDS[resource];
   const role = session.user()?.role ?? '';
   const filtered = filterValues && Object.keys(filterValues).length > 0;
@@ -116,7 +118,7 @@ export function ListEmpty() {
       {filtered ? (
         <>
           <Typography>{translate('ra.navigation.no_filtered_results', { name: label })}</Typography>
-          <Button label="Clear filters" variant="outlined" sx={{ mt: 2 }} onClick={() => setFilters({}, [])} />
+          <TextButton label="Clear filters" variant="outlined" sx={{ mt: 2 }} onClick={() => setFilters({}, [])} />
         </>
       ) : (
         <>
@@ -124,7 +126,17 @@ export function ListEmpty() {
             {words?.none ?? `No ${label} yet`}
           </Typography>
           <Typography>{(canCreate && add) || from || ''}</Typography>
-          {canCreate && add && <CreateButton variant="contained" label={words?.createLabel} sx={{ mt: 2 }} />}
+          {/* A labelled button on every width: react-admin's CreateButton turns into a floating "+" on a phone. */}
+          {canCreate && add && (
+            <TextButton
+              label={words?.createLabel ?? 'ra.action.create'}
+              icon={<AddIcon />}
+              variant="contained"
+              size="medium"
+              to={createPath({ resource, type: 'create' })}
+              sx={{ mt: 2 }}
+            />
+          )}
         </>
       )}
     </Box>

@@ -63,6 +63,9 @@ export const theme = {
     // A list's search box: wide enough on a desktop for its whole hint (react-admin's is ~16 rem, which cut
     // "Search name, email or employee number" short); on a phone it already takes the row's width.
     RaSearchInput: { styleOverrides: { root: { '@media (min-width: 600px)': { minWidth: '22rem' } } } },
+    // MUI's tooltip is a translucent grey: over a light page its white text fell under 4.5:1 (the app bar's
+    // "Open menu" tooltip, shown when the focus comes back to the menu button on a phone). Opaque, it is 12:1.
+    MuiTooltip: { styleOverrides: { tooltip: { backgroundColor: '#333333', color: '#ffffff' } } },
     // Tab bars (show pages, list tabs) scroll instead of widening the page.
     MuiTabs: { defaultProps: { variant: 'scrollable', scrollButtons: 'auto', allowScrollButtonsMobile: true } },
     // The keyboard focus on a side-menu item was a faint grey fill: draw a 2 px outline in the primary green
