@@ -161,7 +161,11 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
       const before = await rows();
       const pkg = mutate(copy());
       const res = await post(coordinator, pkg);
-      expect(res.body).toEqual(errorBody(400, 'import_invalid', { errors: errors(pkg) }));
+      const listed = errors(pkg);
+      expect(res.body).toEqual(errorBody(400, 'import_invalid', { errors: listed, problemKinds: expect.any(Array) }));
+      // Every listed problem is in exactly one kind's group.
+      const grouped = (res.body.problemKinds as { paths: string[] }[]).flatMap((k) => k.paths);
+      expect(grouped.sort()).toEqual(Object.keys(listed).sort());
       expect(await rows()).toEqual(before);
     });
 
@@ -179,6 +183,14 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
             [`CFItems[${itemIndex(p, 'HP-2.1')}].fullStatement`]: 'is required',
             [`CFItems[${itemIndex(p, 'HP-3.2.b')}].identifier`]: `duplicates CFItems[${itemIndex(p, 'HP-3.2.a')}].identifier (${item(p, 'HP-3.2.a').identifier})`,
           },
+          problemKinds: [
+            {
+              kind: 'missing field',
+              count: 2,
+              paths: ['CFDocument.title', `CFItems[${itemIndex(p, 'HP-2.1')}].fullStatement`],
+            },
+            { kind: 'repeated identifier', count: 1, paths: [`CFItems[${itemIndex(p, 'HP-3.2.b')}].identifier`] },
+          ],
         }),
       );
     });
@@ -195,7 +207,12 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
       );
       expect(Object.keys(res.body.errors)).toHaveLength(201);
       expect(res.body.errors['(more)']).toBe('1500 more problem(s) not listed');
-      expect(JSON.stringify(res.body).length).toBeLessThan(20_000);
+      expect(res.body.problemKinds.map((k: { kind: string; count: number }) => [k.kind, k.count])).toEqual([
+        ['wrong type', 1500],
+        ['missing field', 200],
+      ]);
+      expect(res.body.problemKinds.flatMap((k: { paths: string[] }) => k.paths)).toHaveLength(200);
+      expect(JSON.stringify(res.body).length).toBeLessThan(30_000);
       expect(await rows()).toEqual(before);
     });
   });
@@ -473,6 +490,23 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
           .auth(hrC, { type: 'bearer' })
       ).body;
 
+    /** The framework page's list of kept associations: codes of the nodes, and the total from Content-Range. */
+    const keptLinks = async (token: string, frameworkId: string, filter: Record<string, unknown>) => {
+      const res = await t
+        .http()
+        .get(`/api/competency-frameworks/${frameworkId}/case-associations`)
+        .query({ filter: JSON.stringify(filter), sort: JSON.stringify(['associationType', 'ASC']), range: '[0,1]' })
+        .auth(token, { type: 'bearer' });
+      if (res.status !== 200) return { status: res.status };
+      return {
+        status: 200,
+        total: Number(/\/(\d+)$/.exec(res.headers['content-range'] as string)?.[1]),
+        rows: (res.body as { competencyCode: string; associationType: string; otherTitle: string }[]).map(
+          (r) => `${r.competencyCode} ${r.associationType} ${r.otherTitle}`,
+        ),
+      };
+    };
+
     beforeAll(async () => {
       districtC = (await t.factories.createDistrict()).id;
       hrC = await t.login((await t.factories.createUser({ role: 'hr', districtId: districtC })).email);
@@ -517,11 +551,22 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
           external: true,
           otherNodeId: null,
           otherNodeCode: null,
+          otherFrameworkId: null,
           otherFrameworkShortName: null,
         },
       ]);
       const loose = await node(A.loose);
       expect(loose).toEqual(expect.objectContaining({ parentId: null, position: 2, itemType: 'Target' }));
+
+      // The framework page lists them a page at a time (two of three here), with the node each belongs to.
+      expect(await keptLinks(hrC, two.frameworkId, { external: true })).toEqual({
+        status: 200,
+        total: 3,
+        rows: [`C exactMatchOf ${B.one.toUpperCase()}`, `3 isPartOf ${B.two}`],
+      });
+      expect(await keptLinks(hrC, two.frameworkId, { external: false })).toEqual({ status: 200, total: 0, rows: [] });
+      // Another district cannot tell the framework exists.
+      expect(await keptLinks(otherHr, two.frameworkId, {})).toEqual({ status: 404 });
     });
 
     it('resolves those links when the other framework arrives, in its import, case-insensitively', async () => {
@@ -543,6 +588,12 @@ describe('POST /api/competency-frameworks/import (CASE 1.0)', () => {
       ]);
       const a = await t.http().get(`/api/competency-frameworks/${two.frameworkId}`).auth(hrC, { type: 'bearer' });
       expect(a.body.externalLinkCount).toBe(1); // the urn
+      expect(await keptLinks(hrC, two.frameworkId, { external: true })).toEqual({
+        status: 200,
+        total: 1,
+        rows: ['C isRelatedTo urn:example:dok:3'],
+      });
+      expect((await keptLinks(hrC, two.frameworkId, { external: false })).total).toBe(2);
     });
 
     it('re-imports both without a change, and another district importing B resolves nothing of this one', async () => {

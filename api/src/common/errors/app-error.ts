@@ -9,10 +9,19 @@ export interface RowError {
   message: string;
 }
 
+/** Problems of one kind in a refused file: how many, and the paths of those listed in `errors`. */
+export interface ProblemKind {
+  kind: string;
+  count: number;
+  paths: string[];
+}
+
 /** A domain error: services throw it, the global filter turns it into the one error body. */
 export class AppError extends Error {
   /** Sent as Retry-After (seconds) with a 429 or 503. */
   retryAfterSeconds?: number;
+  /** For a refused file: its problems grouped by kind (sent as `problemKinds`). */
+  problemKinds?: ProblemKind[];
 
   constructor(
     readonly code: ErrorCode,

@@ -1,4 +1,4 @@
-import type { FieldErrors, RowError } from './app-error.js';
+import type { FieldErrors, ProblemKind, RowError } from './app-error.js';
 
 /** The single JSON shape of every error response (PRODUCT.md §3). */
 export interface ErrorBody {
@@ -6,5 +6,7 @@ export interface ErrorBody {
   code: string;
   message: string;
   errors?: FieldErrors | RowError[];
+  /** A refused CASE package: its problems by kind, most common first. */
+  problemKinds?: ProblemKind[];
   correlationId: string;
 }

@@ -48,6 +48,7 @@ export function shapeError(exception: unknown): Shaped {
       code: exception.code,
       message: exception.message,
       errors: exception.errors,
+      ...(exception.problemKinds && { problemKinds: exception.problemKinds }),
       logAsError: false,
     };
   }

@@ -1,5 +1,5 @@
 /** Reading free-form CASE JSON: typed field access that records every problem under a path-like key. */
-import type { FieldErrors } from '../../common/errors/app-error.js';
+import type { FieldErrors, ProblemKind } from '../../common/errors/app-error.js';
 
 export const CASE_LIMITS = { items: 10_000, associations: 50_000, depth: 20, errors: 200, rubricLevels: 20 };
 
@@ -10,12 +10,17 @@ export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== nu
 export class Problems {
   readonly errors: FieldErrors = {};
   private count = 0;
-  private readonly kinds = new Map<string, number>();
+  private readonly kinds = new Map<string, { count: number; paths: string[] }>();
   add(path: string, message: string, kind = 'invalid field'): void {
     this.count++;
-    this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + 1);
+    const group = this.kinds.get(kind) ?? { count: 0, paths: [] };
+    this.kinds.set(kind, group);
+    group.count++;
     if (this.errors[path]) this.errors[path] += `; ${message}`;
-    else if (Object.keys(this.errors).length < CASE_LIMITS.errors) this.errors[path] = message;
+    else if (Object.keys(this.errors).length < CASE_LIMITS.errors) {
+      this.errors[path] = message;
+      group.paths.push(path);
+    }
   }
   get any(): boolean {
     return this.count > 0;
@@ -25,8 +30,11 @@ export class Problems {
     if (this.count > listed) this.errors['(more)'] = `${this.count - listed} more problem(s) not listed`;
     return this.errors;
   }
-  counts(): Record<string, number> {
-    return Object.fromEntries(this.kinds);
+  /** Every kind with its count (also beyond those listed) and the listed paths, most common first. */
+  kindsFound(): ProblemKind[] {
+    return [...this.kinds]
+      .map(([kind, g]) => ({ kind, count: g.count, paths: g.paths }))
+      .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
   }
 }
 

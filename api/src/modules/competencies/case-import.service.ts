@@ -83,17 +83,16 @@ export class CaseImportService {
     const read = readCasePackage(body);
     if (read.plan && fetchedFrom) read.plan.document.sourceUri ??= fetchedFrom;
     if (!read.plan) {
-      const total = Object.values(read.problemCounts).reduce((a, b) => a + b, 0);
-      const kinds = Object.entries(read.problemCounts)
-        .sort((a, b) => b[1] - a[1])
-        .map(([kind, n]) => `${n} ${kind}`)
-        .join(', ');
+      const total = read.problemKinds.reduce((a, k) => a + k.count, 0);
+      const kinds = read.problemKinds.map((k) => `${k.count} ${k.kind}`).join(', ');
       const listed = total > CASE_LIMITS.errors ? `; the first ${CASE_LIMITS.errors} are listed` : '';
-      throw new AppError(
+      const error = new AppError(
         ErrorCode.ImportInvalid,
         `The CASE package has ${total} problem(s) (${kinds}); nothing was imported${listed}`,
         read.errors,
       );
+      error.problemKinds = read.problemKinds;
+      throw error;
     }
     const plan = read.plan;
     const key = `${districtId}:${plan.document.identifier}`;

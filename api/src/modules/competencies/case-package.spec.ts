@@ -315,7 +315,7 @@ describe('readCasePackage', () => {
 
   it('names each problem, counts them by kind, and lists at most 200', () => {
     const many = Array.from({ length: 250 }, (_, i) => ({ identifier: `i${i}` })); // no fullStatement
-    const { plan, errors, problemCounts } = readCasePackage({
+    const { plan, errors, problemKinds } = readCasePackage({
       CFDocument: doc,
       CFItems: [item('A'), ...many],
       CFAssociations: [child('A', 'doc'), { identifier: 'b', associationType: 'isChildOf', originNodeURI: 'A' }],
@@ -329,7 +329,11 @@ describe('readCasePackage', () => {
       ],
     });
     expect(plan).toBeUndefined();
-    expect(problemCounts).toEqual({ 'missing field': 252, rubric: 1 });
+    expect(problemKinds.map((k) => [k.kind, k.count, k.paths.length])).toEqual([
+      ['missing field', 252, 200],
+      // Counted, though past the listed 200.
+      ['rubric', 1, 0],
+    ]);
     expect(Object.keys(errors)).toHaveLength(201);
     expect(errors['CFItems[1].fullStatement']).toBe('is required');
     // Counted above, but past the first 200.

@@ -6,7 +6,7 @@
  * liberty taken with a valid package (an orphan placed at the top, a merged repeat) is a notice. Rules are
  * in docs/frameworks.md.
  */
-import type { FieldErrors } from '../../common/errors/app-error.js';
+import type { FieldErrors, ProblemKind } from '../../common/errors/app-error.js';
 import type { Obj } from './case-fields.js';
 import { CASE_LIMITS, isObj, list, Problems, text } from './case-fields.js';
 import { readRubric } from './case-rubric.js';
@@ -274,7 +274,7 @@ export function readCasePackage(body: unknown): {
   plan?: CasePlan;
   errors: FieldErrors;
   /** How many problems of each kind, also beyond those listed. */
-  problemCounts: Record<string, number>;
+  problemKinds: ProblemKind[];
   /** The document identifier. */
   identifier?: string;
 } {
@@ -286,7 +286,7 @@ export function readCasePackage(body: unknown): {
       'the body must be a CASE 1.0 package: a JSON object with CFDocument, CFItems and CFAssociations',
       'not a package',
     );
-    return { errors: p.finish(), problemCounts: p.counts() };
+    return { errors: p.finish(), problemKinds: p.kindsFound() };
   }
   // PostgreSQL text and jsonb cannot hold U+0000: name every place rather than fail on the write.
   findNul(pkg, '', (path) => p.add(path || '(package)', 'must not contain NUL characters', 'NUL character'));
@@ -433,7 +433,7 @@ export function readCasePackage(body: unknown): {
 
   const nodes = planTree(p, items, placements, docId, notices, keep);
   const rubric = readRubric(p, list(p, pkg, 'CFRubrics', false, 1000));
-  if (p.any || !document) return { errors: p.finish(), problemCounts: p.counts(), identifier: docId };
+  if (p.any || !document) return { errors: p.finish(), problemKinds: p.kindsFound(), identifier: docId };
   return {
     plan: {
       document,
@@ -445,7 +445,7 @@ export function readCasePackage(body: unknown): {
       ignoredAssociations: ignored,
     },
     errors: {},
-    problemCounts: {},
+    problemKinds: [],
     identifier: docId,
   };
 }

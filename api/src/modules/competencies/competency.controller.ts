@@ -9,7 +9,14 @@ import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
 import { CaseExportService } from './case-export.service.js';
-import { COMPETENCY_LIST, CompetencyResponseDto, FRAMEWORK_LIST, FrameworkResponseDto } from './competency.dto.js';
+import {
+  CASE_ASSOCIATION_LIST,
+  COMPETENCY_LIST,
+  CompetencyResponseDto,
+  FRAMEWORK_LIST,
+  FrameworkCaseAssociationDto,
+  FrameworkResponseDto,
+} from './competency.dto.js';
 import { CompetencyService } from './competency.service.js';
 
 @ApiTags('competencies')
@@ -38,6 +45,23 @@ export class CompetencyController {
   @ApiOkResponse({ type: FrameworkResponseDto })
   getCompetencyFramework(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<FrameworkResponseDto> {
     return this.service.getFramework(auth, id);
+  }
+
+  /**
+   * The CASE associations an imported framework keeps as published: links to nodes outside Emerge (`external`),
+   * second placements and types other than the crosswalk's. Filter `{"external":true}` for the external links.
+   */
+  @Get('competency-frameworks/:id/case-associations')
+  @Authenticated({ permission: Permission.CompetencyRead })
+  @ApiListQuery(CASE_ASSOCIATION_LIST)
+  @ApiOkResponse({ type: [FrameworkCaseAssociationDto] })
+  async listFrameworkCaseAssociations(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @ListParams(CASE_ASSOCIATION_LIST) query: ListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FrameworkCaseAssociationDto[]> {
+    return sendPage(reply, await this.service.listCaseAssociations(auth, id, query));
   }
 
   /**

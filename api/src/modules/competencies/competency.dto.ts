@@ -26,6 +26,20 @@ export const COMPETENCY_LIST: ListSpec = {
   search: ['c.code', 'c.title'],
 };
 
+export const CASE_ASSOCIATION_LIST: ListSpec = {
+  resource: 'case-associations',
+  idColumn: 'a.id',
+  sort: { code: 'c.code', associationType: 'a.association_type', otherTitle: 'a.other_title' },
+  defaultSort: ['code', 'ASC'],
+  filters: {
+    /** true: only links whose other end is outside Emerge (no node the district has). */
+    external: { column: 'a.id', type: 'boolean', where: (p) => `(o.id IS NULL) = ANY(:${p})` },
+    associationType: { column: 'a.association_type', type: 'string' },
+    competencyId: { column: 'a.competency_id', type: 'uuid' },
+  },
+  search: ['c.code', 'c.title', 'a.other_title', 'a.other_identifier'],
+};
+
 export class RubricLevelDto {
   @ApiProperty() level!: number;
   @ApiProperty() label!: string;
@@ -125,5 +139,13 @@ export class CaseAssociationDto {
   @ApiProperty() external!: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) otherNodeId!: string | null;
   @ApiProperty({ nullable: true, type: String }) otherNodeCode!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) otherFrameworkId!: string | null;
   @ApiProperty({ nullable: true, type: String }) otherFrameworkShortName!: string | null;
+}
+
+/** A kept CASE association with the framework node it belongs to (the framework page's list). */
+export class FrameworkCaseAssociationDto extends CaseAssociationDto {
+  @ApiProperty({ format: 'uuid' }) competencyId!: string;
+  @ApiProperty() competencyCode!: string;
+  @ApiProperty() competencyTitle!: string;
 }

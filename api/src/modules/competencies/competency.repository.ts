@@ -8,10 +8,11 @@ import type {
   CaseAssociationDto,
   CompetencyResponseDto,
   CrosswalkDto,
+  FrameworkCaseAssociationDto,
   FrameworkResponseDto,
 } from './competency.dto.js';
-import { COMPETENCY_LIST, FRAMEWORK_LIST } from './competency.dto.js';
-import { CompetencyEntity, CompetencyFrameworkEntity } from './competency.entity.js';
+import { CASE_ASSOCIATION_LIST, COMPETENCY_LIST, FRAMEWORK_LIST } from './competency.dto.js';
+import { CaseAssociationEntity, CompetencyEntity, CompetencyFrameworkEntity } from './competency.entity.js';
 
 type FrameworkRow = Omit<FrameworkResponseDto, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
 
@@ -111,7 +112,8 @@ export class CompetencyRepository {
     return this.db.query(
       `SELECT a.id, a.association_type AS "associationType", a.node_end AS "nodeEnd", a.other_identifier AS "otherIdentifier",
               a.other_uri AS "otherUri", a.other_title AS "otherTitle", (o.id IS NULL) AS external,
-              o.id AS "otherNodeId", o.code AS "otherNodeCode", f.short_name AS "otherFrameworkShortName"
+              o.id AS "otherNodeId", o.code AS "otherNodeCode", f.id AS "otherFrameworkId",
+              f.short_name AS "otherFrameworkShortName"
          FROM case_associations a
          LEFT JOIN (competencies o JOIN competency_frameworks f ON f.id = o.framework_id
                     AND (f.district_id IS NULL OR f.district_id = $2)) ON o.id = a.other_competency_id
@@ -119,5 +121,44 @@ export class CompetencyRepository {
         ORDER BY a.association_type, a.sequence_number NULLS LAST, a.other_identifier`,
       [id, scope.districtId],
     );
+  }
+
+  /** A framework's kept associations, a page at a time; the other end reads as external unless the district has it. */
+  listCaseAssociations(
+    scope: Scope,
+    frameworkId: string,
+    query: ListQuery,
+  ): Promise<[FrameworkCaseAssociationDto[], number]> {
+    const qb = this.db
+      .getRepository(CaseAssociationEntity)
+      .createQueryBuilder('a')
+      .innerJoin('competencies', 'c', 'c.id = a.competency_id')
+      .leftJoin(
+        '(SELECT o.id, o.code, f.id AS framework_id, f.short_name FROM competencies o JOIN competency_frameworks f ON f.id = o.framework_id ' +
+          'WHERE f.district_id IS NULL OR f.district_id = :district)',
+        'o',
+        'o.id = a.other_competency_id',
+      )
+      .select([
+        'a.id AS "id"',
+        'a.association_type AS "associationType"',
+        'a.node_end AS "nodeEnd"',
+        'a.other_identifier AS "otherIdentifier"',
+        'a.other_uri AS "otherUri"',
+        'a.other_title AS "otherTitle"',
+        '(o.id IS NULL) AS "external"',
+        'o.id AS "otherNodeId"',
+        'o.code AS "otherNodeCode"',
+        'o.framework_id AS "otherFrameworkId"',
+        'o.short_name AS "otherFrameworkShortName"',
+        'c.id AS "competencyId"',
+        'c.code AS "competencyCode"',
+        'c.title AS "competencyTitle"',
+      ])
+      .where('a.framework_id = :frameworkId', {
+        frameworkId,
+        district: scope.kind === 'platform' ? null : scope.districtId,
+      });
+    return fetchRawPage<FrameworkCaseAssociationDto>(qb, query, CASE_ASSOCIATION_LIST);
   }
 }

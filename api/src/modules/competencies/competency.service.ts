@@ -5,8 +5,8 @@ import { Permission } from '../../auth/permissions.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { toIso } from '../../common/iso.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
-import type { CompetencyResponseDto, FrameworkResponseDto } from './competency.dto.js';
-import { COMPETENCY_LIST, FRAMEWORK_LIST } from './competency.dto.js';
+import type { CompetencyResponseDto, FrameworkCaseAssociationDto, FrameworkResponseDto } from './competency.dto.js';
+import { CASE_ASSOCIATION_LIST, COMPETENCY_LIST, FRAMEWORK_LIST } from './competency.dto.js';
 import { CompetencyRepository } from './competency.repository.js';
 
 @Injectable()
@@ -47,5 +47,15 @@ export class CompetencyService {
       crosswalk: await this.repo.crosswalk(auth.scope, id),
       caseAssociations: await this.repo.caseAssociations(auth.scope, id),
     };
+  }
+
+  async listCaseAssociations(
+    auth: AuthContext,
+    frameworkId: string,
+    query: ListQuery,
+  ): Promise<Page<FrameworkCaseAssociationDto>> {
+    await this.access.require(auth, Permission.CompetencyRead, [frameworkId], 'Framework');
+    const [items, total] = await this.repo.listCaseAssociations(auth.scope, frameworkId, query);
+    return { items, total, offset: query.offset, resource: CASE_ASSOCIATION_LIST.resource };
   }
 }
