@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseUrl, describeBrowser, firstShowLink, launch, login, menuLinks, shot } from './browser.js';
+import { axeViolations, describeBrowser, firstShowLink, launch, login, menuLinks, newPage, shot } from './browser.js';
 
 /**
  * Issue #15: axe finds nothing on any screen, for any demo role, at desktop and phone width. Each role visits
@@ -13,20 +13,6 @@ const VIEWPORTS = [
   ['phone', { width: 390, height: 844 }],
 ] as const;
 const NO_RECORDS = ['dashboard', 'pipeline', 'district-settings'];
-
-async function pageAt(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
-  const phone = viewport.width < 600;
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    reducedMotion: 'reduce',
-    viewport,
-    isMobile: phone,
-    hasTouch: phone,
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
-  return page;
-}
 
 /** Waits until the page shows what it loads: the title in the app bar, and a list's rows or its empty message. */
 async function loaded(page: Page): Promise<void> {
@@ -62,7 +48,7 @@ describeBrowser('axe on every screen, for every role, at desktop and phone width
   it.each(cases)(
     '%s on a %s: no axe findings on any menu page, record, tab or edit page',
     async (role, device, viewport) => {
-      const page = await pageAt(browser, viewport);
+      const page = await newPage(browser, viewport);
       await login(page, `${role}@riverbend.example`);
       const findings: string[] = [];
       const visited = new Set<string>();

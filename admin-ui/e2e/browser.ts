@@ -21,11 +21,20 @@ export function launch(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser): Promise<Page> {
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 860 };
+type Viewport = { width: number; height: number };
+
+/** A page in a fresh context: a desktop, a phone (touch, mobile) or any screen size; motion reduced. */
+export async function newPage(browser: Browser, device: 'desktop' | 'phone' | Viewport = 'desktop'): Promise<Page> {
+  const viewport = device === 'desktop' ? DESKTOP : device === 'phone' ? PHONE : device;
+  const phone = viewport.width < 600;
   const context = await browser.newContext({
     baseURL: baseUrl,
     reducedMotion: 'reduce',
-    viewport: { width: 1280, height: 860 },
+    viewport,
+    isMobile: phone,
+    hasTouch: phone,
   });
   const page = await context.newPage();
   page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));

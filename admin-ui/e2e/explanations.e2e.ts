@@ -1,52 +1,30 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import {
-  baseUrl,
-  DEMO_PASSWORD,
+  api,
   describeBrowser,
+  DESKTOP,
   expectAccessible,
   freshEducator,
   launch,
   login,
+  newPage,
+  PHONE,
   shot,
+  tokenFor,
 } from './browser.js';
 
 /**
  * Issue #15, "every screen says what a person can do": an explanation wherever an action is absent, helpful empty
  * states, full names, one title for a record's show and edit pages, search hints that fit a phone.
  */
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 860 };
-
-async function pageAt(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
-  const phone = viewport.width < 600;
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    reducedMotion: 'reduce',
-    viewport,
-    isMobile: phone,
-    hasTouch: phone,
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
-  return page;
-}
-
-async function token(email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
 
 async function firstCandidate(filter: object, as = 'hr@riverbend.example') {
-  const res = await fetch(
-    `${baseUrl}/api/candidates?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,0]&sort=["lastName","ASC"]`,
-    { headers: { Authorization: `Bearer ${await token(as)}` } },
-  );
-  const [c] = (await res.json()) as {
+  const [c] = (await api(
+    await tokenFor(as),
+    'GET',
+    `/candidates?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,0]&sort=["lastName","ASC"]`,
+  )) as {
     id: string;
     firstName: string;
     lastName: string;
@@ -80,7 +58,7 @@ describeBrowser('explanations where an action is absent, empty states, names and
     'on a %s, a principal’s candidate page says who moves candidates, and names the educator in full',
     async (device, viewport) => {
       const candidate = await firstCandidate({ stage: 'developing' }, 'principal@riverbend.example');
-      const page = await pageAt(browser, viewport);
+      const page = await newPage(browser, viewport);
       await login(page, 'principal@riverbend.example');
       await page.goto(`/#/candidates/${candidate.id}/show`);
       const text = await whatYouCanDo(page);
@@ -99,7 +77,7 @@ describeBrowser('explanations where an action is absent, empty states, names and
 
   it('a Ready candidate’s page tells hr that placement happens from a position’s bench, with a link to the positions', async () => {
     const candidate = await firstCandidate({ stage: 'ready' });
-    const page = await pageAt(browser, DESKTOP);
+    const page = await newPage(browser, DESKTOP);
     await login(page, 'hr@riverbend.example');
     await page.goto(`/#/candidates/${candidate.id}/show`);
     const text = await whatYouCanDo(page);
@@ -118,7 +96,7 @@ describeBrowser('explanations where an action is absent, empty states, names and
 
   it('a Ready candidate’s page tells a coordinator that hr places, without a link it could not follow', async () => {
     const candidate = await firstCandidate({ stage: 'ready' });
-    const page = await pageAt(browser, PHONE);
+    const page = await newPage(browser, PHONE);
     await login(page, 'coordinator@riverbend.example');
     await page.goto(`/#/candidates/${candidate.id}/show`);
     const text = await whatYouCanDo(page);
@@ -134,7 +112,7 @@ describeBrowser('explanations where an action is absent, empty states, names and
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ] as const)('on a %s, an educator with nothing yet is told what to do on empty lists', async (device, viewport) => {
-    const page = await pageAt(browser, viewport);
+    const page = await newPage(browser, viewport);
     // Nobody the other journeys touch: they nominate the demo teacher.
     const fresh = await freshEducator();
     await login(page, fresh.email, fresh.password);
@@ -161,7 +139,7 @@ describeBrowser('explanations where an action is absent, empty states, names and
 
   it('a record’s edit page carries the show page’s title, with Edit before it', async () => {
     const candidate = await firstCandidate({ stage: 'developing' });
-    const page = await pageAt(browser, DESKTOP);
+    const page = await newPage(browser, DESKTOP);
     await login(page, 'hr@riverbend.example');
     const pairs: string[][] = [];
     for (const resource of ['candidates', 'opportunities', 'positions', 'schools', 'educators', 'users']) {
@@ -199,7 +177,7 @@ describeBrowser('explanations where an action is absent, empty states, names and
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ] as const)('on a %s, no list’s search hint is cut off', async (device, viewport) => {
-    const page = await pageAt(browser, viewport);
+    const page = await newPage(browser, viewport);
     await login(page, 'hr@riverbend.example');
     const cut: string[] = [];
     for (const resource of [

@@ -1,11 +1,16 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeBrowser, expectAccessible, launch, login, newPage, shot } from './browser.js';
 
 const SAMPLE = new URL('../../docs/samples/case-framework.json', import.meta.url).pathname;
+// Real packages published by OpenSALT (sources in api/test/fixtures/case/README.md).
+const PUBLISHED = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../api/test/fixtures/case/${file}`, import.meta.url), 'utf8'));
 
 /** Chooses a file in the import page's file picker and checks it (a dry run). */
 async function check(page: Page, file: string) {
@@ -46,7 +51,9 @@ describeBrowser('competency frameworks (coordinator, hr)', () => {
     const brokenFile = join(mkdtempSync(join(tmpdir(), 'emerge-case-')), 'broken.json');
     writeFileSync(brokenFile, JSON.stringify(broken));
     await check(page, brokenFile);
-    const problems = page.getByRole('table', { name: 'Problems in the file' });
+    // Grouped by kind, each kind under its own heading with its count.
+    await page.getByRole('heading', { name: 'Two items with one identifier (1)' }).waitFor();
+    const problems = page.getByRole('table', { name: 'Two items with one identifier' });
     await problems.waitFor();
     await expect(problems.locator('tbody tr').count()).resolves.toBe(1);
     const row = await problems.locator('tbody tr').first().innerText();
@@ -84,9 +91,11 @@ describeBrowser('competency frameworks (coordinator, hr)', () => {
     await page.keyboard.press('Enter');
     const reopen = page.getByRole('button', { name: 'Open HP-1 (2 below)' });
     expect(await reopen.getAttribute('aria-expanded')).toBe('false');
-    expect(await page.getByText('Leads a coherent instructional program').count()).toBe(0);
+    // (The links section below the tree names the node too.)
+    const tree = page.getByRole('region', { name: /^Tree and crosswalk/ });
+    expect(await tree.getByText('Leads a coherent instructional program').count()).toBe(0);
     await page.keyboard.press('Enter');
-    await page.getByText('Leads a coherent instructional program').waitFor();
+    await tree.getByText('Leads a coherent instructional program').waitFor();
 
     // A crosswalk link leads to the linked node in the reference framework.
     await page.getByRole('link', { name: 'PSEL PSEL-4: Curriculum, Instruction, and Assessment' }).click();
@@ -195,5 +204,123 @@ describeBrowser('competency frameworks (coordinator, hr)', () => {
     await row.waitFor();
     expect(await page.getByRole('table', { name: 'Competency targets' }).locator('tbody tr').count()).toBe(before + 1);
     await expect(row.getByLabel('Target level for HP-1.1').innerText()).resolves.toContain('4 of 5');
+  });
+
+  describe('packages as publishers write them', () => {
+    let server: Server;
+    let packageUrl: string;
+    const standards = PUBLISHED('opensalt-what-standards-could-be-2017-draft.json');
+    // The published file names no licence; one is added as licensed content carries it.
+    standards.CFDocument.licenseURI = {
+      title: 'CC BY 4.0',
+      identifier: 'c0ffee00-0000-4000-8000-00000000cc40',
+      uri: 'https://creativecommons.org/licenses/by/4.0/',
+    };
+    standards.CFDefinitions = {
+      CFLicenses: [
+        {
+          identifier: 'c0ffee00-0000-4000-8000-00000000cc40',
+          title: 'CC BY 4.0',
+          licenseText: 'You may share and adapt this material, giving appropriate credit.',
+        },
+      ],
+    };
+    const itemTypes = new Map<string, number>();
+    for (const item of standards.CFItems as { CFItemType?: string }[])
+      if (item.CFItemType) itemTypes.set(item.CFItemType, (itemTypes.get(item.CFItemType) ?? 0) + 1);
+
+    beforeAll(async () => {
+      // A CASE server of the publisher's, on loopback: GET …/ims/case/v1p0/CFPackages/{id}.
+      const path = `/ims/case/v1p0/CFPackages/${standards.CFDocument.identifier}`;
+      server = createServer((req, res) => {
+        if (req.url !== path) return res.writeHead(404).end();
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(standards));
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      packageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
+    });
+    afterAll(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
+
+    for (const device of ['desktop', 'phone'] as const)
+      it(`hr imports one from a CASE server after a preview, and its page shows the licence, item types and links outside Emerge (${device})`, async () => {
+        const page = await newPage(browser, device);
+        await login(page, 'hr@riverbend.example');
+        await page.goto('/#/competency-frameworks/import');
+        const address = page.getByLabel("Or the package's address on a CASE server");
+        await address.fill(packageUrl.replace('/CFPackages/', '/CFPackages/no-such-'));
+        await page.keyboard.press('Enter');
+        await page.getByRole('alert').filter({ hasText: 'Emerge could not fetch the package' }).waitFor();
+
+        await address.fill(packageUrl);
+        await page.getByRole('button', { name: 'Check the address' }).click();
+        const preview = page.getByText(/The package is ready to import\./);
+        await preview.waitFor();
+        const text = await preview.innerText();
+        const first = device === 'desktop';
+        expect(text).toContain(
+          first ? 'Importing would create What Standards Could Be' : 'already matches this package (16 items',
+        );
+        const external = Number(/(\d+) links point to frameworks your district does not have/.exec(text)?.[1]);
+        expect(external).toBeGreaterThan(0);
+        const held = page.getByRole('table', { name: 'What the file holds' });
+        for (const [type, n] of itemTypes)
+          await expect(held.getByRole('row', { name: `${type} ${n}` }).count()).resolves.toBe(1);
+        if (first) await page.getByRole('heading', { name: /^New items \(16/ }).waitFor();
+        await page.getByText('Licence: CC BY 4.0.').waitFor();
+        await shot(page, `frameworks-import-url-preview-${device}`);
+        await expectAccessible(page, `CASE import preview (${device})`);
+
+        await page.getByRole('button', { name: 'Import', exact: true }).click();
+        await page.getByRole('link', { name: 'Open What Standards Could Be' }).click();
+        await page.getByRole('heading', { level: 1, name: 'What Standards Could Be' }).waitFor();
+        await page.getByRole('link', { name: 'CC BY 4.0' }).waitFor();
+        // Where the publisher serves it, as the package says.
+        await page.getByRole('link', { name: String(standards.CFDocument.CFPackageURI) }).waitFor();
+        await page.getByText('Read the licence').click();
+        await page.getByText('You may share and adapt this material, giving appropriate credit.').waitFor();
+        const types = page.getByRole('table', { name: 'Item types' });
+        for (const [type, n] of itemTypes)
+          await expect(types.getByRole('row', { name: `${type} ${n}` }).count()).resolves.toBe(1);
+        const kept = page.getByRole('heading', { name: `Links kept as published (${external} outside Emerge)` });
+        await kept.scrollIntoViewIfNeeded();
+        // A table on a desktop, a list on a phone.
+        const rows =
+          device === 'desktop'
+            ? page.getByRole('table', { name: /Links kept as published/ }).locator('tbody tr')
+            : page.getByRole('list', { name: /Links kept as published/ }).getByRole('listitem');
+        await expect(rows.count()).resolves.toBe(Math.min(external, 10));
+        await expect(rows.first().innerText()).resolves.toContain('Outside Emerge');
+        await page.getByText(`1–${Math.min(external, 10)} of ${external}`).waitFor();
+        await shot(page, `frameworks-kept-links-${device}`);
+        await expectAccessible(page, `framework page with links outside Emerge (${device})`);
+        // Every kept link, not only the external ones, by keyboard.
+        await page.getByLabel('Only links outside Emerge').focus();
+        await page.keyboard.press('Space');
+        await page.getByText(new RegExp(`^1–\\d+ of (?!${external}$)\\d+$`)).waitFor();
+      });
+
+    it('shows markdown statements as their publisher formatted them, and raw HTML as text', async () => {
+      const markdown = PUBLISHED('opensalt-test-markdown.json');
+      markdown.CFItems[1].fullStatement = 'A <b onclick="alert(1)">bold</b> claim with a [link](javascript:alert(1))';
+      const file = join(mkdtempSync(join(tmpdir(), 'emerge-case-')), 'markdown.json');
+      writeFileSync(file, JSON.stringify(markdown));
+      const page = await newPage(browser);
+      await login(page, 'coordinator@riverbend.example');
+      await page.goto('/#/competency-frameworks/import');
+      await check(page, file);
+      await page.getByText(/The file is ready to import\./).waitFor();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('link', { name: 'Open Test Markdown Framework' }).click();
+      // The table in the statement is a table; "_table_" is emphasis.
+      const table = page.getByRole('table').filter({ hasText: 'Column 1' });
+      await table.getByRole('cell', { name: 'data 2' }).waitFor();
+      await expect(page.locator('em', { hasText: 'table' }).count()).resolves.toBe(1);
+      // Raw HTML stays text, and the javascript: link is not a link.
+      await page.getByText('A <b onclick="alert(1)">bold</b> claim with a', { exact: false }).waitFor();
+      expect(await page.locator('b[onclick]').count()).toBe(0);
+      expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+      await shot(page, 'frameworks-markdown');
+      await expectAccessible(page, 'framework with markdown statements');
+    });
   });
 });

@@ -34,6 +34,8 @@ export default async function globalSetup() {
     NODE_ENV: 'development',
     // Every journey signs in from this one address.
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    // The framework test's CASE server listens on loopback, which the import refuses by default.
+    CASE_FETCH_ALLOW: '127.0.0.1',
   };
   let scratch;
   let dataDir;

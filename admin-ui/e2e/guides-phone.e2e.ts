@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, describeBrowser, launch, login } from './browser.js';
+import { describeBrowser, launch, login, newPage, PHONE } from './browser.js';
 
 /**
  * The phone screens shown in docs/guides (issue #15): each is a 390×844 screen as a person holds it, taken after
@@ -11,20 +11,11 @@ import { baseUrl, describeBrowser, launch, login } from './browser.js';
  * UPDATE_GUIDE_IMAGES=1 the pictures are written to docs/guides/img (then committed); otherwise to
  * e2e/screenshots, so a plain test run leaves the guides alone.
  */
-const PHONE = { width: 390, height: 844 };
 const here = dirname(fileURLToPath(import.meta.url));
 const out = process.env.UPDATE_GUIDE_IMAGES ? join(here, '../../docs/guides/img') : join(here, 'screenshots');
 
 async function phone(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    reducedMotion: 'reduce',
-    viewport: PHONE,
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
+  const page = await newPage(browser, 'phone');
   await login(page, email);
   return page;
 }

@@ -1,45 +1,24 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, DEMO_PASSWORD, describeBrowser, firstShowLink, launch, login, menuLinks, shot } from './browser.js';
+import {
+  api,
+  baseUrl,
+  describeBrowser,
+  firstShowLink,
+  launch,
+  list,
+  login,
+  menuLinks,
+  newPage,
+  PHONE,
+  shot,
+  tokenFor,
+} from './browser.js';
 
 /** "Ready to roll out": no page scrolls sideways on a phone, the board fits its screen, the focus is never lost. */
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 const ROLES = ['hr', 'superintendent', 'coordinator', 'principal', 'educator'] as const;
-
-async function pageAt(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
-  const phone = viewport.width < 600;
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    reducedMotion: 'reduce',
-    viewport,
-    isMobile: phone,
-    hasTouch: phone,
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
-  return page;
-}
-
-/** Calls the API from the test process, as the holder of `token` (none: anonymous). */
-async function api(token: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
-
-const list = (token: string, resource: string, filter: object) =>
-  api(token, 'GET', `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,9]`) as Promise<
-    { id: string; [k: string]: unknown }[]
-  >;
 
 /**
  * How wide the page is against the screen, and when too wide, the outermost elements sticking out (those not
@@ -155,10 +134,7 @@ describeBrowser('layout: phones, the board, focus (Ready to roll out)', () => {
     if (!baseUrl) return;
     // A candidate of our own, approved but not yet answered, so hr sees "Record acceptance" and the other files'
     // candidates stay as they are.
-    const { accessToken: hr } = (await api('', 'POST', '/auth/login', {
-      email: 'hr@riverbend.example',
-      password: DEMO_PASSWORD,
-    })) as { accessToken: string };
+    const hr = await tokenFor('hr@riverbend.example');
     const [school] = await list(hr, 'schools', { q: 'Riverbend High School' });
     const [role] = await list(hr, 'leadership-roles', { q: 'Assistant principal' });
     const educator = (await api(hr, 'POST', '/educators', {
@@ -183,7 +159,7 @@ describeBrowser('layout: phones, the board, focus (Ready to roll out)', () => {
   it.each(ROLES)(
     'on a phone (390 px), %s: every menu page, one record of each and its tabs fit the screen',
     async (role) => {
-      const page = await pageAt(browser, PHONE);
+      const page = await newPage(browser, PHONE);
       await login(page, `${role}@riverbend.example`);
       const failures: string[] = [];
       const visited = new Set<string>();
@@ -219,7 +195,7 @@ describeBrowser('layout: phones, the board, focus (Ready to roll out)', () => {
     ['1440×900', DESKTOP],
     ['390×844', PHONE],
   ] as const)('at %s the board scrolls inside itself, the page does not', async (label, viewport) => {
-    const page = await pageAt(browser, viewport);
+    const page = await newPage(browser, viewport);
     await login(page, 'hr@riverbend.example');
     await page.goto('/#/pipeline');
     const board = page.getByRole('region', { name: /Pipeline stages/ });
@@ -254,7 +230,7 @@ describeBrowser('layout: phones, the board, focus (Ready to roll out)', () => {
   });
 
   it('after a dialog is confirmed, the focus goes to the actions that replace its button', async () => {
-    const page = await pageAt(browser, DESKTOP);
+    const page = await newPage(browser, DESKTOP);
     await login(page, 'hr@riverbend.example');
     await page.goto(`/#/candidates/${candidateId}/show`);
     const opener = page.getByRole('button', { name: 'Record acceptance' });
@@ -275,7 +251,7 @@ describeBrowser('layout: phones, the board, focus (Ready to roll out)', () => {
   });
 
   it('after a save, the focus goes to the heading of the page the save opens', async () => {
-    const page = await pageAt(browser, DESKTOP);
+    const page = await newPage(browser, DESKTOP);
     await login(page, 'hr@riverbend.example');
     await page.goto(`/#/candidates/${candidateId}`);
     await page.getByLabel('Notes').fill(`Check-in booked (${suffix}).`);
@@ -297,7 +273,7 @@ describeBrowser('layout: phones, the board, focus (Ready to roll out)', () => {
   });
 
   it('every control shows a focus ring of 2 px or more, at 3:1 or more against its surroundings', async () => {
-    const page = await pageAt(browser, DESKTOP);
+    const page = await newPage(browser, DESKTOP);
     await login(page, 'hr@riverbend.example');
     const problems: string[] = [];
     for (const href of ['#/candidates', `#/candidates/${candidateId}/show`, '#/pipeline']) {

@@ -16,7 +16,9 @@ import { useState } from 'react';
 import { EditButton, ListButton, Show, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { FrameworkBadge } from './FrameworkBadge';
+import { CaseFacts, ItemTypes, KeptLinks } from './FrameworkCase';
 import { FrameworkTree } from './FrameworkTree';
+import { Statement } from './Statement';
 import type { CrosswalkLink, Framework, FrameworkNode } from './types';
 import { useAllRecords } from './useAllRecords';
 
@@ -74,9 +76,10 @@ function FrameworkBrowser() {
           <FrameworkBadge reference={record.reference} />
         </Stack>
         {record.source && <Typography variant="body2">Source: {record.source}</Typography>}
+        <CaseFacts record={record} />
         {record.description && (
-          <Typography variant="body2" sx={{ mt: 1, whiteSpace: 'pre-line' }}>
-            {record.description}
+          <Typography variant="body2" component="div" sx={{ mt: 1, whiteSpace: 'pre-line' }}>
+            <Statement text={record.description} />
           </Typography>
         )}
         {record.reference && (
@@ -92,6 +95,7 @@ function FrameworkBrowser() {
         </Typography>
         <Rubric rubric={record.rubric} />
       </section>
+      <ItemTypes record={record} />
       <section aria-labelledby="tree-title">
         <Typography id="tree-title" variant="h6" component="h2">
           Tree and crosswalk ({record.nodeCount} nodes)
@@ -115,6 +119,7 @@ function FrameworkBrowser() {
           </CardContent>
         </Card>
       </section>
+      <KeptLinks key={`${record.id}:${version}`} record={record} />
     </Stack>
   );
 }

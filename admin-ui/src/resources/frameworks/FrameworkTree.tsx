@@ -8,6 +8,7 @@ import { Box, Button, Chip, IconButton, Link as MuiLink, Stack, Tooltip, Typogra
 import { useEffect, useMemo, useState } from 'react';
 import { Confirm, useDelete, useNotify } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { Statement } from './Statement';
 import type { CrosswalkLink, FrameworkNode } from './types';
 
 interface Props {
@@ -93,12 +94,14 @@ export function FrameworkTree({ frameworkId, nodes, links, editable, focusId, on
               id={`node-${n.id}`}
               sx={{ py: 0.5, borderLeft: depth ? '1px solid' : 'none', borderColor: 'divider', pl: depth ? 1 : 0 }}
             >
+              {/* Wraps: a long code (CCSS.Math.Content.6.RP.A.3a) and its statement share a phone's width. */}
               <Stack
                 direction="row"
                 spacing={1}
+                useFlexGap
                 sx={{
                   alignItems: 'center',
-                  flexWrap: 'nowrap',
+                  flexWrap: 'wrap',
                   borderRadius: 1,
                   bgcolor: n.id === focusId ? 'action.selected' : undefined,
                 }}
@@ -116,14 +119,16 @@ export function FrameworkTree({ frameworkId, nodes, links, editable, focusId, on
                 ) : (
                   <Box sx={{ width: 34 }} />
                 )}
-                <Chip size="small" variant="outlined" label={n.kind} />
-                <Typography component="span" sx={{ fontWeight: 600 }}>
+                {/* The publisher's item type when the framework came from a CASE package; else Emerge's kind. */}
+                <Chip size="small" variant="outlined" label={n.itemType ?? n.kind} />
+                <Typography component="span" sx={{ fontWeight: 600, overflowWrap: 'anywhere', minWidth: 0 }}>
                   {n.code}
                 </Typography>
-                <Typography component="span">{n.title}</Typography>
-                <Box sx={{ flexGrow: 1 }} />
+                <Typography component="div" sx={{ flex: '1 1 220px', minWidth: 0 }}>
+                  <Statement text={n.title} inline />
+                </Typography>
                 {editable && (
-                  <Stack direction="row" sx={{ flexShrink: 0 }}>
+                  <Stack direction="row" sx={{ flexShrink: 0, ml: 'auto' }}>
                     <Tooltip title={`Edit ${n.code}`}>
                       <IconButton
                         size="small"
@@ -158,8 +163,13 @@ export function FrameworkTree({ frameworkId, nodes, links, editable, focusId, on
                 )}
               </Stack>
               {n.description && (
-                <Typography variant="body2" color="text.secondary" sx={{ ml: 5, whiteSpace: 'pre-line' }}>
-                  {n.description}
+                <Typography
+                  variant="body2"
+                  component="div"
+                  color="text.secondary"
+                  sx={{ ml: 5, whiteSpace: 'pre-line' }}
+                >
+                  <Statement text={n.description} />
                 </Typography>
               )}
               {nodeLinks.length > 0 && (

@@ -14,6 +14,12 @@ export interface Framework {
   description: string;
   rubric: RubricLevel[];
   nodeCount: number;
+  /** Usage terms of an imported framework. */
+  license: { title: string; uri: string | null; identifier: string | null; text: string | null } | null;
+  sourceUri: string | null;
+  sourceChangedAt: string | null;
+  itemTypes: { itemType: string | null; count: number }[];
+  externalLinkCount: number;
   version: number;
 }
 
@@ -30,6 +36,8 @@ export interface FrameworkNode {
   description: string;
   position: number;
   caseIdentifier: string | null;
+  /** The publisher's item type (Claim, Target, Standard, …). */
+  itemType: string | null;
   reference: boolean;
   version: number;
 }
@@ -61,3 +69,21 @@ export const LINK_KINDS = [
   { id: 'exact', name: 'Exact (a rating carries across, rescaled)' },
   { id: 'related', name: 'Related (shown only)' },
 ];
+
+/** An association an imported framework keeps as published, with the node it belongs to. */
+export interface KeptAssociation {
+  id: string;
+  associationType: string;
+  nodeEnd: 'origin' | 'destination';
+  otherIdentifier: string;
+  otherUri: string | null;
+  otherTitle: string | null;
+  external: boolean;
+  otherNodeId: string | null;
+  otherNodeCode: string | null;
+  otherFrameworkId: string | null;
+  otherFrameworkShortName: string | null;
+  competencyId: string;
+  competencyCode: string;
+  competencyTitle: string;
+}
