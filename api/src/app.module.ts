@@ -11,6 +11,7 @@ import { GlobalExceptionFilter } from './common/errors/global-exception.filter.j
 import type { AppConfig } from './config/config.js';
 import { APP_CONFIG } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { DATABASE_URL } from './jobs/worker.service.js';
 import { AssignmentModule } from './modules/assignments/assignment.module.js';
 import { CandidateModule } from './modules/candidates/candidate.module.js';
 import { CompetencyModule } from './modules/competencies/competency.module.js';
@@ -21,6 +22,7 @@ import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadershipRoleModule } from './modules/leadership-roles/leadership-role.module.js';
 import { NominationModule } from './modules/nominations/nomination.module.js';
+import { NotificationModule } from './modules/notifications/notification.module.js';
 import { OpportunityModule } from './modules/opportunities/opportunity.module.js';
 import { PositionModule } from './modules/positions/position.module.js';
 import { ReadinessModule } from './modules/readiness/readiness.module.js';
@@ -50,8 +52,9 @@ class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: JWT_SECRET, useValue: options.jwtSecret },
+        { provide: DATABASE_URL, useValue: options.databaseUrl },
       ],
-      exports: [APP_CONFIG, JWT_SECRET],
+      exports: [APP_CONFIG, JWT_SECRET, DATABASE_URL],
     };
   }
 }
@@ -86,6 +89,7 @@ export class AppModule {
         EvidenceModule,
         DashboardModule,
         SsoModule,
+        NotificationModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

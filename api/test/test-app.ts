@@ -7,6 +7,7 @@ import type { Logger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/config/config.js';
+import { WorkerService } from '../src/jobs/worker.service.js';
 import { DEFAULT_PASSWORD, Factories } from '../src/testing/factories.js';
 
 export interface TestApp {
@@ -18,6 +19,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Logs in through the API and returns the bearer token. */
   login(email: string, password?: string): Promise<string>;
+  /** Runs every queued background job (notifications) to the end. */
+  drainJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     JWT_SECRET,
     // Suites sign many people in from one address; the limiter's own suite sets it low.
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    // Jobs run when a test drains them (drainJobs), so what a test sees does not depend on timing.
+    WORKER: 'off',
     ...env,
   });
   const app = await createApp({
@@ -86,6 +91,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return (res.body as { accessToken: string }).accessToken;
     },
+    drainJobs: () => app.get(WorkerService).drain(),
     async close() {
       await app.close();
       if (!options.database) await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

@@ -104,6 +104,7 @@ export async function recordStatements(
     LOG_LEVEL: 'silent',
     CONSOLE_DIR: '/nonexistent-console',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+    WORKER: 'off',
   });
   const app = await createApp({ config, databaseUrl, jwtSecret: BENCH_SECRET, queryLogger: recorder });
   await app.init();

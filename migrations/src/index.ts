@@ -15,6 +15,7 @@ import { AddCompetencyVersions1795770000000 } from './1795770000000-AddCompetenc
 import { AddLoginRateLimits1795780000000 } from './1795780000000-AddLoginRateLimits.js';
 import { CaseAsPublished1795790000000 } from './1795790000000-CaseAsPublished.js';
 import { AddSingleSignOn1796530727204 } from './1796530727204-AddSingleSignOn.js';
+import { AddNotifications1796600000000 } from './1796600000000-AddNotifications.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -35,6 +36,7 @@ export const migrations: (new () => object)[] = [
   AddLoginRateLimits1795780000000,
   CaseAsPublished1795790000000,
   AddSingleSignOn1796530727204,
+  AddNotifications1796600000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

@@ -78,6 +78,7 @@ describe('renderAuthorizationDoc', () => {
     'PUT /api/districts/:id/identity-provider',
     'GET /api/auth/discover',
     'GET /api/auth/sso/callback',
+    'POST /api/notifications/read-all',
   ];
   // Permissions as the real routes declare them (the exceptions name roles that must hold them).
   const permissionOf: Record<string, Permission> = {
@@ -109,6 +110,7 @@ describe('renderAuthorizationDoc', () => {
     'POST /api/opportunities/:id/interest': Permission.OpportunityInterestExpress,
     'DELETE /api/opportunities/:id/interest': Permission.OpportunityInterestExpress,
     'PUT /api/districts/:id/identity-provider': Permission.IdentityProviderManage,
+    'POST /api/notifications/read-all': Permission.NotificationRead,
   };
   const routes = all.map((k) => {
     const [method, path] = k.split(' ') as [RouteInfo['method'], string];

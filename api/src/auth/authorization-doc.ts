@@ -23,10 +23,13 @@ export type ScopeRule =
   /** People data: the district, a principal's schools, an educator's own records. */
   | 'people'
   /** The nominations the caller made. */
-  | 'nominator';
+  | 'nominator'
+  /** What was sent to the caller (notifications). */
+  | 'recipient';
 
 export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   [Permission.SessionRead]: 'session',
+  [Permission.NotificationRead]: 'recipient',
   [Permission.DistrictRead]: 'installation',
   [Permission.DistrictManage]: 'installation',
   [Permission.DistrictSettingsRead]: 'ownDistrict',
@@ -236,10 +239,10 @@ export function ruleOutcome(rule: ScopeRule, role: Role, condition: Condition | 
         ? 'allowed'
         : 'notFound';
     case 'otherSchool':
-      if (rule === 'nominator') return 'notFound';
+      if (rule === 'nominator' || rule === 'recipient') return 'notFound';
       return rule === 'people' && (role === 'principal' || role === 'educator') ? 'notFound' : 'allowed';
     case 'otherPerson':
-      if (rule === 'nominator') return 'notFound';
+      if (rule === 'nominator' || rule === 'recipient') return 'notFound';
       return rule === 'people' && role === 'educator' ? 'notFound' : 'allowed';
     default:
       // A special case without an exception for this route and role follows the own-scope answer.
@@ -264,6 +267,8 @@ export function scopeLabel(rule: ScopeRule, role: Role): string {
       return role === 'platform_admin' ? 'hr accounts' : 'district';
     case 'nominator':
       return 'own nominations';
+    case 'recipient':
+      return 'own notifications';
     case 'people':
       return role === 'principal' ? 'their schools' : role === 'educator' ? 'self' : 'district';
   }
@@ -287,6 +292,7 @@ export const ROUTE_NOTES: Record<string, string> = {
   'GET /api/auth/sso/callback':
     'the provider’s way back: always a 303 to the console (a one-time ticket or the refusal)',
   'PUT /api/district-settings/:id': 'the id is the caller’s district',
+  'POST /api/notifications/read-all': 'marks the caller’s own notifications read; nobody else’s',
 };
 
 function cell(route: RouteInfo, role: Role): string {

@@ -4,6 +4,8 @@ export type Role = (typeof ROLES)[number];
 /** `resource.action`. A route declares exactly one; the table below says which roles hold it. */
 export enum Permission {
   SessionRead = 'session.read',
+  /** The caller's own notifications (read them, mark them read). */
+  NotificationRead = 'notification.read',
   DistrictRead = 'district.read',
   DistrictManage = 'district.manage',
   SchoolRead = 'school.read',
@@ -59,7 +61,7 @@ export enum Permission {
   DashboardEquity = 'dashboard.equity',
 }
 
-const EVERYONE = [Permission.SessionRead];
+const EVERYONE = [Permission.SessionRead, Permission.NotificationRead];
 // Frameworks are shared vocabulary: every district role reads them.
 const FRAMEWORKS = [Permission.CompetencyRead];
 

@@ -16,7 +16,12 @@ let code = 0;
 try {
   const url = await server.createDatabase('emerge_authorization_doc');
   await migrate(url);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CONSOLE_DIR: '/nonexistent-console' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    CONSOLE_DIR: '/nonexistent-console',
+    WORKER: 'off',
+  });
   const app = await createApp({
     config,
     databaseUrl: url,

@@ -14,7 +14,12 @@ let code = 0;
 try {
   const url = await server.createDatabase('emerge_openapi');
   await migrate(url);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CONSOLE_DIR: '/nonexistent-console' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    CONSOLE_DIR: '/nonexistent-console',
+    WORKER: 'off',
+  });
   const app = await createApp({ config, databaseUrl: url, jwtSecret: 'openapi-generation-only-not-a-secret' });
   const text = `${JSON.stringify(buildOpenApi(app), null, 2)}\n`;
   await app.close();

@@ -27,6 +27,8 @@ export interface AppConfig {
   /** The origin people reach Emerge at, without a trailing slash. */
   publicUrl: string;
   ssoSecretKey: string | undefined;
+  /** Whether this process runs the background jobs (WORKER=inline) or leaves them to a worker process. */
+  worker: 'inline' | 'off';
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -74,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockoutMinutes: dto.LOGIN_LOCKOUT_MINUTES ?? 15,
     publicUrl: dto.PUBLIC_URL ?? `http://localhost:${dto.PORT ?? 3000}`,
     ssoSecretKey: dto.SSO_SECRET_KEY,
+    worker: dto.WORKER ?? 'inline',
   };
 }

@@ -125,4 +125,9 @@ export class EnvDto {
   @IsString()
   @MinLength(32, { message: 'SSO_SECRET_KEY must be at least 32 characters' })
   SSO_SECRET_KEY?: string;
+
+  /** `inline` (default): this process also runs the background jobs; `off`: another process does (npm run worker). */
+  @IsOptional()
+  @IsIn(['inline', 'off'], { message: 'WORKER must be inline or off' })
+  WORKER?: 'inline' | 'off';
 }

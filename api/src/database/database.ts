@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { AppConfig } from '../config/config.js';
+import { migrateJobQueue } from '../jobs/job-queue.js';
 import { createDataSource } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { StartupError } from './startup-error.js';
@@ -44,12 +45,13 @@ export async function startDatabase(config: AppConfig): Promise<RunningDatabase>
   return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
 }
 
-/** Applies pending migrations; `synchronize` is never used. */
+/** Applies pending migrations, ours and the job queue's; `synchronize` is never used. */
 export async function migrate(url: string): Promise<string[]> {
   const ds = createDataSource(url);
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });
+    await migrateJobQueue(url);
     return applied.map((m) => m.name);
   } finally {
     await ds.destroy();

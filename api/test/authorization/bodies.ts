@@ -58,6 +58,7 @@ export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<P
   'POST /api/users/:id/password-link': () => ({}),
   'PUT /api/educators/:id': current,
   'POST /api/educators/:id/login': () => ({}),
+  'POST /api/notifications/:id/read': () => ({}),
   'PUT /api/leadership-roles/:id': current,
   'PUT /api/leadership-roles/:id/targets': async (c) => {
     const targets = (await c.fetch(ownerOf(c), c.url)) as unknown as { competencyId: string; targetLevel: number }[];
@@ -110,6 +111,7 @@ export const CREATES: Record<string, CreateSpec> = {
   'POST /api/auth/set-password': { build: () => ({ body: {} }) },
   'POST /api/auth/sso/start': { build: () => ({ body: { email: 'someone@nowhere.example' } }) },
   'POST /api/auth/sso/exchange': { build: () => ({ body: { ticket: 'not-a-ticket' } }) },
+  'POST /api/notifications/read-all': { build: () => ({ body: {} }) },
   'POST /api/districts': { build: () => ({ body: { name: 'Matrix district', slug: `matrix-${uniq()}` } }) },
   'POST /api/schools': { build: () => ({ body: { name: 'Matrix school', code: `M${uniq()}`, gradeBand: 'high' } }) },
   'POST /api/users': {

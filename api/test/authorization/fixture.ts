@@ -1,5 +1,5 @@
 import type { Condition, SpecialCase } from '../../src/auth/authorization-doc.js';
-import type { Role } from '../../src/auth/permissions.js';
+import { ROLES as ROLE_LIST, type Role } from '../../src/auth/permissions.js';
 import type { Stage } from '../../src/modules/candidates/stages.js';
 import type { TestApp } from '../test-app.js';
 
@@ -18,6 +18,8 @@ export interface MatrixFixture {
   slots: Record<string, Slots>;
   /** Nominations by who made them, for the withdrawal route (nominator scope). */
   nominator: Partial<Record<Role, Slots>>;
+  /** Notifications by whom they were sent to (recipient scope): each role's own and others'. */
+  recipient: Partial<Record<Role, Slots>>;
   /** Nominations each role made of someone outside their scope (exception X4). */
   madeByCaller: Partial<Record<Role, string[]>>;
   /** The district owning each record id ('A' for the shared reference ones, which A's roles read). */
@@ -241,6 +243,32 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
       ])) as { id: string }[]
     ).map((r) => r.id);
 
+  // One notification for each person signed in; whose it is decides who may read it.
+  const recipients = { platform_admin: platform, hr, superintendent, coordinator, principal, educator: eUser, hrB };
+  const sent = {} as Record<keyof typeof recipients, string>;
+  for (const [who, u] of Object.entries(recipients) as [
+    keyof typeof recipients,
+    { id: string; districtId: string | null },
+  ][]) {
+    const [row]: { id: string }[] = await t.db.query(
+      `INSERT INTO notifications (district_id, user_id, kind, title, body, link, dedupe_key)
+       VALUES ($1, $2, 'nomination.submitted', 'Matrix notification', 'For ' || $3, '/', $3) RETURNING id`,
+      [u.districtId, u.id, who],
+    );
+    sent[who] = row!.id;
+  }
+  const recipient: Partial<Record<Role, Slots>> = Object.fromEntries(
+    ROLE_LIST.map((role) => [
+      role,
+      {
+        own: [sent[role]],
+        otherPerson: [sent[role === 'coordinator' ? 'superintendent' : 'coordinator']],
+        otherSchool: [sent[role === 'principal' ? 'hr' : 'principal']],
+        otherDistrict: [sent.hrB],
+      },
+    ]),
+  );
+
   const slots: Record<string, Slots> = {
     districts: { own: [dA], otherDistrict: [dB] },
     'district-settings': { own: [dA], otherDistrict: [dB] },
@@ -296,6 +324,8 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     },
     positions: { own: [posA1], otherSchool: [posA2], otherDistrict: [posB, posB2] },
     'audit-log': { own: await auditOf(dA), otherDistrict: await auditOf(dB) },
+    // As hr sees them; the matrix takes each role's own from `recipient`.
+    notifications: recipient.hr!,
   };
 
   const nominator: Partial<Record<Role, Slots>> = {
@@ -351,6 +381,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     },
     slots,
     nominator,
+    recipient,
     madeByCaller,
     owner,
     bIds: [...bIds],

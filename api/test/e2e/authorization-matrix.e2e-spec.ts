@@ -78,7 +78,8 @@ describe('authorization matrix', () => {
     const out: string[] = [];
     if (expectedOutcome(route, role, 'otherDistrict') !== 'allowed') out.push(...fx.bIds, ...fx.bMarkers);
     if (kindOf(route) === 'list') {
-      for (const [slot, ids] of Object.entries(fx.slots[resourceOf(route)] ?? {})) {
+      const slots = Object.keys({ ...fx.slots[resourceOf(route)], ...fx.recipient[role] }) as Slot[];
+      for (const [slot, ids] of slots.map((s) => [s, targets(route, role, s)] as const)) {
         if (slot !== 'otherDistrict' && expectedOutcome(route, role, slot as Slot) === 'notFound') {
           // Their emails too: the roster export is CSV, without ids.
           for (const id of ids) out.push(id, ...(fx.emailOf.has(id) ? [fx.emailOf.get(id)!] : []));
@@ -93,6 +94,7 @@ describe('authorization matrix', () => {
     const slots = fx.slots[resourceOf(route)] ?? {};
     if (route.permission && PERMISSION_SCOPE[route.permission] === 'nominator')
       return fx.nominator[role]?.[slot] ?? slots[slot] ?? [];
+    if (route.permission && PERMISSION_SCOPE[route.permission] === 'recipient') return fx.recipient[role]?.[slot] ?? [];
     return slots[slot] ?? [];
   }
 

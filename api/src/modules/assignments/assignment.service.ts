@@ -12,6 +12,7 @@ import { toIso } from '../../common/iso.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import { CandidateRepository } from '../candidates/candidate.repository.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
+import { notifyLater } from '../notifications/notify.js';
 import { OpportunityRepository } from '../opportunities/opportunity.repository.js';
 import type {
   AssignmentResponseDto,
@@ -113,7 +114,9 @@ export class AssignmentService {
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [districtId, opportunity.id, candidate.id, dto.dueOn?.slice(0, 10) ?? opportunity.endsOn, auth.userId],
       );
-      return (result as { id: string }[])[0]!.id;
+      const id = (result as { id: string }[])[0]!.id;
+      await notifyLater(m, 'assignment.created', id);
+      return id;
     });
     return this.get(auth, id);
   }

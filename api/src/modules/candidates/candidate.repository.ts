@@ -6,6 +6,7 @@ import { RowById } from '../../common/crud/row-by-id.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
+import { notifyLater } from '../notifications/notify.js';
 import { CANDIDATE_LIST, STAGE_TRANSITION_LIST } from './candidate.dto.js';
 import { CandidateEntity } from './candidate.entity.js';
 import { StageTransitionEntity } from './stage-transition.entity.js';
@@ -157,7 +158,7 @@ export class CandidateRepository {
     candidate.stage = to;
     candidate.stageEnteredAt = new Date();
     await manager.save(candidate);
-    await manager.insert(StageTransitionEntity, {
+    const { identifiers } = await manager.insert(StageTransitionEntity, {
       districtId: candidate.districtId,
       candidateId: candidate.id,
       fromStage: from,
@@ -166,6 +167,7 @@ export class CandidateRepository {
       reason,
       exitReason: to === 'exited' ? exitReason : null,
     });
+    await notifyLater(manager, 'candidate.moved', String(identifiers[0]!.id));
   }
 
   async transitions(scope: Scope, query: ListQuery): Promise<[TransitionRow[], number]> {

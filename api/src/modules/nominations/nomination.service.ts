@@ -10,6 +10,7 @@ import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import { CandidateRepository } from '../candidates/candidate.repository.js';
+import { notifyLater } from '../notifications/notify.js';
 import type { NominationResponseDto } from './nomination.dto.js';
 import { CreateNominationDto, NOMINATION_LIST, NominationDecisionDto } from './nomination.dto.js';
 import type { NominatorKind } from './nomination.entity.js';
@@ -91,6 +92,7 @@ export class NominationService {
         competencyIds,
         status: 'submitted',
       });
+      await notifyLater(m, 'nomination.submitted', n.id);
       return n.id;
     });
     return this.get(auth, id);
@@ -128,6 +130,7 @@ export class NominationService {
       n.decidedByUserId = auth.userId;
       n.decidedAt = new Date();
       await this.nominations.save(m, n);
+      if (n.status === 'approved') await notifyLater(m, 'nomination.approved', n.id);
     });
     return this.get(auth, id);
   }

@@ -6,6 +6,7 @@ import { Permission, roleHas } from '../../auth/permissions.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
+import { notifyLater } from '../notifications/notify.js';
 import { ProfileLoader } from './profile-loader.js';
 import type { ReadinessSuggestion } from './readiness-rule.js';
 import { suggestReadiness } from './readiness-rule.js';
@@ -109,6 +110,7 @@ export class ReadinessService {
       const candidate = await this.repo.candidate(m, id, true);
       if (!candidate) throw AppError.notFound('Candidate');
       await this.repo.setShared(m, id, dto.shared);
+      if (dto.shared && !candidate.readinessShared) await notifyLater(m, 'readiness.shared', id);
     });
     return this.get(auth, id);
   }

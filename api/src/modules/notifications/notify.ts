@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { enqueue } from '../../jobs/job-queue.js';
+
+/** What happened, named by the record it happened to. */
+export const EVENTS = [
+  'nomination.submitted',
+  'nomination.approved',
+  'candidate.moved',
+  'assignment.created',
+  'readiness.shared',
+] as const;
+export type NotifyEvent = (typeof EVENTS)[number];
+
+export interface NotifyPayload {
+  event: NotifyEvent;
+  /** The nomination, stage transition, assignment or candidate. */
+  id: string;
+  /** This occurrence: a retried job keeps it, so each person gets each message once. */
+  occurrence: string;
+}
+
+/** Queues the notifications of an event in the caller's transaction (nothing is sent if it rolls back). */
+export function notifyLater(m: EntityManager, event: NotifyEvent, id: string): Promise<void> {
+  const occurrence = randomUUID();
+  return enqueue(m, 'notify', { event, id, occurrence } satisfies NotifyPayload, `${event}:${id}:${occurrence}`);
+}
+
+export interface Message {
+  userId: string;
+  districtId: string | null;
+  kind: NotifyEvent | 'nomination.answered';
+  title: string;
+  body: string;
+  link: string;
+}
+
+type Q = Pick<DataSource, 'query'>;
+
+const STAGE_WORDS: Record<string, string> = {
+  identified: 'identified',
+  engaged: 'engaged',
+  developing: 'developing',
+  ready: 'ready',
+  placed: 'placed',
+  supported: 'supported',
+  paused: 'paused',
+  exited: 'exited',
+};
+const ORDER = ['identified', 'engaged', 'developing', 'ready', 'placed', 'supported'];
+
+/** The active logins of an educator (usually one). */
+async function loginsOf(q: Q, educatorId: string): Promise<string[]> {
+  const rows: { id: string }[] = await q.query(`SELECT id FROM users WHERE educator_id = $1 AND active`, [educatorId]);
+  return rows.map((r) => r.id);
+}
+
+async function hrOf(q: Q, districtId: string): Promise<string[]> {
+  const rows: { id: string }[] = await q.query(
+    `SELECT id FROM users WHERE district_id = $1 AND role = 'hr' AND active`,
+    [districtId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The messages an event gives, read when the job runs. Only what the recipient may already see travels: names,
+ * roles, stages and titles; never a rationale, a private note, a demographic or an unshared readiness.
+ */
+export async function compose(q: Q, { event, id }: NotifyPayload): Promise<Message[]> {
+  switch (event) {
+    case 'nomination.submitted': {
+      const [n] = await q.query(
+        `SELECT n.district_id, n.nominator_user_id, r.title AS role, e.first_name || ' ' || e.last_name AS nominee,
+                u.name AS nominator
+           FROM nominations n JOIN leadership_roles r ON r.id = n.target_role_id
+           JOIN educators e ON e.id = n.educator_id JOIN users u ON u.id = n.nominator_user_id
+          WHERE n.id = $1 AND n.status = 'submitted'`,
+        [id],
+      );
+      if (!n) return [];
+      const hr = (await hrOf(q, n.district_id)).filter((userId) => userId !== n.nominator_user_id);
+      return hr.map((userId) => ({
+        userId,
+        districtId: n.district_id,
+        kind: event,
+        title: `New nomination to review: ${n.nominee}`,
+        body: `${n.nominator} nominated ${n.nominee} for ${n.role}. Approve or decline it in Emerge.`,
+        link: `/nominations/${id}/show`,
+      }));
+    }
+    case 'nomination.approved': {
+      const [n] = await q.query(
+        `SELECT n.district_id, n.educator_id, n.candidate_id, r.title AS role
+           FROM nominations n JOIN leadership_roles r ON r.id = n.target_role_id
+          WHERE n.id = $1 AND n.status = 'approved'`,
+        [id],
+      );
+      if (!n) return [];
+      return (await loginsOf(q, n.educator_id)).map((userId) => ({
+        userId,
+        districtId: n.district_id,
+        kind: event,
+        title: `You have been nominated for ${n.role}`,
+        body: `Your district would like to develop you as a future ${n.role}. Open your candidacy to accept or decline.`,
+        link: `/candidates/${n.candidate_id}/show`,
+      }));
+    }
+    case 'candidate.moved':
+      return moved(q, id);
+    case 'assignment.created': {
+      const [a] = await q.query(
+        `SELECT a.district_id, c.educator_id, o.title, a.due_on::text AS due
+           FROM assignments a JOIN candidates c ON c.id = a.candidate_id
+           JOIN development_opportunities o ON o.id = a.opportunity_id WHERE a.id = $1`,
+        [id],
+      );
+      if (!a) return [];
+      return (await loginsOf(q, a.educator_id)).map((userId) => ({
+        userId,
+        districtId: a.district_id,
+        kind: event,
+        title: `New assignment: ${a.title}`,
+        body: `You have been assigned to ${a.title}${a.due ? `, due ${a.due}` : ''}.`,
+        link: `/assignments/${id}/show`,
+      }));
+    }
+    case 'readiness.shared': {
+      const [c] = await q.query(
+        `SELECT c.district_id, c.educator_id, r.title AS role FROM candidates c
+           JOIN leadership_roles r ON r.id = c.role_id WHERE c.id = $1 AND c.readiness_shared`,
+        [id],
+      );
+      if (!c) return [];
+      return (await loginsOf(q, c.educator_id)).map((userId) => ({
+        userId,
+        districtId: c.district_id,
+        kind: event,
+        title: `Your readiness for ${c.role} is shared with you`,
+        body: `You can now read how ready you are judged for ${c.role}, and why.`,
+        link: `/candidates/${id}/show`,
+      }));
+    }
+  }
+}
+
+/** A move: the nominee's answer goes to the nominators and hr; placement, a step back or an exit to the candidate. */
+async function moved(q: Q, transitionId: string): Promise<Message[]> {
+  const [t] = await q.query(
+    `SELECT t.district_id, t.candidate_id, t.from_stage, t.to_stage, t.actor_user_id, c.educator_id,
+            r.title AS role, e.first_name || ' ' || e.last_name AS name
+       FROM stage_transitions t JOIN candidates c ON c.id = t.candidate_id
+       JOIN leadership_roles r ON r.id = c.role_id JOIN educators e ON e.id = c.educator_id
+      WHERE t.id = $1`,
+    [transitionId],
+  );
+  if (!t || !t.from_stage) return [];
+  const own = await loginsOf(q, t.educator_id);
+  if (t.from_stage === 'identified' && (t.to_stage === 'engaged' || t.to_stage === 'exited')) {
+    const answer = t.to_stage === 'engaged' ? 'accepted' : 'declined';
+    const nominations: { id: string; nominator: string }[] = await q.query(
+      `SELECT id, nominator_user_id AS nominator FROM nominations WHERE candidate_id = $1 AND status = 'approved'`,
+      [t.candidate_id],
+    );
+    const hr = await hrOf(q, t.district_id);
+    const out: Message[] = [];
+    const told = new Set<string>();
+    for (const n of nominations) {
+      if (told.has(n.nominator) || own.includes(n.nominator)) continue;
+      told.add(n.nominator);
+      out.push({
+        userId: n.nominator,
+        districtId: t.district_id,
+        kind: 'nomination.answered',
+        title: `${t.name} ${answer} the nomination`,
+        body: `${t.name} ${answer} your nomination for ${t.role}.`,
+        // A nominator who is not hr may not read the candidacy, but reads their own nomination.
+        link: hr.includes(n.nominator) ? `/candidates/${t.candidate_id}/show` : `/nominations/${n.id}/show`,
+      });
+    }
+    for (const userId of hr)
+      if (!told.has(userId) && !own.includes(userId))
+        out.push({
+          userId,
+          districtId: t.district_id,
+          kind: 'nomination.answered',
+          title: `${t.name} ${answer} the nomination`,
+          body: `${t.name} ${answer} the nomination for ${t.role}.`,
+          link: `/candidates/${t.candidate_id}/show`,
+        });
+    return out;
+  }
+  const back = ORDER.indexOf(t.to_stage) >= 0 && ORDER.indexOf(t.to_stage) < ORDER.indexOf(t.from_stage);
+  if (t.to_stage !== 'placed' && t.to_stage !== 'exited' && !back) return [];
+  // The candidate's own move (e.g. withdrawing) needs no message to them.
+  return own
+    .filter((userId) => userId !== t.actor_user_id)
+    .map((userId) => ({
+      userId,
+      districtId: t.district_id,
+      kind: 'candidate.moved' as const,
+      title:
+        t.to_stage === 'placed'
+          ? `You have been placed as ${t.role}`
+          : `Your candidacy for ${t.role} is now ${STAGE_WORDS[t.to_stage] ?? t.to_stage}`,
+      body:
+        t.to_stage === 'placed'
+          ? `Congratulations: your candidacy for ${t.role} ended in a placement.`
+          : `Your candidacy for ${t.role} moved from ${STAGE_WORDS[t.from_stage] ?? t.from_stage} to ${STAGE_WORDS[t.to_stage] ?? t.to_stage}. Open it to read why.`,
+      link: `/candidates/${t.candidate_id}/show`,
+    }));
+}
+
+/** The job: writes each message once per person and occurrence, whatever the retries. */
+export async function deliver(q: Q, payload: NotifyPayload): Promise<number> {
+  const messages = await compose(q, payload);
+  if (messages.length === 0) return 0;
+  const key = `${payload.event}:${payload.id}:${payload.occurrence}`;
+  const rows: unknown[] = await q.query(
+    `INSERT INTO notifications (district_id, user_id, kind, title, body, link, dedupe_key)
+     SELECT m."districtId", m."userId", m.kind, left(m.title, 300), m.body, m.link, $2
+       FROM json_to_recordset($1::json) AS m("districtId" uuid, "userId" uuid, kind text, title text, body text, link text)
+     ON CONFLICT ON CONSTRAINT uq_notifications_user_dedupe DO NOTHING RETURNING id`,
+    [JSON.stringify(messages), key],
+  );
+  return rows.length;
+}
