@@ -28,6 +28,7 @@ const DashboardPrint = lazyView(() => import('./dashboard/DashboardPrint').then(
 const DistrictSettingsPage = lazyView(() => import('./pages/DistrictSettingsPage').then((m) => m.DistrictSettingsPage));
 const ImportCasePage = lazyView(() => import('./pages/ImportCasePage').then((m) => m.ImportCasePage));
 const ImportRosterPage = lazyView(() => import('./pages/ImportRosterPage').then((m) => m.ImportRosterPage));
+const NotificationsPage = lazyView(() => import('./pages/NotificationsPage').then((m) => m.NotificationsPage));
 const PipelineBoard = lazyView(() => import('./pages/PipelineBoard').then((m) => m.PipelineBoard));
 const SetPasswordPage = lazyView(() => import('./pages/SetPasswordPage').then((m) => m.SetPasswordPage));
 const SsoPage = lazyView(() => import('./pages/SsoPage').then((m) => m.SsoPage));
@@ -68,6 +69,7 @@ export function App() {
         <Route path="/dashboard" element={<Dashboard />} />
         <Route path="/dashboard/print" element={<DashboardPrint />} />
         <Route path="/district-settings" element={<DistrictSettingsPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/set-password" element={<SetPasswordPage />} />

@@ -1,4 +1,5 @@
 import { AppBar as RaAppBar, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
+import { NotificationBell } from './NotificationBell';
 
 /** The user menu's accessible name includes the visible name (WCAG 2.5.3, label in name). */
 function AccountMenu() {
@@ -10,6 +11,7 @@ export function AppBar() {
   return (
     <RaAppBar userMenu={<AccountMenu />} color="secondary">
       <TitlePortal />
+      <NotificationBell />
     </RaAppBar>
   );
 }
