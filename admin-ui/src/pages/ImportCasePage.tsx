@@ -20,6 +20,7 @@ import { ScrollBox } from '../layout/ScrollBox';
 import { apiErrorText, NETWORK_TEXT, sentence } from '../providers/errorText';
 import { API_URL } from '../providers/httpClient';
 import { session } from '../providers/session';
+import { ItemTypeTable } from '../resources/frameworks/FrameworkCase';
 import type { Framework } from '../resources/frameworks/types';
 import { Busy, ImportControls, uploadWithProgress } from './ImportControls';
 
@@ -155,7 +156,6 @@ function changeSummary(r: Result, what: string): string {
 /** What a checked file holds and what importing it changes: the preview before anything is kept. */
 function Preview({ result }: { result: Result }) {
   const { framework, itemChanges, notices } = result;
-  const untyped = framework.nodeCount - framework.itemTypes.reduce((n, t) => n + t.count, 0);
   const samples = [
     { title: 'New items', list: itemChanges.created, total: result.created.items },
     { title: 'Changed items', list: itemChanges.updated, total: result.updated.items },
@@ -167,28 +167,7 @@ function Preview({ result }: { result: Result }) {
           <Typography id="preview-types" variant="h6" component="h2">
             What the file holds
           </Typography>
-          <Table size="small" aria-labelledby="preview-types" sx={{ maxWidth: 480 }}>
-            <TableHead>
-              <TableRow>
-                <TableCell>Item type</TableCell>
-                <TableCell align="right">Items</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {framework.itemTypes.map((t) => (
-                <TableRow key={t.itemType}>
-                  <TableCell>{t.itemType}</TableCell>
-                  <TableCell align="right">{t.count}</TableCell>
-                </TableRow>
-              ))}
-              {untyped > 0 && (
-                <TableRow>
-                  <TableCell>No item type given</TableCell>
-                  <TableCell align="right">{untyped}</TableCell>
-                </TableRow>
-              )}
-            </TableBody>
-          </Table>
+          <ItemTypeTable framework={framework} labelledBy="preview-types" />
         </Box>
       )}
       {framework.license && (

@@ -34,7 +34,6 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       connectionString: this.databaseUrl,
       logger: jobLogger,
       noHandleSignals: true,
-      // Our migrate step installs the queue's schema; a worker never changes it.
       concurrency: 2,
       pollInterval: 2000,
     };

@@ -75,10 +75,43 @@ export function CaseFacts({ record }: { record: Framework }) {
   );
 }
 
-/** How many nodes carry each of the publisher's item types (Claim, Target, …). */
+/** How many nodes carry each of the publisher's item types (Claim, Target, …), and how many carry none. */
+export function ItemTypeTable({
+  framework,
+  labelledBy,
+}: {
+  framework: Pick<Framework, 'itemTypes' | 'nodeCount'>;
+  labelledBy: string;
+}) {
+  const untyped = framework.nodeCount - framework.itemTypes.reduce((n, t) => n + t.count, 0);
+  return (
+    <Table size="small" aria-labelledby={labelledBy} sx={{ maxWidth: 480 }}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Item type</TableCell>
+          <TableCell align="right">Items</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {framework.itemTypes.map((t) => (
+          <TableRow key={t.itemType}>
+            <TableCell>{t.itemType}</TableCell>
+            <TableCell align="right">{t.count}</TableCell>
+          </TableRow>
+        ))}
+        {untyped > 0 && (
+          <TableRow>
+            <TableCell>No item type given</TableCell>
+            <TableCell align="right">{untyped}</TableCell>
+          </TableRow>
+        )}
+      </TableBody>
+    </Table>
+  );
+}
+
 export function ItemTypes({ record }: { record: Framework }) {
   if (record.itemTypes.length === 0) return null;
-  const untyped = record.nodeCount - record.itemTypes.reduce((n, t) => n + t.count, 0);
   return (
     <section aria-labelledby="item-types-title">
       <Typography id="item-types-title" variant="h6" component="h2">
@@ -87,28 +120,7 @@ export function ItemTypes({ record }: { record: Framework }) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         The publisher&apos;s names for the kinds of items in this framework, shown on each node of the tree.
       </Typography>
-      <Table size="small" aria-labelledby="item-types-title" sx={{ maxWidth: 480 }}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Item type</TableCell>
-            <TableCell align="right">Items</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {record.itemTypes.map((t) => (
-            <TableRow key={t.itemType}>
-              <TableCell>{t.itemType}</TableCell>
-              <TableCell align="right">{t.count}</TableCell>
-            </TableRow>
-          ))}
-          {untyped > 0 && (
-            <TableRow>
-              <TableCell>No item type given</TableCell>
-              <TableCell align="right">{untyped}</TableCell>
-            </TableRow>
-          )}
-        </TableBody>
-      </Table>
+      <ItemTypeTable framework={record} labelledBy="item-types-title" />
     </section>
   );
 }

@@ -106,39 +106,18 @@ export class CompetencyRepository {
     );
   }
 
-  /** A node's CASE associations kept as published; another end the district cannot see reads as external. */
-  caseAssociations(scope: Scope, id: string): Promise<CaseAssociationDto[]> {
-    if (scope.kind === 'platform') return Promise.resolve([]);
-    return this.db.query(
-      `SELECT a.id, a.association_type AS "associationType", a.node_end AS "nodeEnd", a.other_identifier AS "otherIdentifier",
-              a.other_uri AS "otherUri", a.other_title AS "otherTitle", (o.id IS NULL) AS external,
-              o.id AS "otherNodeId", o.code AS "otherNodeCode", f.id AS "otherFrameworkId",
-              f.short_name AS "otherFrameworkShortName"
-         FROM case_associations a
-         LEFT JOIN (competencies o JOIN competency_frameworks f ON f.id = o.framework_id
-                    AND (f.district_id IS NULL OR f.district_id = $2)) ON o.id = a.other_competency_id
-        WHERE a.competency_id = $1
-        ORDER BY a.association_type, a.sequence_number NULLS LAST, a.other_identifier`,
-      [id, scope.districtId],
-    );
-  }
-
-  /** A framework's kept associations, a page at a time; the other end reads as external unless the district has it. */
-  listCaseAssociations(
-    scope: Scope,
-    frameworkId: string,
-    query: ListQuery,
-  ): Promise<[FrameworkCaseAssociationDto[], number]> {
-    const qb = this.db
+  /** Kept CASE associations with their other end, read as external unless a framework the district reads has it. */
+  private associations(districtId: string) {
+    return this.db
       .getRepository(CaseAssociationEntity)
       .createQueryBuilder('a')
-      .innerJoin('competencies', 'c', 'c.id = a.competency_id')
       .leftJoin(
         '(SELECT o.id, o.code, f.id AS framework_id, f.short_name FROM competencies o JOIN competency_frameworks f ON f.id = o.framework_id ' +
           'WHERE f.district_id IS NULL OR f.district_id = :district)',
         'o',
         'o.id = a.other_competency_id',
       )
+      .setParameter('district', districtId)
       .select([
         'a.id AS "id"',
         'a.association_type AS "associationType"',
@@ -151,14 +130,31 @@ export class CompetencyRepository {
         'o.code AS "otherNodeCode"',
         'o.framework_id AS "otherFrameworkId"',
         'o.short_name AS "otherFrameworkShortName"',
-        'c.id AS "competencyId"',
-        'c.code AS "competencyCode"',
-        'c.title AS "competencyTitle"',
-      ])
-      .where('a.framework_id = :frameworkId', {
-        frameworkId,
-        district: scope.kind === 'platform' ? null : scope.districtId,
-      });
+      ]);
+  }
+
+  /** A node's CASE associations kept as published. */
+  caseAssociations(scope: Scope, id: string): Promise<CaseAssociationDto[]> {
+    if (scope.kind === 'platform') return Promise.resolve([]);
+    return this.associations(scope.districtId)
+      .where('a.competency_id = :id', { id })
+      .orderBy('a.association_type')
+      .addOrderBy('a.sequence_number', 'ASC', 'NULLS LAST')
+      .addOrderBy('a.other_identifier')
+      .getRawMany<CaseAssociationDto>();
+  }
+
+  /** A framework's kept associations, a page at a time, with the node each belongs to. */
+  listCaseAssociations(
+    scope: Scope,
+    frameworkId: string,
+    query: ListQuery,
+  ): Promise<[FrameworkCaseAssociationDto[], number]> {
+    if (scope.kind === 'platform') return Promise.resolve([[], 0]);
+    const qb = this.associations(scope.districtId)
+      .innerJoin('competencies', 'c', 'c.id = a.competency_id')
+      .addSelect(['c.id AS "competencyId"', 'c.code AS "competencyCode"', 'c.title AS "competencyTitle"'])
+      .where('a.framework_id = :frameworkId', { frameworkId });
     return fetchRawPage<FrameworkCaseAssociationDto>(qb, query, CASE_ASSOCIATION_LIST);
   }
 }

@@ -37,16 +37,6 @@ export interface Message {
 
 type Q = Pick<DataSource, 'query'>;
 
-const STAGE_WORDS: Record<string, string> = {
-  identified: 'identified',
-  engaged: 'engaged',
-  developing: 'developing',
-  ready: 'ready',
-  placed: 'placed',
-  supported: 'supported',
-  paused: 'paused',
-  exited: 'exited',
-};
 const ORDER = ['identified', 'engaged', 'developing', 'ready', 'placed', 'supported'];
 
 /** The active logins of an educator (usually one). */
@@ -163,31 +153,25 @@ async function moved(q: Q, transitionId: string): Promise<Message[]> {
       [t.candidate_id],
     );
     const hr = await hrOf(q, t.district_id);
+    // A nominator who is not hr may not read the candidacy, but reads their own nomination.
+    const recipients = [
+      ...nominations.map((n) => ({ userId: n.nominator, link: `/nominations/${n.id}/show`, yours: true })),
+      ...hr.map((userId) => ({ userId, link: `/candidates/${t.candidate_id}/show`, yours: false })),
+    ];
     const out: Message[] = [];
-    const told = new Set<string>();
-    for (const n of nominations) {
-      if (told.has(n.nominator) || own.includes(n.nominator)) continue;
-      told.add(n.nominator);
+    const told = new Set<string>(own);
+    for (const r of recipients) {
+      if (told.has(r.userId)) continue;
+      told.add(r.userId);
       out.push({
-        userId: n.nominator,
+        userId: r.userId,
         districtId: t.district_id,
         kind: 'nomination.answered',
         title: `${t.name} ${answer} the nomination`,
-        body: `${t.name} ${answer} your nomination for ${t.role}.`,
-        // A nominator who is not hr may not read the candidacy, but reads their own nomination.
-        link: hr.includes(n.nominator) ? `/candidates/${t.candidate_id}/show` : `/nominations/${n.id}/show`,
+        body: `${t.name} ${answer} ${r.yours ? 'your' : 'the'} nomination for ${t.role}.`,
+        link: hr.includes(r.userId) ? `/candidates/${t.candidate_id}/show` : r.link,
       });
     }
-    for (const userId of hr)
-      if (!told.has(userId) && !own.includes(userId))
-        out.push({
-          userId,
-          districtId: t.district_id,
-          kind: 'nomination.answered',
-          title: `${t.name} ${answer} the nomination`,
-          body: `${t.name} ${answer} the nomination for ${t.role}.`,
-          link: `/candidates/${t.candidate_id}/show`,
-        });
     return out;
   }
   const back = ORDER.indexOf(t.to_stage) >= 0 && ORDER.indexOf(t.to_stage) < ORDER.indexOf(t.from_stage);
@@ -202,11 +186,11 @@ async function moved(q: Q, transitionId: string): Promise<Message[]> {
       title:
         t.to_stage === 'placed'
           ? `You have been placed as ${t.role}`
-          : `Your candidacy for ${t.role} is now ${STAGE_WORDS[t.to_stage] ?? t.to_stage}`,
+          : `Your candidacy for ${t.role} is now ${t.to_stage}`,
       body:
         t.to_stage === 'placed'
           ? `Congratulations: your candidacy for ${t.role} ended in a placement.`
-          : `Your candidacy for ${t.role} moved from ${STAGE_WORDS[t.from_stage] ?? t.from_stage} to ${STAGE_WORDS[t.to_stage] ?? t.to_stage}. Open it to read why.`,
+          : `Your candidacy for ${t.role} moved from ${t.from_stage} to ${t.to_stage}. Open it to read why.`,
       link: `/candidates/${t.candidate_id}/show`,
     }));
 }
