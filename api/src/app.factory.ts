@@ -109,6 +109,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   });
   // CSV uploads reach the handler as a stream: the import parses them row by row.
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  // RFC 8058 lets a mail client's one-click unsubscribe POST multipart/form-data; nothing else takes it.
+  fastify.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) =>
+    done(null, { form: body }),
+  );
   // A route may raise its own body limit with @RouteConfig({ bodyLimit }) (e.g. the CASE import).
   fastify.addHook('onRoute', (route) => {
     const limit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;

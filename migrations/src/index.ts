@@ -16,6 +16,7 @@ import { AddLoginRateLimits1795780000000 } from './1795780000000-AddLoginRateLim
 import { CaseAsPublished1795790000000 } from './1795790000000-CaseAsPublished.js';
 import { AddSingleSignOn1796530727204 } from './1796530727204-AddSingleSignOn.js';
 import { AddNotifications1796600000000 } from './1796600000000-AddNotifications.js';
+import { AddEmail1796700000000 } from './1796700000000-AddEmail.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -37,6 +38,7 @@ export const migrations: (new () => object)[] = [
   CaseAsPublished1795790000000,
   AddSingleSignOn1796530727204,
   AddNotifications1796600000000,
+  AddEmail1796700000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

@@ -30,6 +30,8 @@ export type ScopeRule =
 export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   [Permission.SessionRead]: 'session',
   [Permission.NotificationRead]: 'recipient',
+  [Permission.NotificationSettingsManage]: 'session',
+  [Permission.EmailOutboxRead]: 'installation',
   [Permission.DistrictRead]: 'installation',
   [Permission.DistrictManage]: 'installation',
   [Permission.DistrictSettingsRead]: 'ownDistrict',
@@ -293,6 +295,9 @@ export const ROUTE_NOTES: Record<string, string> = {
     'the provider’s way back: always a 303 to the console (a one-time ticket or the refusal)',
   'PUT /api/district-settings/:id': 'the id is the caller’s district',
   'POST /api/notifications/read-all': 'marks the caller’s own notifications read; nobody else’s',
+  'PUT /api/me/notification-settings': 'the caller’s own choices; nobody else’s',
+  'GET /api/email/unsubscribe': 'the signed link names one person and one kind: a page that asks to confirm',
+  'POST /api/email/unsubscribe': 'RFC 8058 one-click: turns off the kind the signed link names, for its person only',
 };
 
 function cell(route: RouteInfo, role: Role): string {

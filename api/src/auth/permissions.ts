@@ -6,6 +6,10 @@ export enum Permission {
   SessionRead = 'session.read',
   /** The caller's own notifications (read them, mark them read). */
   NotificationRead = 'notification.read',
+  /** The caller's own choice of email per kind of notification. */
+  NotificationSettingsManage = 'notification-settings.manage',
+  /** The development outbox (email kept in the database when there is no SMTP server). */
+  EmailOutboxRead = 'email-outbox.read',
   DistrictRead = 'district.read',
   DistrictManage = 'district.manage',
   SchoolRead = 'school.read',
@@ -61,7 +65,7 @@ export enum Permission {
   DashboardEquity = 'dashboard.equity',
 }
 
-const EVERYONE = [Permission.SessionRead, Permission.NotificationRead];
+const EVERYONE = [Permission.SessionRead, Permission.NotificationRead, Permission.NotificationSettingsManage];
 // Frameworks are shared vocabulary: every district role reads them.
 const FRAMEWORKS = [Permission.CompetencyRead];
 
@@ -74,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.IdentityProviderManage,
     Permission.UserRead,
     Permission.UserManage,
+    Permission.EmailOutboxRead,
   ],
   hr: [
     ...EVERYONE,

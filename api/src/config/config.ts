@@ -29,6 +29,8 @@ export interface AppConfig {
   ssoSecretKey: string | undefined;
   /** Whether this process runs the background jobs (WORKER=inline) or leaves them to a worker process. */
   worker: 'inline' | 'off';
+  /** Where notification email goes: an SMTP server, the development outbox, or nowhere (production without SMTP). */
+  mail: { transport: 'smtp' | 'outbox' | 'off'; smtpUrl: string | undefined; from: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (nodeEnv === 'production' && !dto.JWT_SECRET) {
     throw new ConfigError('Invalid environment variable JWT_SECRET: required when NODE_ENV=production');
   }
+  const publicUrl = dto.PUBLIC_URL ?? `http://localhost:${dto.PORT ?? 3000}`;
   return {
     nodeEnv,
     port: dto.PORT ?? 3000,
@@ -74,8 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     caseFetchTimeoutMs: dto.CASE_FETCH_TIMEOUT_MS ?? 20_000,
     loginMaxFailures: dto.LOGIN_MAX_FAILURES ?? 5,
     loginLockoutMinutes: dto.LOGIN_LOCKOUT_MINUTES ?? 15,
-    publicUrl: dto.PUBLIC_URL ?? `http://localhost:${dto.PORT ?? 3000}`,
+    publicUrl,
     ssoSecretKey: dto.SSO_SECRET_KEY,
     worker: dto.WORKER ?? 'inline',
+    mail: {
+      transport: dto.SMTP_URL ? 'smtp' : nodeEnv === 'production' ? 'off' : 'outbox',
+      smtpUrl: dto.SMTP_URL,
+      from: dto.MAIL_FROM ?? `Emerge <no-reply@${new URL(publicUrl).hostname}>`,
+    },
   };
 }

@@ -130,4 +130,18 @@ export class EnvDto {
   @IsOptional()
   @IsIn(['inline', 'off'], { message: 'WORKER must be inline or off' })
   WORKER?: 'inline' | 'off';
+
+  /**
+   * The district's mail server, e.g. smtps://user:pass@smtp.example.org:465 or smtp://relay.internal:25. Without
+   * it, development keeps mail in the outbox (platform_admin reads it in the console) and production sends none.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of Emerge's email, e.g. "Emerge <emerge@riverbend.example>". Default: no-reply at PUBLIC_URL's host. */
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM?: string;
 }

@@ -17,6 +17,7 @@ import { EducatorEntity } from '../modules/educators/educator.entity.js';
 import { EvidenceEntity } from '../modules/evidence/evidence.entity.js';
 import { LeadershipRoleEntity } from '../modules/leadership-roles/leadership-role.entity.js';
 import { NominationEntity } from '../modules/nominations/nomination.entity.js';
+import { EmailOutboxEntity, NotificationSettingEntity } from '../modules/notifications/email.entity.js';
 import { NotificationEntity } from '../modules/notifications/notification.entity.js';
 import { OpportunityInterestEntity } from '../modules/opportunities/opportunity-interest.entity.js';
 import {
@@ -61,6 +62,8 @@ export const entities = [
   IdentityProviderDomainEntity,
   UserIdentityEntity,
   NotificationEntity,
+  NotificationSettingEntity,
+  EmailOutboxEntity,
   SsoStateEntity,
   SsoTicketEntity,
 ];

@@ -3,6 +3,8 @@ import { run, runOnce, type Runner, type TaskList } from 'graphile-worker';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.js';
+import { emailNotification, queueDigests, sendDigest } from '../modules/notifications/email.js';
+import { MailerService } from '../modules/notifications/mailer.service.js';
 import { deliver, type NotifyPayload } from '../modules/notifications/notify.js';
 import { jobLogger } from './job-queue.js';
 
@@ -21,13 +23,32 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly mailer: MailerService,
   ) {}
 
   readonly tasks: TaskList = {
     notify: async (payload) => {
-      await deliver(this.db, payload as NotifyPayload);
+      await deliver(this.db, payload as NotifyPayload, this.mailer.enabled);
+    },
+    // A failure (SMTP down) throws: graphile-worker retries with exponential backoff, up to 25 attempts (days).
+    email: async (payload) => {
+      await emailNotification(
+        this.db,
+        this.mailer.composer,
+        this.mailer.send,
+        (payload as { notificationId: string }).notificationId,
+      );
+    },
+    'email-digest': async () => {
+      if (this.mailer.enabled) await queueDigests(this.db);
+    },
+    'send-digest': async (payload) => {
+      await sendDigest(this.db, this.mailer.composer, this.mailer.send, payload as { userId: string; day: string });
     },
   };
+
+  /** The daily digest goes out at 07:00 server time; a worker that was down then sends it when it starts. */
+  static readonly CRONTAB = '0 7 * * * email-digest ?fill=1d';
 
   private options() {
     return {
@@ -41,7 +62,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.worker !== 'inline') return;
-    this.runner = await run({ ...this.options(), taskList: this.tasks });
+    this.runner = await run({ ...this.options(), taskList: this.tasks, crontab: WorkerService.CRONTAB });
     this.log.log('Background jobs run in this process (WORKER=inline)');
   }
 

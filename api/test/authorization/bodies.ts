@@ -104,6 +104,8 @@ export const QUERIES: Record<string, { query: Record<string, string>; status?: n
   'GET /api/auth/discover': { query: { email: 'someone@nowhere.example' } },
   // The provider's way back: always a redirect to the console (here: the refusal of an unknown state).
   'GET /api/auth/sso/callback': { query: { state: 'not-a-state', code: 'not-a-code' }, status: 303 },
+  // An unsubscribe link Emerge did not sign: the page that says so.
+  'GET /api/email/unsubscribe': { query: { token: 'not-a-token' }, status: 400 },
 };
 
 export const CREATES: Record<string, CreateSpec> = {
@@ -112,6 +114,10 @@ export const CREATES: Record<string, CreateSpec> = {
   'POST /api/auth/sso/start': { build: () => ({ body: { email: 'someone@nowhere.example' } }) },
   'POST /api/auth/sso/exchange': { build: () => ({ body: { ticket: 'not-a-ticket' } }) },
   'POST /api/notifications/read-all': { build: () => ({ body: {} }) },
+  'PUT /api/me/notification-settings': {
+    build: () => ({ body: { settings: [{ kind: 'assignment.created', email: 'daily' }] } }),
+  },
+  'POST /api/email/unsubscribe': { build: () => ({ body: { 'List-Unsubscribe': 'One-Click' } }) },
   'POST /api/districts': { build: () => ({ body: { name: 'Matrix district', slug: `matrix-${uniq()}` } }) },
   'POST /api/schools': { build: () => ({ body: { name: 'Matrix school', code: `M${uniq()}`, gradeBand: 'high' } }) },
   'POST /api/users': {

@@ -269,7 +269,19 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     ]),
   );
 
+  // The development outbox: platform data, one message to a person of each district.
+  const outbox: string[] = [];
+  for (const u of [hr, hrB]) {
+    const [row]: { id: string }[] = await t.db.query(
+      `INSERT INTO email_outbox (user_id, to_address, subject, text, html, headers, message_id)
+       VALUES ($1, $2, 'Matrix mail', 'text', '<p>html</p>', '{}', $3) RETURNING id`,
+      [u.id, u.email, `<matrix-${u.id}@emerge.test>`],
+    );
+    outbox.push(row!.id);
+  }
+
   const slots: Record<string, Slots> = {
+    'email-outbox': { own: [outbox[0]!], otherDistrict: [outbox[1]!] },
     districts: { own: [dA], otherDistrict: [dB] },
     'district-settings': { own: [dA], otherDistrict: [dB] },
     schools: { own: [A1], otherSchool: [A2], otherDistrict: [B1, B2] },

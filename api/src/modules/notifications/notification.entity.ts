@@ -16,6 +16,7 @@ import { UserEntity } from '../users/user.entity.js';
 @Unique('uq_notifications_user_dedupe', ['userId', 'dedupeKey'])
 @Index('ix_notifications_user_created', ['userId', 'createdAt'])
 @Index('ix_notifications_user_unread', { synchronize: false })
+@Index('ix_notifications_user_unemailed', { synchronize: false })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_notifications' })
   id!: string;
@@ -56,4 +57,8 @@ export class NotificationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   readAt!: Date | null;
+
+  /** When it went out by email (alone or in a digest); null until then, or for good when email is off. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailedAt!: Date | null;
 }

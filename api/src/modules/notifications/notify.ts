@@ -195,17 +195,24 @@ async function moved(q: Q, transitionId: string): Promise<Message[]> {
     }));
 }
 
-/** The job: writes each message once per person and occurrence, whatever the retries. */
-export async function deliver(q: Q, payload: NotifyPayload): Promise<number> {
+/**
+ * The job: writes each message once per person and occurrence, whatever the retries, and with `email` queues
+ * each new one's email in the same statement (keyed by the notification, so it too is queued once).
+ */
+export async function deliver(q: Q, payload: NotifyPayload, email: boolean): Promise<number> {
   const messages = await compose(q, payload);
   if (messages.length === 0) return 0;
   const key = `${payload.event}:${payload.id}:${payload.occurrence}`;
   const rows: unknown[] = await q.query(
-    `INSERT INTO notifications (district_id, user_id, kind, title, body, link, dedupe_key)
-     SELECT m."districtId", m."userId", m.kind, left(m.title, 300), m.body, m.link, $2
-       FROM json_to_recordset($1::json) AS m("districtId" uuid, "userId" uuid, kind text, title text, body text, link text)
-     ON CONFLICT ON CONSTRAINT uq_notifications_user_dedupe DO NOTHING RETURNING id`,
-    [JSON.stringify(messages), key],
+    `WITH written AS (
+       INSERT INTO notifications (district_id, user_id, kind, title, body, link, dedupe_key)
+       SELECT m."districtId", m."userId", m.kind, left(m.title, 300), m.body, m.link, $2
+         FROM json_to_recordset($1::json) AS m("districtId" uuid, "userId" uuid, kind text, title text, body text, link text)
+       ON CONFLICT ON CONSTRAINT uq_notifications_user_dedupe DO NOTHING RETURNING id)
+     SELECT id, CASE WHEN $3 THEN graphile_worker.add_job('email', json_build_object('notificationId', id),
+                 job_key => 'email:' || id, max_attempts => 25) END AS job
+       FROM written`,
+    [JSON.stringify(messages), key, email],
   );
   return rows.length;
 }
