@@ -11,6 +11,7 @@ import assignments from './resources/assignments';
 import candidates from './resources/candidates';
 import districts from './resources/districts';
 import educators from './resources/educators';
+import emailOutbox from './resources/email-outbox';
 import evidence from './resources/evidence';
 import frameworks, { competencies, crosswalkLinks } from './resources/frameworks';
 import leadershipRoles from './resources/leadership-roles';
@@ -28,6 +29,9 @@ const DashboardPrint = lazyView(() => import('./dashboard/DashboardPrint').then(
 const DistrictSettingsPage = lazyView(() => import('./pages/DistrictSettingsPage').then((m) => m.DistrictSettingsPage));
 const ImportCasePage = lazyView(() => import('./pages/ImportCasePage').then((m) => m.ImportCasePage));
 const ImportRosterPage = lazyView(() => import('./pages/ImportRosterPage').then((m) => m.ImportRosterPage));
+const NotificationSettingsPage = lazyView(() =>
+  import('./pages/NotificationSettingsPage').then((m) => m.NotificationSettingsPage),
+);
 const NotificationsPage = lazyView(() => import('./pages/NotificationsPage').then((m) => m.NotificationsPage));
 const PipelineBoard = lazyView(() => import('./pages/PipelineBoard').then((m) => m.PipelineBoard));
 const SetPasswordPage = lazyView(() => import('./pages/SetPasswordPage').then((m) => m.SetPasswordPage));
@@ -62,6 +66,7 @@ export function App() {
       <Resource name="competencies" {...competencies} />
       <Resource name="crosswalk-links" {...crosswalkLinks} />
       <Resource name="stage-transitions" />
+      <Resource name="email-outbox" {...emailOutbox} options={{ label: 'Outbox' }} />
       <CustomRoutes>
         <Route path="/educators/import" element={<ImportRosterPage />} />
         <Route path="/pipeline" element={<PipelineBoard />} />
@@ -70,6 +75,7 @@ export function App() {
         <Route path="/dashboard/print" element={<DashboardPrint />} />
         <Route path="/district-settings" element={<DistrictSettingsPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/notification-settings" element={<NotificationSettingsPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/set-password" element={<SetPasswordPage />} />

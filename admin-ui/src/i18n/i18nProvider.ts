@@ -9,7 +9,7 @@ const messages = {
   ...en,
   ra: {
     ...ra,
-    auth: { ...ra.auth, username: 'Email' },
+    auth: { ...ra.auth, username: 'Email', user_menu: 'Account menu' },
     page: {
       ...ra.page,
       empty: 'No %{name} yet',

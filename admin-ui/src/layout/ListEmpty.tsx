@@ -93,6 +93,10 @@ const WORDS: Record<string, Words> = {
     add: 'Create a district, then its first HR account.',
     from: 'The installation’s administrator adds districts.',
   },
+  'email-outbox': {
+    none: 'No email yet',
+    from: 'Without a mail server (SMTP_URL), the email Emerge would send is kept here: approve a nomination, and the nominee’s message appears within seconds.',
+  },
 };
 
 /**

@@ -6,6 +6,7 @@ import BarChartIcon from '@mui/icons-material/BarChart';
 import EmojiObjectsIcon from '@mui/icons-material/EmojiObjects';
 import EventSeatIcon from '@mui/icons-material/EventSeat';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
+import OutboxIcon from '@mui/icons-material/Outbox';
 import PeopleIcon from '@mui/icons-material/People';
 import SchoolIcon from '@mui/icons-material/School';
 import SettingsIcon from '@mui/icons-material/Settings';
@@ -60,6 +61,7 @@ export function Menu() {
       <ResourceItem resource="districts" label="Districts" icon={<ApartmentIcon />} />
       <ResourceItem resource="schools" label="Schools" icon={<SchoolIcon />} />
       <ResourceItem resource="users" label="Users" icon={<PeopleIcon />} />
+      <ResourceItem resource="email-outbox" label="Outbox" icon={<OutboxIcon />} />
       <PageItem
         resource="district-settings"
         action="show"

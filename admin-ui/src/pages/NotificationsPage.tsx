@@ -11,7 +11,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Title, useGetList, useNotify, useRefresh } from 'react-admin';
-import { useNavigate } from 'react-router-dom';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { DateText } from '../layout/dates';
 import { API_URL, httpClient } from '../providers/httpClient';
 
@@ -65,6 +65,9 @@ export function NotificationsPage() {
           <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
             Notifications
           </Typography>
+          <MuiLink component={RouterLink} to="/notification-settings">
+            Email settings
+          </MuiLink>
           {unread && (
             <Button variant="outlined" onClick={() => void readAll()}>
               Mark all as read

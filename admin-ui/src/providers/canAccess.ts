@@ -12,6 +12,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     districts: ['list', 'show', 'create', 'edit'],
     users: ['list', 'show', 'create', 'edit'],
     'identity-provider': ['show', 'edit'],
+    'email-outbox': READ,
   },
   hr: {
     schools: ALL,
