@@ -10,6 +10,7 @@ export * from './database/scratch.js';
 export * from './database/startup-error.js';
 export * from './diagnostics/explain-gate.js';
 export * from './diagnostics/request-catalog.js';
+export { migrateJobQueue } from './jobs/job-queue.js';
 export { CandidateEntity } from './modules/candidates/candidate.entity.js';
 export { measureUtility } from './modules/dashboard/disclosure.js';
 export type { MeasuredColumn, Utility } from './modules/dashboard/disclosure.js';

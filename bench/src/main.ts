@@ -1,5 +1,5 @@
 // `npm run bench`: on the generated data (npm run seed:scale first), the API against raw baselines, side by
-// side, with a table and a JSON line. Steps: --only gate,http,dashboards,utility,import,console.
+// side, with a table and a JSON line. Steps: --only gate,http,dashboards,utility,import,case,enqueue,console.
 import {
   BENCH_GATE_OPTIONS,
   catalogUrl,
@@ -23,7 +23,7 @@ import { compare, type Comparison } from './http.js';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'gate,http,dashboards,utility,import,case,console' },
+    only: { type: 'string', default: 'gate,http,dashboards,utility,import,case,enqueue,console' },
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     'import-rows': { type: 'string', default: '100000,1000000' },
@@ -195,6 +195,17 @@ try {
       adminUrl: db.adminUrl,
       rows: values['import-rows'].split(',').map(Number),
     });
+  }
+
+  if (steps.has('enqueue')) {
+    const { benchEnqueue } = await import('./enqueue.js');
+    const r = await benchEnqueue({ adminUrl: db.adminUrl, pairs: 3000 });
+    results.enqueue = r;
+    say(
+      `Enqueue (${r.pairs} pairs, load ${r.loadAverage}): write alone p50 ${r.writeAlone.p50} ms, p95 ${r.writeAlone.p95} ms; ` +
+        `with its job p50 ${r.writeAndEnqueue.p50} ms, p95 ${r.writeAndEnqueue.p95} ms; added p95 ${r.addedP95} ms (target ≤ 2)`,
+    );
+    if (r.addedP95 > 2) failed = true;
   }
 
   if (steps.has('case')) {
