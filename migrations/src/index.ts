@@ -17,6 +17,7 @@ import { CaseAsPublished1795790000000 } from './1795790000000-CaseAsPublished.js
 import { AddSingleSignOn1796530727204 } from './1796530727204-AddSingleSignOn.js';
 import { AddNotifications1796600000000 } from './1796600000000-AddNotifications.js';
 import { AddEmail1796700000000 } from './1796700000000-AddEmail.js';
+import { AddReminderSettings1796700000001 } from './1796700000001-AddReminderSettings.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -39,6 +40,7 @@ export const migrations: (new () => object)[] = [
   AddSingleSignOn1796530727204,
   AddNotifications1796600000000,
   AddEmail1796700000000,
+  AddReminderSettings1796700000001,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

@@ -6,12 +6,10 @@ import { formatDate } from '../layout/dates';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { session } from '../providers/session';
 import { IdentityProviderSection } from './IdentityProviderSection';
+import { type ReminderSettings, RemindersSection } from './RemindersSection';
 
-interface Settings {
-  id: string;
+interface Settings extends ReminderSettings {
   name: string;
-  smallCellThreshold: number;
-  version: number;
   updatedAt: string;
 }
 
@@ -148,6 +146,14 @@ export function DistrictSettingsPage() {
                   <Link to="/dashboard">See the equity figures on the dashboard</Link>.
                 </Typography>
               </Box>
+            )}
+            {settings && (
+              <RemindersSection
+                key={settings.version}
+                settings={settings}
+                canEdit={!!canEdit}
+                onSaved={(s) => setSettings((old) => (old ? { ...old, ...s } : old))}
+              />
             )}
             {districtId && canEditSignIn && <IdentityProviderSection districtId={districtId} />}
           </>

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.js';
 import { emailNotification, queueDigests, sendDigest } from '../modules/notifications/email.js';
 import { MailerService } from '../modules/notifications/mailer.service.js';
 import { deliver, type NotifyPayload } from '../modules/notifications/notify.js';
+import { sendReminders } from '../modules/notifications/reminders.js';
 import { jobLogger } from './job-queue.js';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
@@ -42,13 +43,19 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     'email-digest': async () => {
       if (this.mailer.enabled) await queueDigests(this.db);
     },
+    reminders: async () => {
+      await sendReminders(this.db, this.mailer.enabled);
+    },
     'send-digest': async (payload) => {
       await sendDigest(this.db, this.mailer.composer, this.mailer.send, payload as { userId: string; day: string });
     },
   };
 
-  /** The daily digest goes out at 07:00 server time; a worker that was down then sends it when it starts. */
-  static readonly CRONTAB = '0 7 * * * email-digest ?fill=1d';
+  /**
+   * Reminders at 06:30 and the daily digest at 07:00 server time (so the digest carries the day's reminders); a
+   * worker that was down then runs them when it starts.
+   */
+  static readonly CRONTAB = ['30 6 * * * reminders ?fill=1d', '0 7 * * * email-digest ?fill=1d'].join('\n');
 
   private options() {
     return {

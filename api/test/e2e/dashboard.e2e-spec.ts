@@ -540,6 +540,10 @@ describe('/dashboard', () => {
         id: fx.d,
         name: 'Riverbend',
         smallCellThreshold: 10,
+        remindReviewAfterDays: 7,
+        remindAnswerAfterDays: 7,
+        remindHoursAfterDays: 14,
+        remindReadinessAfterMonths: 12,
         version: expect.any(Number),
         updatedAt: expect.any(String),
       });

@@ -59,6 +59,8 @@ describe('platform', () => {
         'startSso',
         'ssoCallback',
         'exchangeSsoTicket',
+        'showUnsubscribe',
+        'unsubscribe',
       ]);
       for (const op of ops) {
         if (publicOps.has(op.operationId!)) expect(op.security).toBeUndefined();

@@ -4,6 +4,11 @@ import { BaseRecordEntity } from '../../database/base-record.entity.js';
 @Entity('districts')
 @Unique('uq_districts_slug', ['slug'])
 @Check('ck_districts_small_cell_threshold', '"small_cell_threshold" >= 5')
+@Check(
+  'ck_districts_reminder_delays',
+  `"remind_review_after_days" BETWEEN 1 AND 365 AND "remind_answer_after_days" BETWEEN 1 AND 365
+        AND "remind_hours_after_days" BETWEEN 1 AND 365 AND "remind_readiness_after_months" BETWEEN 1 AND 60`,
+)
 export class DistrictEntity extends BaseRecordEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
@@ -15,4 +20,17 @@ export class DistrictEntity extends BaseRecordEntity {
   /** Counts of people below this are suppressed in aggregate reports (PRODUCT.md §4). */
   @Column({ type: 'int', default: 10 })
   smallCellThreshold!: number;
+
+  /** Reminders (issue #16): how long each thing may wait; null turns that reminder off. */
+  @Column({ type: 'int', nullable: true, default: 7 })
+  remindReviewAfterDays!: number | null;
+
+  @Column({ type: 'int', nullable: true, default: 7 })
+  remindAnswerAfterDays!: number | null;
+
+  @Column({ type: 'int', nullable: true, default: 14 })
+  remindHoursAfterDays!: number | null;
+
+  @Column({ type: 'int', nullable: true, default: 12 })
+  remindReadinessAfterMonths!: number | null;
 }

@@ -10,6 +10,7 @@ export const EMAIL_KINDS = [
   { kind: 'candidate.moved', label: 'Your candidacy moves back, ends, or ends in a placement' },
   { kind: 'assignment.created', label: 'You are given a development assignment' },
   { kind: 'readiness.shared', label: 'Your readiness is shared with you' },
+  { kind: 'reminder', label: 'Reminders of what still waits for you' },
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number]['kind'];
 /** An unsubscribe link in a digest turns off every kind the person gets daily. */
@@ -217,6 +218,8 @@ export async function chooseEmail(
   userId: string,
   choices: { kind: string; email: EmailChoice }[],
 ): Promise<void> {
+  // A kind named twice: the last choice counts (one row may not be upserted twice in a statement).
+  choices = [...new Map(choices.map((c) => [c.kind, c])).values()];
   if (choices.length === 0) return;
   await q.query(
     `INSERT INTO notification_settings (user_id, kind, email)

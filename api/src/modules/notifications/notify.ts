@@ -40,12 +40,12 @@ type Q = Pick<DataSource, 'query'>;
 const ORDER = ['identified', 'engaged', 'developing', 'ready', 'placed', 'supported'];
 
 /** The active logins of an educator (usually one). */
-async function loginsOf(q: Q, educatorId: string): Promise<string[]> {
+export async function loginsOf(q: Q, educatorId: string): Promise<string[]> {
   const rows: { id: string }[] = await q.query(`SELECT id FROM users WHERE educator_id = $1 AND active`, [educatorId]);
   return rows.map((r) => r.id);
 }
 
-async function hrOf(q: Q, districtId: string): Promise<string[]> {
+export async function hrOf(q: Q, districtId: string): Promise<string[]> {
   const rows: { id: string }[] = await q.query(
     `SELECT id FROM users WHERE district_id = $1 AND role = 'hr' AND active`,
     [districtId],
@@ -197,22 +197,38 @@ async function moved(q: Q, transitionId: string): Promise<Message[]> {
 
 /**
  * The job: writes each message once per person and occurrence, whatever the retries, and with `email` queues
- * each new one's email in the same statement (keyed by the notification, so it too is queued once).
+ * each new one's email (see `writeMessages`).
  */
 export async function deliver(q: Q, payload: NotifyPayload, email: boolean): Promise<number> {
-  const messages = await compose(q, payload);
-  if (messages.length === 0) return 0;
   const key = `${payload.event}:${payload.id}:${payload.occurrence}`;
+  return writeMessages(
+    q,
+    (await compose(q, payload)).map((m) => ({ ...m, dedupeKey: key })),
+    email,
+  );
+}
+
+/**
+ * Writes messages, each at most once per person and key, and with `email` queues each new one's email in the
+ * same statement (keyed by the notification, so it too is queued once). Returns how many were new.
+ */
+export async function writeMessages(
+  q: Q,
+  messages: (Omit<Message, 'kind'> & { kind: string; dedupeKey: string })[],
+  email: boolean,
+): Promise<number> {
+  if (messages.length === 0) return 0;
   const rows: unknown[] = await q.query(
     `WITH written AS (
        INSERT INTO notifications (district_id, user_id, kind, title, body, link, dedupe_key)
-       SELECT m."districtId", m."userId", m.kind, left(m.title, 300), m.body, m.link, $2
-         FROM json_to_recordset($1::json) AS m("districtId" uuid, "userId" uuid, kind text, title text, body text, link text)
+       SELECT m."districtId", m."userId", m.kind, left(m.title, 300), m.body, m.link, m."dedupeKey"
+         FROM json_to_recordset($1::json)
+           AS m("districtId" uuid, "userId" uuid, kind text, title text, body text, link text, "dedupeKey" text)
        ON CONFLICT ON CONSTRAINT uq_notifications_user_dedupe DO NOTHING RETURNING id)
-     SELECT id, CASE WHEN $3 THEN graphile_worker.add_job('email', json_build_object('notificationId', id),
+     SELECT id, CASE WHEN $2 THEN graphile_worker.add_job('email', json_build_object('notificationId', id),
                  job_key => 'email:' || id, max_attempts => 25) END AS job
        FROM written`,
-    [JSON.stringify(messages), key, email],
+    [JSON.stringify(messages), email],
   );
   return rows.length;
 }
