@@ -18,6 +18,7 @@ import { AddSingleSignOn1796530727204 } from './1796530727204-AddSingleSignOn.js
 import { AddNotifications1796600000000 } from './1796600000000-AddNotifications.js';
 import { AddEmail1796700000000 } from './1796700000000-AddEmail.js';
 import { AddReminderSettings1796700000001 } from './1796700000001-AddReminderSettings.js';
+import { AddJobWorkers1796700000002 } from './1796700000002-AddJobWorkers.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -41,6 +42,7 @@ export const migrations: (new () => object)[] = [
   AddNotifications1796600000000,
   AddEmail1796700000000,
   AddReminderSettings1796700000001,
+  AddJobWorkers1796700000002,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

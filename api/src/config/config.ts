@@ -29,6 +29,7 @@ export interface AppConfig {
   ssoSecretKey: string | undefined;
   /** Whether this process runs the background jobs (WORKER=inline) or leaves them to a worker process. */
   worker: 'inline' | 'off';
+  workerHeartbeatSeconds: number;
   /** Where notification email goes: an SMTP server, the development outbox, or nowhere (production without SMTP). */
   mail: { transport: 'smtp' | 'outbox' | 'off'; smtpUrl: string | undefined; from: string };
 }
@@ -80,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     ssoSecretKey: dto.SSO_SECRET_KEY,
     worker: dto.WORKER ?? 'inline',
+    workerHeartbeatSeconds: dto.WORKER_HEARTBEAT_SECONDS ?? 10,
     mail: {
       transport: dto.SMTP_URL ? 'smtp' : nodeEnv === 'production' ? 'off' : 'outbox',
       smtpUrl: dto.SMTP_URL,

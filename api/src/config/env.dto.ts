@@ -144,4 +144,12 @@ export class EnvDto {
   @IsString()
   @MinLength(3)
   MAIL_FROM?: string;
+
+  /** How often a worker says it is alive; one not heard of for three heartbeats has its jobs run by another. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  WORKER_HEARTBEAT_SECONDS?: number;
 }

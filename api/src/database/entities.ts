@@ -2,6 +2,7 @@ import { AuditLogEntity } from '../audit/audit-log.entity.js';
 import { LoginRateLimitEntity } from '../auth/login-rate-limit.entity.js';
 import { PasswordTokenEntity } from '../auth/password-token.entity.js';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
+import { JobWorkerEntity } from '../jobs/job-worker.entity.js';
 import { AssignmentEntity } from '../modules/assignments/assignment.entity.js';
 import { CandidateEntity } from '../modules/candidates/candidate.entity.js';
 import { StageTransitionEntity } from '../modules/candidates/stage-transition.entity.js';
@@ -64,6 +65,7 @@ export const entities = [
   NotificationEntity,
   NotificationSettingEntity,
   EmailOutboxEntity,
+  JobWorkerEntity,
   SsoStateEntity,
   SsoTicketEntity,
 ];

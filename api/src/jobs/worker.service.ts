@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { run, runOnce, type Runner, type TaskList } from 'graphile-worker';
+import { run, runOnce, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.js';
@@ -69,14 +70,59 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.worker !== 'inline') return;
-    this.runner = await run({ ...this.options(), taskList: this.tasks, crontab: WorkerService.CRONTAB });
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('worker:create', ({ worker }) => {
+      this.alive.add(worker.workerId);
+      void this.heartbeat();
+    });
+    events.on('worker:stop', ({ worker }) => this.alive.delete(worker.workerId));
+    this.runner = await run({ ...this.options(), taskList: this.tasks, crontab: WorkerService.CRONTAB, events });
+    this.timer = setInterval(() => void this.heartbeat(), this.config.workerHeartbeatSeconds * 1000);
+    this.timer.unref();
     this.log.log('Background jobs run in this process (WORKER=inline)');
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
     const runner = this.runner;
     this.runner = null;
     await runner?.stop();
+    if (this.alive.size)
+      await this.db
+        .query(`DELETE FROM job_workers WHERE worker_id = ANY($1::text[])`, [[...this.alive]])
+        .catch(() => undefined);
+  }
+
+  private readonly alive = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+
+  /**
+   * Says this process's workers are alive, and frees the jobs of any worker not heard of for three heartbeats:
+   * a process killed outright leaves its jobs locked (graphile-worker waits four hours), and they run again here.
+   * The tasks are idempotent, so a job freed from a worker that was only slow does no harm.
+   */
+  private async heartbeat(): Promise<void> {
+    try {
+      const stale = this.config.workerHeartbeatSeconds * 3;
+      await this.db.query(
+        `INSERT INTO job_workers (worker_id, seen_at) SELECT unnest($1::text[]), now()
+         ON CONFLICT (worker_id) DO UPDATE SET seen_at = now()`,
+        [[...this.alive]],
+      );
+      const freed: { worker: string }[] = await this.db.query(
+        `WITH gone AS (
+           SELECT DISTINCT locked_by AS worker FROM graphile_worker.jobs
+            WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $1)
+              AND locked_by NOT IN (SELECT worker_id FROM job_workers WHERE seen_at >= now() - make_interval(secs => $1)))
+         SELECT worker, graphile_worker.force_unlock_workers(ARRAY[worker]) FROM gone`,
+        [stale],
+      );
+      await this.db.query(`DELETE FROM job_workers WHERE seen_at < now() - make_interval(secs => $1)`, [stale]);
+      if (freed.length) this.log.warn(`Freed the jobs of ${freed.length} worker(s) not heard of for ${stale} s`);
+    } catch (e) {
+      this.log.warn(`Worker heartbeat failed (retried next beat): ${(e as Error).message}`);
+    }
   }
 
   /** Runs every job that is due, then returns (tests, and `npm run worker -- --once`). */
