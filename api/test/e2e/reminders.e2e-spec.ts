@@ -172,4 +172,46 @@ describe('reminders', () => {
     await run();
     expect(await reminders()).toEqual([]);
   });
+
+  it('tells the candidate a week before an assignment starts, once, and when it is completed', async () => {
+    const starts = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const retreat = await t.factories.createOpportunity({ districtId, title: 'Leadership retreat', startsOn: starts });
+    await t.db.query(
+      `INSERT INTO assignments (district_id, opportunity_id, candidate_id, status, assigned_by_user_id)
+       VALUES ($1, $2, $3, 'assigned', $4)`,
+      [districtId, retreat.id, ids.working, hr.id],
+    );
+    await run();
+    await run();
+    const soon: any[] = await t.db.query(
+      `SELECT user_id AS "userId", title, body FROM notifications WHERE kind = 'assignment.starting'`,
+    );
+    expect(soon).toEqual([
+      {
+        userId: nominee.userId,
+        title: 'Starting soon: Leadership retreat',
+        body: expect.stringMatching(/^Leadership retreat starts on [A-Z][a-z]+ \d{1,2}\.$/),
+      },
+    ]);
+
+    const current = await t.http().get(`/api/assignments/${ids.assignment}`).auth(hr.token, { type: 'bearer' });
+    const done = await t
+      .http()
+      .post(`/api/assignments/${ids.assignment}/completion`)
+      .auth(hr.token, { type: 'bearer' })
+      .send({ levels: [], version: current.body.version, note: 'OUTCOME-MARKER' });
+    expect(done.status).toBe(200);
+    await t.drainJobs();
+    const completed: any[] = await t.db.query(
+      `SELECT user_id AS "userId", title, body, link FROM notifications WHERE kind = 'assignment.completed'`,
+    );
+    expect(completed).toEqual([
+      {
+        userId: nominee.userId,
+        title: 'Completed: Budget residency',
+        body: 'Budget residency is marked complete. The levels it confirmed are now evidence in your competency profile.',
+        link: `/assignments/${ids.assignment}/show`,
+      },
+    ]);
+  });
 });

@@ -206,6 +206,7 @@ export class AssignmentService {
       row.endedAt = new Date();
       row.outcomeNote = note;
       await m.save(row);
+      await notifyLater(m, 'assignment.completed', row.id);
       await m.insert(
         EvidenceEntity,
         dto.levels.map((l) => ({

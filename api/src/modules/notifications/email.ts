@@ -9,6 +9,8 @@ export const EMAIL_KINDS = [
   { kind: 'nomination.answered', label: 'A nominee answers a nomination you made or review' },
   { kind: 'candidate.moved', label: 'Your candidacy moves back, ends, or ends in a placement' },
   { kind: 'assignment.created', label: 'You are given a development assignment' },
+  { kind: 'assignment.starting', label: 'Your assignment starts in a week' },
+  { kind: 'assignment.completed', label: 'Your assignment is marked complete' },
   { kind: 'readiness.shared', label: 'Your readiness is shared with you' },
   { kind: 'reminder', label: 'Reminders of what still waits for you' },
 ] as const;

@@ -8,6 +8,7 @@ export const EVENTS = [
   'nomination.approved',
   'candidate.moved',
   'assignment.created',
+  'assignment.completed',
   'readiness.shared',
 ] as const;
 export type NotifyEvent = (typeof EVENTS)[number];
@@ -29,7 +30,7 @@ export function notifyLater(m: EntityManager, event: NotifyEvent, id: string): P
 export interface Message {
   userId: string;
   districtId: string | null;
-  kind: NotifyEvent | 'nomination.answered';
+  kind: NotifyEvent | 'nomination.answered' | 'assignment.starting';
   title: string;
   body: string;
   link: string;
@@ -112,6 +113,22 @@ export async function compose(q: Q, { event, id }: NotifyPayload): Promise<Messa
         kind: event,
         title: `New assignment: ${a.title}`,
         body: `You have been assigned to ${a.title}${a.due ? `, due ${a.due}` : ''}.`,
+        link: `/assignments/${id}/show`,
+      }));
+    }
+    case 'assignment.completed': {
+      const [a] = await q.query(
+        `SELECT a.district_id, c.educator_id, o.title FROM assignments a JOIN candidates c ON c.id = a.candidate_id
+           JOIN development_opportunities o ON o.id = a.opportunity_id WHERE a.id = $1 AND a.status = 'completed'`,
+        [id],
+      );
+      if (!a) return [];
+      return (await loginsOf(q, a.educator_id)).map((userId) => ({
+        userId,
+        districtId: a.district_id,
+        kind: event,
+        title: `Completed: ${a.title}`,
+        body: `${a.title} is marked complete. The levels it confirmed are now evidence in your competency profile.`,
         link: `/assignments/${id}/show`,
       }));
     }

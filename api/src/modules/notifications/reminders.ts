@@ -6,7 +6,7 @@ type Q = Pick<DataSource, 'query'>;
 interface Reminder {
   districtId: string;
   userId: string;
-  kind: 'reminder';
+  kind: 'reminder' | 'assignment.starting';
   title: string;
   body: string;
   link: string;
@@ -142,6 +142,26 @@ export async function sendReminders(q: Q, email: boolean): Promise<number> {
         body: `The readiness of ${c.name} for ${c.role} was last confirmed ${c.months} months ago. Confirm it again or change it.`,
         link: `/candidates/${c.id}/show`,
         dedupeKey: `reminder.readiness:${c.assessment}`,
+      });
+
+  // The candidate: an assignment whose opportunity starts in a week (once per assignment).
+  const starting: { id: string; district_id: string; educator_id: string; title: string; starts: string }[] =
+    await q.query(
+      `SELECT a.id, a.district_id, c.educator_id, o.title, to_char(o.starts_on, 'FMMonth FMDD') AS starts
+         FROM assignments a JOIN candidates c ON c.id = a.candidate_id
+         JOIN development_opportunities o ON o.id = a.opportunity_id
+        WHERE a.status = 'assigned' AND o.starts_on BETWEEN current_date + 1 AND current_date + 7`,
+    );
+  for (const a of starting)
+    for (const userId of await loginsOf(q, a.educator_id))
+      out.push({
+        districtId: a.district_id,
+        userId,
+        kind: 'assignment.starting',
+        title: `Starting soon: ${a.title}`,
+        body: `${a.title} starts on ${a.starts}.`,
+        link: `/assignments/${a.id}/show`,
+        dedupeKey: `assignment.starting:${a.id}`,
       });
 
   let written = 0;
