@@ -24,6 +24,8 @@ describe('database failure and recovery', () => {
   let db: DataSource;
   let token: string;
   let payload: (note: string) => object;
+  let hrId: string;
+  let districtId: string;
 
   const start = () =>
     startEmbeddedPostgres({
@@ -47,7 +49,7 @@ describe('database failure and recovery', () => {
     app = await createApp({ config, databaseUrl: pg.url, jwtSecret: 'x'.repeat(64) });
     db = app.get(DataSource);
     const f = new Factories(db);
-    const districtId = (await f.createDistrict()).id;
+    districtId = (await f.createDistrict()).id;
     const roleId = (await f.createLeadershipRole({ districtId })).id;
     const candidate = await f.createCandidate(
       { districtId, educatorId: (await f.createEducator({ districtId })).id, roleId },
@@ -55,6 +57,7 @@ describe('database failure and recovery', () => {
     );
     const node = await f.createCompetency({ frameworkId: (await f.createFramework({ districtId })).id });
     const hr = await f.createUser({ role: 'hr', districtId });
+    hrId = hr.id;
     token = (
       await request(app.getHttpServer()).post('/api/auth/login').send({ email: hr.email, password: 'emerge-demo-pass' })
     ).body.accessToken;
@@ -131,4 +134,29 @@ describe('database failure and recovery', () => {
     for (const [note, id] of acknowledged) expect(stored.get(note)).toEqual({ note, id, copies: 1 });
     expect(rows.every((r) => r.copies === 1)).toBe(true);
   }, 120_000);
+
+  it('the background worker (in this process) takes jobs again by itself within 10 s of PostgreSQL coming back', async () => {
+    const http = () => request(app.getHttpServer());
+    await pg.stop();
+    await sleep(3000); // the worker's polls and its LISTEN connection fail meanwhile
+    pg = await start();
+    for (let i = 0; i < 100 && (await http().get('/api/health')).status !== 200; i++) await sleep(100);
+    const queued = Date.now();
+    await db.query(
+      `WITH n AS (INSERT INTO notifications (district_id, user_id, kind, title, body, link, dedupe_key)
+                  VALUES ($1, $2, 'reminder', 'After the restart', 'Body', '/', 'after-restart') RETURNING id)
+       SELECT graphile_worker.add_job('email', json_build_object('notificationId', id), job_key => 'email:' || id) FROM n`,
+      [districtId, hrId],
+    );
+    let sent = false;
+    while (!sent && Date.now() - queued < 15_000) {
+      sent =
+        ((await db.query(`SELECT 1 FROM email_outbox WHERE subject = 'After the restart'`)) as unknown[]).length > 0;
+      if (!sent) await sleep(200);
+    }
+    const seconds = (Date.now() - queued) / 1000;
+    process.stdout.write(`[database-failure] a job queued after the restart ran in ${seconds.toFixed(1)} s\n`);
+    expect(sent).toBe(true);
+    expect(seconds).toBeLessThan(10);
+  }, 60_000);
 });
