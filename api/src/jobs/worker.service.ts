@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { run, runOnce, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import { EventEmitter } from 'node:events';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.js';
@@ -58,9 +59,19 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
    */
   static readonly CRONTAB = ['30 6 * * * reminders ?fill=1d', '0 7 * * * email-digest ?fill=1d'].join('\n');
 
+  /**
+   * The workers' own connections, owned here so that shutdown waits for them to close (a pool graphile-worker
+   * made itself could still be closing when the database goes away, and its error would go unhandled).
+   */
+  private pool: pg.Pool | null = null;
+
   private options() {
+    if (!this.pool) {
+      this.pool = new pg.Pool({ connectionString: this.databaseUrl, max: 4 });
+      this.pool.on('error', (e) => this.log.warn(`A background-job connection failed: ${e.message}`));
+    }
     return {
-      connectionString: this.databaseUrl,
+      pgPool: this.pool,
       logger: jobLogger,
       noHandleSignals: true,
       concurrency: 2,
@@ -88,10 +99,13 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     const runner = this.runner;
     this.runner = null;
     await runner?.stop();
+    const pool = this.pool;
+    this.pool = null;
     if (this.alive.size)
       await this.db
         .query(`DELETE FROM job_workers WHERE worker_id = ANY($1::text[])`, [[...this.alive]])
         .catch(() => undefined);
+    await pool?.end().catch(() => undefined);
   }
 
   private readonly alive = new Set<string>();
