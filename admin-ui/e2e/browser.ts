@@ -179,3 +179,22 @@ export async function freshEducator(): Promise<{ id: string; email: string; pass
   await api('', 'POST', '/auth/set-password', { token, password });
   return { id, email, password };
 }
+
+export interface OutboxMessage {
+  id: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+}
+
+/** The email Emerge sent to `to` (the app runs without SMTP: the outbox), waiting for the in-process worker. */
+export async function mailTo(to: string, subject: string): Promise<OutboxMessage> {
+  const admin = await tokenFor('platform@emerge.example');
+  for (let i = 0; i < 30; i++) {
+    const found = (await list(admin, 'email-outbox', { q: to })) as unknown as OutboxMessage[];
+    const mail = found.find((m) => m.subject === subject);
+    if (mail) return mail;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`no email "${subject}" to ${to}`);
+}

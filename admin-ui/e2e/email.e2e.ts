@@ -9,6 +9,7 @@ import {
   launch,
   list,
   login,
+  mailTo,
   newPage,
   shot,
   tokenFor,
@@ -18,25 +19,6 @@ import {
  * Issue #16, email: `npm start` without a mail server keeps email in the outbox, so the journey reads the
  * nominee's message from there (as platform_admin), follows its link, signs in and answers.
  */
-
-interface Outgoing {
-  id: string;
-  toAddress: string;
-  subject: string;
-  text: string;
-}
-
-/** Waits for the worker (in-process, polling every 2 s) to send the message to `to`. */
-async function mailTo(to: string, subject: string): Promise<Outgoing> {
-  const admin = await tokenFor('platform@emerge.example');
-  for (let i = 0; i < 30; i++) {
-    const found = (await list(admin, 'email-outbox', { q: to })) as unknown as Outgoing[];
-    const mail = found.find((m) => m.subject === subject);
-    if (mail) return mail;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`no email "${subject}" to ${to}`);
-}
 
 /** A fresh teacher nominated by the demo principal and approved by hr: the approval emails them. */
 async function nominatedAndApproved() {

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, DEMO_PASSWORD, describeBrowser, expectAccessible, launch, login, newPage, shot } from './browser.js';
+import {
+  baseUrl,
+  DEMO_PASSWORD,
+  describeBrowser,
+  expectAccessible,
+  launch,
+  login,
+  mailTo,
+  newPage,
+  shot,
+} from './browser.js';
 import { startOidcProvider } from './oidc-provider.js';
 
 const HR = 'hr@lakeside.example';
@@ -41,6 +51,8 @@ describeBrowser('single sign-on', () => {
       accounts: {
         'lakeside-hr': { email: HR, email_verified: true },
         'lakeside-unverified': { email: HR, email_verified: false },
+        'nominee-desktop': { email: 'nominee.desktop@lakeside.example', email_verified: true },
+        'nominee-phone': { email: 'nominee.phone@lakeside.example', email_verified: true },
       },
     });
     const res = await fetch(`${baseUrl}/api/auth/login`, {
@@ -138,4 +150,67 @@ describeBrowser('single sign-on', () => {
     await shot(page, 'sso-refused');
     await page.context().close();
   });
+
+  for (const device of ['desktop', 'phone'] as const)
+    it(`a nominee follows the emailed link, signs in through the provider, accepts; hr's bell has the answer (${device})`, async () => {
+      // A Lakeside teacher with a login and no password: the district's provider is the way in.
+      const email = `nominee.${device}@lakeside.example`;
+      const [school] = await api<{ id: string }[]>(hr.accessToken, 'GET', '/schools?range=[0,0]');
+      const educator = await api<{ id: string }>(hr.accessToken, 'POST', '/educators', {
+        employeeNumber: `SSO-${device}`,
+        firstName: 'Noor',
+        lastName: `Nominee${device === 'phone' ? 'Phone' : 'Desktop'}`,
+        email,
+        schoolId: school!.id,
+        jobTitle: 'Teacher',
+      });
+      await api(hr.accessToken, 'POST', `/educators/${educator.id}/login`, {});
+      const [role] = await api<{ id: string; title: string }[]>(hr.accessToken, 'GET', '/leadership-roles?range=[0,0]');
+      const nomination = await api<{ id: string }>(hr.accessToken, 'POST', '/nominations', {
+        educatorId: educator.id,
+        targetRoleId: role!.id,
+        rationale: 'Leads the math team; ready to grow.',
+      });
+      const { candidateId } = await api<{ candidateId: string }>(
+        hr.accessToken,
+        'POST',
+        `/nominations/${nomination.id}/decision`,
+        { decision: 'approve' },
+      );
+      const mail = await mailTo(email, `You have been nominated for ${role!.title}`);
+      const link = /Open it: (\S+)/.exec(mail.text)![1]!;
+
+      const page = await newPage(browser, device);
+      await loopbackOnly(page);
+      await page.goto(link);
+      await page.getByLabel('Email').fill(email);
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await page.getByRole('button', { name: 'Continue with Lakeside Google' }).click();
+      await page.waitForURL((url) => url.href.startsWith(provider.issuer));
+      await page.locator('input[name="login"]').fill(`nominee-${device}`);
+      await page.locator('input[name="password"]').fill('anything');
+      await page.getByRole('button', { name: 'Sign-in' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      // Back in Emerge, on the answer itself.
+      await page.waitForURL(new RegExp(`#/candidates/${candidateId}/show`));
+      await page.getByRole('button', { name: 'Accept the nomination' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+      await page.getByText('Accepted: welcome').waitFor();
+      await shot(page, `sso-emailed-link-accepted-${device}`);
+
+      // The nominator (hr here) reads the answer under the bell.
+      const hrPage = await newPage(browser, device);
+      await login(hrPage, HR);
+      await hrPage.goto('/#/notifications');
+      const answer = hrPage.getByRole('button', {
+        name: `New: Noor ${`Nominee${device === 'phone' ? 'Phone' : 'Desktop'}`} accepted the nomination`,
+      });
+      for (let i = 0; i < 20 && (await answer.count()) === 0; i++) {
+        await hrPage.waitForTimeout(1000);
+        await hrPage.reload();
+      }
+      await answer.waitFor();
+      await hrPage.context().close();
+      await page.context().close();
+    });
 });

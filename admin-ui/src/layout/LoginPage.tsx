@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Divider, Link, Stack, TextField, Typography } from '@mui/material';
 import { FormEvent, useState } from 'react';
 import { useLogin } from 'react-admin';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useSearchParams } from 'react-router-dom';
 import { API_URL } from '../providers/httpClient';
 import { session } from '../providers/session';
 import { ssoRefusalMessage } from './ssoMessages';
@@ -18,6 +18,9 @@ interface Methods {
 export function LoginPage() {
   const login = useLogin();
   const [params] = useSearchParams();
+  // Where the person was going (an emailed link): the password sign-in returns there by itself; single sign-on
+  // leaves the page, so the SSO landing page finds it in the session's storage.
+  const next = (useLocation().state as { nextPathname?: string } | null)?.nextPathname;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [methods, setMethods] = useState<Methods | null>(null);
@@ -55,6 +58,7 @@ export function LoginPage() {
       });
       const body = (await response.json().catch(() => ({}))) as { authorizationUrl?: string; message?: string };
       if (!response.ok || !body.authorizationUrl) throw new Error(body.message ?? 'Single sign-on could not start');
+      session.saveReturnPath(next);
       window.location.assign(body.authorizationUrl);
     } catch (e) {
       setError((e as Error).message);

@@ -4,7 +4,10 @@ import { useSearchParams } from 'react-router-dom';
 import { API_URL } from '../providers/httpClient';
 import { session, SessionUser } from '../providers/session';
 
-/** Where single sign-on lands (`#/sso?ticket=…`): trades the one-time ticket for the session, then goes home. */
+/**
+ * Where single sign-on lands (`#/sso?ticket=…`): trades the one-time ticket for the session, then goes where the
+ * person was going (an emailed link) or home.
+ */
 export function SsoPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
@@ -36,8 +39,11 @@ export function SsoPage() {
       }
       session.save(body.accessToken, body.user);
       session.saveEndSession(body.endSessionUrl ?? null);
-      // A full load (no fragment in the target), so that the console starts with the new session.
-      window.location.replace('/');
+      // A full load, so that the console starts with the new session, on the page the person was going to (a
+      // change of the fragment alone would not load the page again).
+      const next = session.takeReturnPath();
+      window.history.replaceState(null, '', next ? `/#${next}` : '/');
+      window.location.reload();
     })();
   }, [params]);
 

@@ -17,6 +17,9 @@ const USER = 'emerge.user';
 const END_SESSION = 'emerge.endSession';
 const OFFER_PROVIDER_SIGN_OUT = 'emerge.providerSignOut';
 
+const RETURN_PATH = 'emerge.returnPath';
+const SAFE_PATH = /^\/[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
+
 export const session = {
   token: (): string | null => localStorage.getItem(TOKEN),
   user: (): SessionUser | null => {
@@ -47,5 +50,15 @@ export const session = {
     const url = localStorage.getItem(OFFER_PROVIDER_SIGN_OUT);
     localStorage.removeItem(OFFER_PROVIDER_SIGN_OUT);
     return url;
+  },
+  /** A console route to return to after single sign-on; only a plain path (no other site, no script). */
+  saveReturnPath(path: string | undefined): void {
+    if (path && SAFE_PATH.test(path) && path !== '/login') sessionStorage.setItem(RETURN_PATH, path);
+    else sessionStorage.removeItem(RETURN_PATH);
+  },
+  takeReturnPath(): string | null {
+    const path = sessionStorage.getItem(RETURN_PATH);
+    sessionStorage.removeItem(RETURN_PATH);
+    return path && SAFE_PATH.test(path) ? path : null;
   },
 };
