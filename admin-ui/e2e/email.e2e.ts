@@ -72,7 +72,7 @@ describeBrowser('email (nominee, platform_admin)', () => {
       expect(await immediate.isChecked()).toBe(true);
       await immediate.focus();
       await page.keyboard.press('ArrowRight');
-      expect(await group.getByRole('radio', { name: 'Daily digest (7 a.m.)' }).isChecked()).toBe(true);
+      expect(await group.getByRole('radio', { name: 'Daily digest (one email a day)' }).isChecked()).toBe(true);
       await page.getByText('1 unsaved change').waitFor();
       await expectAccessible(page, `notification settings (${device})`);
       await shot(page, `notification-settings-${device}`);
@@ -81,12 +81,12 @@ describeBrowser('email (nominee, platform_admin)', () => {
       await page.reload();
       await page
         .getByRole('radiogroup', { name: 'You are given a development assignment' })
-        .getByRole('radio', { name: 'Daily digest (7 a.m.)' })
+        .getByRole('radio', { name: 'Daily digest (one email a day)' })
         .waitFor();
       expect(
         await page
           .getByRole('radiogroup', { name: 'You are given a development assignment' })
-          .getByRole('radio', { name: 'Daily digest (7 a.m.)' })
+          .getByRole('radio', { name: 'Daily digest (one email a day)' })
           .isChecked(),
       ).toBe(true);
       const token = await tokenFor(nominee.email, nominee.password);

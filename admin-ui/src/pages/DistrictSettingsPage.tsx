@@ -149,10 +149,18 @@ export function DistrictSettingsPage() {
             )}
             {settings && (
               <RemindersSection
-                key={settings.version}
+                // Shown afresh when the saved delays change (a save here, or a reload after a conflict), not when
+                // the threshold is saved, so that unsaved edits here survive it.
+                key={[
+                  settings.remindReviewAfterDays,
+                  settings.remindAnswerAfterDays,
+                  settings.remindHoursAfterDays,
+                  settings.remindReadinessAfterMonths,
+                ].join()}
                 settings={settings}
                 canEdit={!!canEdit}
                 onSaved={(s) => setSettings((old) => (old ? { ...old, ...s } : old))}
+                onConflict={load}
               />
             )}
             {districtId && canEditSignIn && <IdentityProviderSection districtId={districtId} />}

@@ -30,7 +30,7 @@ interface Settings {
 
 const CHOICES: { value: Choice; label: string }[] = [
   { value: 'immediate', label: 'Email each one' },
-  { value: 'daily', label: 'Daily digest (7 a.m.)' },
+  { value: 'daily', label: 'Daily digest (one email a day)' },
   { value: 'off', label: 'No email' },
 ];
 

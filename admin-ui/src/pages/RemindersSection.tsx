@@ -41,10 +41,13 @@ export function RemindersSection({
   settings,
   canEdit,
   onSaved,
+  onConflict,
 }: {
   settings: ReminderSettings;
   canEdit: boolean;
   onSaved: (s: ReminderSettings) => void;
+  /** Someone else saved meanwhile: the page loads the current values again. */
+  onConflict: () => void;
 }) {
   const notify = useNotify();
   const [values, setValues] = useState<Record<Field, string>>(
@@ -79,7 +82,13 @@ export function RemindersSection({
       setError(null);
       notify('Reminder delays saved; the next daily run uses them', { type: 'success' });
     } catch (e) {
-      setError((e as Error).message);
+      const err = e as { status?: number; message: string };
+      if (err.status === 409) {
+        notify('Someone else changed the settings meanwhile: the current values are shown again.', {
+          type: 'warning',
+        });
+        onConflict();
+      } else setError(err.message);
     } finally {
       setSaving(false);
     }
@@ -91,8 +100,8 @@ export function RemindersSection({
         Reminders
       </Typography>
       <Typography sx={{ mt: 1 }}>
-        Each morning Emerge reminds people of what still waits for them, after these delays, and again after each
-        further delay while it waits. Leave a field empty to turn that reminder off.
+        Each day Emerge reminds people of what still waits for them, after these delays, and again after each further
+        delay while it waits. Leave a field empty to turn that reminder off.
       </Typography>
       {error && (
         <Alert severity="error" sx={{ mt: 2 }}>

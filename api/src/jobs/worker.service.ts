@@ -54,7 +54,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   };
 
   /**
-   * Reminders at 06:30 and the daily digest at 07:00 server time (so the digest carries the day's reminders); a
+   * Reminders at 06:30 and the daily digest at 07:00 UTC (graphile-worker's crontab is in UTC) (so the digest carries the day's reminders); a
    * worker that was down then runs them when it starts.
    */
   static readonly CRONTAB = ['30 6 * * * reminders ?fill=1d', '0 7 * * * email-digest ?fill=1d'].join('\n');
@@ -81,24 +81,22 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.worker !== 'inline') return;
-    const events = new EventEmitter() as WorkerEvents;
-    events.on('worker:create', ({ worker }) => {
-      this.alive.add(worker.workerId);
-      void this.heartbeat();
+    this.runner = await run({
+      ...this.options(),
+      taskList: this.tasks,
+      crontab: WorkerService.CRONTAB,
+      events: this.events(),
     });
-    events.on('worker:stop', ({ worker }) => this.alive.delete(worker.workerId));
-    this.runner = await run({ ...this.options(), taskList: this.tasks, crontab: WorkerService.CRONTAB, events });
-    this.timer = setInterval(() => void this.heartbeat(), this.config.workerHeartbeatSeconds * 1000);
-    this.timer.unref();
+    this.beat();
     this.log.log('Background jobs run in this process (WORKER=inline)');
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
     const runner = this.runner;
     this.runner = null;
+    // The heartbeat goes on while the jobs in hand finish, so nobody frees them meanwhile.
     await runner?.stop();
+    this.stopBeating();
     const pool = this.pool;
     this.pool = null;
     if (this.alive.size)
@@ -106,6 +104,27 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         .query(`DELETE FROM job_workers WHERE worker_id = ANY($1::text[])`, [[...this.alive]])
         .catch(() => undefined);
     await pool?.end().catch(() => undefined);
+  }
+
+  /** graphile-worker locks jobs under its worker pool's id: those are the ids the heartbeat vouches for. */
+  private events(): WorkerEvents {
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('pool:create', ({ workerPool }) => {
+      this.alive.add(workerPool.id);
+      void this.heartbeat();
+    });
+    events.on('pool:release', ({ workerPool }) => this.alive.delete(workerPool.id));
+    return events;
+  }
+
+  private beat(): void {
+    this.timer ??= setInterval(() => void this.heartbeat(), this.config.workerHeartbeatSeconds * 1000);
+    this.timer.unref();
+  }
+
+  private stopBeating(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 
   private readonly alive = new Set<string>();
@@ -141,6 +160,12 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Runs every job that is due, then returns (tests, and `npm run worker -- --once`). */
   async drain(): Promise<void> {
-    await runOnce({ ...this.options(), taskList: this.tasks });
+    const inline = this.timer !== null;
+    this.beat();
+    try {
+      await runOnce({ ...this.options(), taskList: this.tasks, events: this.events() });
+    } finally {
+      if (!inline) this.stopBeating();
+    }
   }
 }

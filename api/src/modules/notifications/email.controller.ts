@@ -105,7 +105,7 @@ export class UnsubscribeController {
       page(
         'Stop these emails?',
         `<p>You will stop getting ${what} from Emerge. You still see every notification in Emerge itself.</p>
-<form method="post" action="/api/email/unsubscribe?token=${encodeURIComponent(token)}">
+<form method="post" action="?token=${encodeURIComponent(token)}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
 <button type="submit" style="font-size:1rem;padding:.6rem 1.2rem;background:#0b57d0;color:#fff;border:0;border-radius:4px">Stop these emails</button>
 </form>`,

@@ -10,7 +10,7 @@ const KINDS = EMAIL_KINDS.map((k) => k.kind);
 
 export class EmailChoiceDto {
   @ValidateEnum(KINDS, 'NotificationKind') kind!: string;
-  /** immediate: one email each; daily: one digest a day at 07:00; off: only the bell in the console. */
+  /** immediate: one email each; daily: one digest a day (07:00 UTC); off: only the bell in the console. */
   @ValidateEnum(EMAIL_CHOICES, 'EmailChoice') email!: EmailChoice;
 }
 

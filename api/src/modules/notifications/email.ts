@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { EmailChoice } from './email.entity.js';
 
@@ -199,7 +199,13 @@ export async function sendDigest(
   if (rows.length === 0) return 0;
   const to = { userId, email: rows[0]!.email, name: rows[0]!.name };
   const subject = rows.length === 1 ? `Emerge: ${rows[0]!.title}` : `Emerge: ${rows.length} updates for you`;
-  await send(composer.compose(to, subject, rows, DIGEST, `digest-${userId}-${day}`));
+  // The Message-ID names the exact notifications: a retry after a crash sends the same message, while a digest
+  // that has gained items since is a new message (not one a mail client would fold away as a repeat).
+  const items = createHash('sha256')
+    .update(rows.map((r) => r.id).join(','))
+    .digest('hex')
+    .slice(0, 16);
+  await send(composer.compose(to, subject, rows, DIGEST, `digest-${userId}-${day}-${items}`));
   await q.query(`UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
   return rows.length;
 }
