@@ -198,3 +198,20 @@ export async function mailTo(to: string, subject: string): Promise<OutboxMessage
   }
   throw new Error(`no email "${subject}" to ${to}`);
 }
+
+/** A fresh teacher nominated by the demo principal and approved by hr: the approval emails them. */
+export async function nominatedAndApproved() {
+  const nominee = await freshEducator();
+  const principal = await tokenFor('principal@riverbend.example');
+  const hr = await tokenFor('hr@riverbend.example');
+  const [role] = await list(hr, 'leadership-roles', { q: 'Assistant principal' });
+  const nomination = (await api(principal, 'POST', '/nominations', {
+    educatorId: nominee.id,
+    targetRoleId: role!.id,
+    rationale: 'Leads the science team with care; ready to grow as a school leader.',
+  })) as { id: string };
+  const { candidateId } = (await api(hr, 'POST', `/nominations/${nomination.id}/decision`, {
+    decision: 'approve',
+  })) as { candidateId: string };
+  return { nominee, candidateId };
+}

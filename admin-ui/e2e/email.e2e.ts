@@ -5,12 +5,11 @@ import {
   DEMO_PASSWORD,
   describeBrowser,
   expectAccessible,
-  freshEducator,
   launch,
-  list,
   login,
   mailTo,
   newPage,
+  nominatedAndApproved,
   shot,
   tokenFor,
 } from './browser.js';
@@ -19,23 +18,6 @@ import {
  * Issue #16, email: `npm start` without a mail server keeps email in the outbox, so the journey reads the
  * nominee's message from there (as platform_admin), follows its link, signs in and answers.
  */
-
-/** A fresh teacher nominated by the demo principal and approved by hr: the approval emails them. */
-async function nominatedAndApproved() {
-  const nominee = await freshEducator();
-  const principal = await tokenFor('principal@riverbend.example');
-  const hr = await tokenFor('hr@riverbend.example');
-  const [role] = await list(hr, 'leadership-roles', { q: 'Assistant principal' });
-  const nomination = (await api(principal, 'POST', '/nominations', {
-    educatorId: nominee.id,
-    targetRoleId: role!.id,
-    rationale: 'Leads the science team with care; ready to grow as a school leader.',
-  })) as { id: string };
-  const { candidateId } = (await api(hr, 'POST', `/nominations/${nomination.id}/decision`, {
-    decision: 'approve',
-  })) as { candidateId: string };
-  return { nominee, candidateId };
-}
 
 describeBrowser('email (nominee, platform_admin)', () => {
   let browser: Browser;

@@ -1,17 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import {
-  api,
-  describeBrowser,
-  expectAccessible,
-  freshEducator,
-  launch,
-  list,
-  login,
-  newPage,
-  shot,
-  tokenFor,
-} from './browser.js';
+import { describeBrowser, expectAccessible, launch, login, newPage, nominatedAndApproved, shot } from './browser.js';
 
 /**
  * Issue #16: what needs a person reaches them in the console. The app runs its worker in-process (as `npm start`
@@ -38,16 +27,7 @@ describeBrowser('notifications (nominee, principal)', () => {
 
   for (const device of ['desktop', 'phone'] as const)
     it(`the nominee learns of the approval from the bell and answers; the principal learns the answer (${device})`, async () => {
-      const nominee = await freshEducator();
-      const principal = await tokenFor('principal@riverbend.example');
-      const hr = await tokenFor('hr@riverbend.example');
-      const [role] = await list(hr, 'leadership-roles', { q: 'Assistant principal' });
-      const nomination = (await api(principal, 'POST', '/nominations', {
-        educatorId: nominee.id,
-        targetRoleId: role!.id,
-        rationale: 'Leads the science team with care; ready to grow as a school leader.',
-      })) as { id: string };
-      await api(hr, 'POST', `/nominations/${nomination.id}/decision`, { decision: 'approve' });
+      const { nominee } = await nominatedAndApproved();
 
       const page = await newPage(browser, device);
       await login(page, nominee.email, nominee.password);

@@ -46,6 +46,11 @@ export async function loginsOf(q: Q, educatorId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** One message to each login of an educator. */
+async function toEducator(q: Q, educatorId: string, message: Omit<Message, 'userId'>): Promise<Message[]> {
+  return (await loginsOf(q, educatorId)).map((userId) => ({ userId, ...message }));
+}
+
 export async function hrOf(q: Q, districtId: string): Promise<string[]> {
   const rows: { id: string }[] = await q.query(
     `SELECT id FROM users WHERE district_id = $1 AND role = 'hr' AND active`,
@@ -88,14 +93,13 @@ export async function compose(q: Q, { event, id }: NotifyPayload): Promise<Messa
         [id],
       );
       if (!n) return [];
-      return (await loginsOf(q, n.educator_id)).map((userId) => ({
-        userId,
+      return toEducator(q, n.educator_id, {
         districtId: n.district_id,
         kind: event,
         title: `You have been nominated for ${n.role}`,
         body: `Your district would like to develop you as a future ${n.role}. Open your candidacy to accept or decline.`,
         link: `/candidates/${n.candidate_id}/show`,
-      }));
+      });
     }
     case 'candidate.moved':
       return moved(q, id);
@@ -107,14 +111,13 @@ export async function compose(q: Q, { event, id }: NotifyPayload): Promise<Messa
         [id],
       );
       if (!a) return [];
-      return (await loginsOf(q, a.educator_id)).map((userId) => ({
-        userId,
+      return toEducator(q, a.educator_id, {
         districtId: a.district_id,
         kind: event,
         title: `New assignment: ${a.title}`,
         body: `You have been assigned to ${a.title}${a.due ? `, due ${a.due}` : ''}.`,
         link: `/assignments/${id}/show`,
-      }));
+      });
     }
     case 'assignment.completed': {
       const [a] = await q.query(
@@ -123,14 +126,13 @@ export async function compose(q: Q, { event, id }: NotifyPayload): Promise<Messa
         [id],
       );
       if (!a) return [];
-      return (await loginsOf(q, a.educator_id)).map((userId) => ({
-        userId,
+      return toEducator(q, a.educator_id, {
         districtId: a.district_id,
         kind: event,
         title: `Completed: ${a.title}`,
         body: `${a.title} is marked complete. The levels it confirmed are now evidence in your competency profile.`,
         link: `/assignments/${id}/show`,
-      }));
+      });
     }
     case 'readiness.shared': {
       const [c] = await q.query(
@@ -139,14 +141,13 @@ export async function compose(q: Q, { event, id }: NotifyPayload): Promise<Messa
         [id],
       );
       if (!c) return [];
-      return (await loginsOf(q, c.educator_id)).map((userId) => ({
-        userId,
+      return toEducator(q, c.educator_id, {
         districtId: c.district_id,
         kind: event,
         title: `Your readiness for ${c.role} is shared with you`,
         body: `You can now read how ready you are judged for ${c.role}, and why.`,
         link: `/candidates/${id}/show`,
-      }));
+      });
     }
   }
 }
