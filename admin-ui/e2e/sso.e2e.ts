@@ -105,6 +105,20 @@ describeBrowser('single sign-on', () => {
     await page.context().close();
   });
 
+  for (const device of ['desktop', 'phone'] as const)
+    it(`platform_admin sees and can change a district's sign-in from the district's page (${device})`, async () => {
+      const page = await newPage(browser, device);
+      await login(page, 'platform@emerge.example');
+      await page.goto(`/#/districts/${hr.user.districtId}/show`);
+      await page.getByRole('heading', { level: 2, name: 'Identity provider' }).waitFor();
+      await page.getByText('A secret is stored (never shown)').waitFor();
+      expect(await page.getByLabel('Button name').inputValue()).toBe('Lakeside Google');
+      expect(await page.getByLabel('Issuer URL').inputValue()).toBe(provider.issuer);
+      await expectAccessible(page, `district page with its sign-in (${device})`);
+      await shot(page, `sso-platform-district-${device}`);
+      await page.context().close();
+    });
+
   it('signs hr in through the provider from the email-first sign-in page, and offers its sign-out', async () => {
     const page = await newPage(browser);
     await loopbackOnly(page);
@@ -211,6 +225,30 @@ describeBrowser('single sign-on', () => {
       }
       await answer.waitFor();
       await hrPage.context().close();
+      await page.context().close();
+    });
+
+  for (const device of ['desktop', 'phone'] as const)
+    it(`hr sees a person's single sign-on link and removes it, by keyboard (${device})`, async () => {
+      const email = `nominee.${device}@lakeside.example`;
+      const [user] = await api<{ id: string }[]>(
+        hr.accessToken,
+        'GET',
+        `/users?filter=${encodeURIComponent(JSON.stringify({ q: email }))}`,
+      );
+      const page = await newPage(browser, device);
+      await login(page, HR);
+      await page.goto(`/#/users/${user!.id}/show`);
+      await page.getByRole('heading', { name: 'Single sign-on' }).waitFor();
+      await page.getByText(new RegExp(`^${email.replace(/\./g, '\\.')} at http://127\\.0\\.0\\.1`)).waitFor();
+      await expectAccessible(page, `a user's single sign-on link (${device})`);
+      await shot(page, `sso-user-link-${device}`);
+      await page.getByRole('button', { name: 'Remove the link' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+      await page.getByText('1 link removed; their sessions have ended').waitFor();
+      await page.getByText(/^Not linked to a district account/).waitFor();
+      expect(await api<unknown[]>(hr.accessToken, 'GET', `/users/${user!.id}/sign-in-links`)).toEqual([]);
       await page.context().close();
     });
 });

@@ -79,6 +79,9 @@ describe('renderAuthorizationDoc', () => {
     'GET /api/auth/discover',
     'GET /api/auth/sso/callback',
     'POST /api/notifications/read-all',
+    'PUT /api/me/notification-settings',
+    'GET /api/email/unsubscribe',
+    'POST /api/email/unsubscribe',
   ];
   // Permissions as the real routes declare them (the exceptions name roles that must hold them).
   const permissionOf: Record<string, Permission> = {
@@ -111,11 +114,13 @@ describe('renderAuthorizationDoc', () => {
     'DELETE /api/opportunities/:id/interest': Permission.OpportunityInterestExpress,
     'PUT /api/districts/:id/identity-provider': Permission.IdentityProviderManage,
     'POST /api/notifications/read-all': Permission.NotificationRead,
+    'PUT /api/me/notification-settings': Permission.NotificationSettingsManage,
   };
   const routes = all.map((k) => {
     const [method, path] = k.split(' ') as [RouteInfo['method'], string];
-    // The sign-in routes are public.
-    return route(method, path, k.startsWith('GET /api/auth/') ? null : permissionOf[k]!);
+    // The sign-in routes and the unsubscribe link are public.
+    const open = k.startsWith('GET /api/auth/') || k.includes('/api/email/unsubscribe');
+    return route(method, path, open ? null : permissionOf[k]!);
   });
 
   it('writes one row per route with a cell per role', () => {

@@ -56,6 +56,7 @@ export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<P
   'PUT /api/schools/:id': current,
   'PUT /api/users/:id': current,
   'POST /api/users/:id/password-link': () => ({}),
+  'POST /api/users/:id/sign-in-links/removal': () => ({}),
   'PUT /api/educators/:id': current,
   'POST /api/educators/:id/login': () => ({}),
   'POST /api/notifications/:id/read': () => ({}),

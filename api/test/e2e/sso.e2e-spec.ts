@@ -338,6 +338,38 @@ describe('single sign-on (OpenID Connect)', () => {
       }
     });
 
+    it('hr sees and removes a link (a recreated provider account): the sessions end, the next sign-in links anew', async () => {
+      const links = (token: string) =>
+        t.http().get(`/api/users/${ana.id}/sign-in-links`).set('Authorization', `Bearer ${token}`);
+      const removal = (token: string) =>
+        t.http().post(`/api/users/${ana.id}/sign-in-links/removal`).set('Authorization', `Bearer ${token}`).send({});
+      const session = await exchange(browser, (await run(ana.email, 'ana-sub')).ticket!);
+      const token = (session.json as { accessToken: string }).accessToken;
+      expect((await links(tokens.hrA)).body).toEqual([
+        { issuer: a.issuer, emailAtLink: ana.email, linkedAt: expect.any(String), lastUsedAt: expect.any(String) },
+      ]);
+      expect((await links(tokens.hrB)).status).toBe(404);
+      expect((await removal(tokens.hrB)).status).toBe(404);
+
+      const removed = await removal(tokens.hrA);
+      expect({ status: removed.status, body: removed.body }).toEqual({ status: 200, body: { removed: 1 } });
+      expect((await links(tokens.hrA)).body).toEqual([]);
+      expect((await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+      expect((await removal(tokens.hrA)).body).toEqual({ removed: 0 });
+
+      // The provider recreated the account: a new subject, the same verified email in the district's domain.
+      a.accounts.set('ana-recreated', { ...a.accounts.get('ana-sub')! });
+      const again = await run(ana.email, 'ana-recreated');
+      expect(((await exchange(browser, again.ticket!)).json as { user: { id: string } }).user.id).toBe(ana.id);
+      const linked: { subject: string }[] = await t.db.query(`SELECT subject FROM user_identities WHERE user_id = $1`, [
+        ana.id,
+      ]);
+      expect(linked).toEqual([{ subject: 'ana-recreated' }]);
+      // Back to the first link, for the tests that follow.
+      await removal(tokens.hrA);
+      await run(ana.email, 'ana-sub');
+    });
+
     it('takes the email claims from UserInfo when the ID token has none (district B’s provider)', async () => {
       const outcome = await run('lee@lakeside.test', 'lee-sub');
       expect(outcome.ticket).toBeDefined();

@@ -12,9 +12,12 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
+  useCanAccess,
+  useRecordContext,
 } from 'react-admin';
 import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
+import { IdentityProviderSection } from '../../pages/IdentityProviderSection';
 import { formPages } from '../forms';
 
 function DistrictInputs() {
@@ -47,12 +50,21 @@ export const DistrictList = () => (
   </List>
 );
 
+/** The district's sign-in, which the platform administrator may set up for it (hr does it from District settings). */
+function SignInSection() {
+  const record = useRecordContext<{ id: string }>();
+  const { canAccess } = useCanAccess({ resource: 'identity-provider', action: 'edit' });
+  if (!record || !canAccess) return null;
+  return <IdentityProviderSection districtId={record.id} />;
+}
+
 export const DistrictShow = () => (
   <Show>
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="slug" label="Short name" />
       <NumberField source="smallCellThreshold" label="Small-cell threshold" />
+      <SignInSection />
     </SimpleShowLayout>
   </Show>
 );

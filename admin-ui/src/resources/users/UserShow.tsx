@@ -15,6 +15,7 @@ import {
 import { DayField } from '../../layout/dates';
 import { PasswordLink } from './PasswordLink';
 import { ROLE_CHOICES } from './roles';
+import { SignInLinks } from './SignInLinks';
 
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'users', action: 'edit' });
@@ -37,6 +38,7 @@ export function UserShow() {
         <BooleanField source="active" />
         <DayField source="lastLoginAt" showTime label="Last sign-in" emptyText="never" />
         {canManage && <PasswordLink />}
+        <SignInLinks canManage={!!canManage} />
       </SimpleShowLayout>
     </Show>
   );

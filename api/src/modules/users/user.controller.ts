@@ -8,7 +8,7 @@ import { ApiListQuery, ListParams } from '../../common/pagination/list-query.dec
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { sendPage } from '../../common/pagination/list-reply.js';
 import { UuidParam } from '../../common/validation/uuid-param.js';
-import { CreateUserDto, UpdateUserDto, USER_LIST, UserResponseDto } from './user.dto.js';
+import { CreateUserDto, SignInLinkDto, UnlinkedDto, UpdateUserDto, USER_LIST, UserResponseDto } from './user.dto.js';
 import { UserService } from './user.service.js';
 
 @ApiTags('users')
@@ -60,6 +60,23 @@ export class UserController {
   @ApiOkResponse({ type: UserResponseDto })
   issuePasswordLink(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<UserResponseDto> {
     return this.service.issuePasswordLink(auth, id);
+  }
+
+  /** The user's single sign-on links to district provider accounts. */
+  @Get(':id/sign-in-links')
+  @Authenticated({ permission: Permission.UserRead })
+  @ApiOkResponse({ type: [SignInLinkDto] })
+  listSignInLinks(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<SignInLinkDto[]> {
+    return this.service.signInLinks(auth, id);
+  }
+
+  /** Removes them and ends the user's sessions; the next single sign-on links again (verified email, domain). */
+  @Post(':id/sign-in-links/removal')
+  @Authenticated({ permission: Permission.UserManage })
+  @HttpCode(200)
+  @ApiOkResponse({ type: UnlinkedDto })
+  unlinkSignIn(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<UnlinkedDto> {
+    return this.service.unlinkSignIn(auth, id);
   }
 
   /** Always 409: users are deactivated, never deleted. */

@@ -107,3 +107,18 @@ export function toUserResponse(u: UserEntity, schoolIds: string[]): UserResponse
     updatedAt: u.updatedAt.toISOString(),
   };
 }
+
+/** A link between the user and a district provider's account, made at their first single sign-on. */
+export class SignInLinkDto {
+  /** The provider (its issuer URL). */
+  @ApiProperty() issuer!: string;
+  /** The verified email the provider gave when the link was made. */
+  @ApiProperty() emailAtLink!: string;
+  @ApiProperty() linkedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) lastUsedAt!: string | null;
+}
+
+export class UnlinkedDto {
+  /** How many links were removed (0: there were none). */
+  @ApiProperty() removed!: number;
+}

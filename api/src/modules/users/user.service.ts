@@ -9,7 +9,15 @@ import { applyPutRules } from '../../common/crud/put-rules.js';
 import { AppError, FieldErrors } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
-import { CreateUserDto, toUserResponse, UpdateUserDto, USER_LIST, UserResponseDto } from './user.dto.js';
+import {
+  CreateUserDto,
+  SignInLinkDto,
+  toUserResponse,
+  UnlinkedDto,
+  UpdateUserDto,
+  USER_LIST,
+  UserResponseDto,
+} from './user.dto.js';
 import { UserEntity } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 
@@ -103,6 +111,40 @@ export class UserService {
         setPasswordPath: link.setPasswordPath,
         setPasswordExpiresAt: link.expiresAt.toISOString(),
       };
+    });
+  }
+
+  /** The user's single sign-on links (provider accounts), oldest first. */
+  async signInLinks(auth: AuthContext, id: string): Promise<SignInLinkDto[]> {
+    await this.access.require(auth, Permission.UserRead, [id], 'User');
+    const rows: { issuer: string; emailAtLink: string; linkedAt: Date; lastUsedAt: Date | null }[] =
+      await this.db.query(
+        `SELECT issuer, email_at_link AS "emailAtLink", created_at AS "linkedAt", last_used_at AS "lastUsedAt"
+         FROM user_identities WHERE user_id = $1 ORDER BY created_at`,
+        [id],
+      );
+    return rows.map((r) => ({
+      ...r,
+      linkedAt: r.linkedAt.toISOString(),
+      lastUsedAt: r.lastUsedAt ? r.lastUsedAt.toISOString() : null,
+    }));
+  }
+
+  /**
+   * Removes the user's single sign-on links (e.g. the provider recreated the account under a new subject): the
+   * next sign-in links again by verified email and domain. Their sessions end, so a provider account that is no
+   * longer theirs keeps no access.
+   */
+  async unlinkSignIn(auth: AuthContext, id: string): Promise<UnlinkedDto> {
+    await this.access.require(auth, Permission.UserManage, [id], 'User');
+    return this.db.transaction(async (m) => {
+      // A CTE: TypeORM answers a bare DELETE … RETURNING with [rows, count], not the rows.
+      const removed: unknown[] = await m.query(
+        `WITH gone AS (DELETE FROM user_identities WHERE user_id = $1 RETURNING id) SELECT id FROM gone`,
+        [id],
+      );
+      if (removed.length) await m.increment(UserEntity, { id }, 'tokenVersion', 1);
+      return { removed: removed.length };
     });
   }
 
