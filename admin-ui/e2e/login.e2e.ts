@@ -20,7 +20,7 @@ const HR = [
 ];
 
 const ROLES: [string, string, string[]][] = [
-  ['platform_admin', 'platform@emerge.example', ['Home', 'Districts', 'Users']],
+  ['platform_admin', 'platform@emerge.example', ['Home', 'Districts', 'Users', 'Outbox']],
   ['hr', 'hr@riverbend.example', HR],
   // The superintendent's home page is the dashboard; district settings are read-only for them.
   ['superintendent', 'superintendent@riverbend.example', HR.filter((item) => item !== 'Users' && item !== 'Dashboard')],

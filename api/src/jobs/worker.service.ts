@@ -68,7 +68,10 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   private options() {
     if (!this.pool) {
       this.pool = new pg.Pool({ connectionString: this.databaseUrl, max: 4 });
-      this.pool.on('error', (e) => this.log.warn(`A background-job connection failed: ${e.message}`));
+      const failed = (e: Error) => this.log.warn(`A background-job connection failed: ${e.message}`);
+      this.pool.on('error', failed);
+      // A checked-out connection that breaks reports here too (graphile-worker asks for both handlers).
+      this.pool.on('connect', (client) => client.on('error', failed));
     }
     return {
       pgPool: this.pool,
