@@ -20,7 +20,7 @@ import {
   UnsubscribeQueryDto,
 } from './email.dto.js';
 import { EmailOutboxEntity } from './email.entity.js';
-import { chooseEmail, settingsOf, unsubscribe } from './email.js';
+import { chooseEmail, escapeHtml, settingsOf, unsubscribe } from './email.js';
 import { MailerService } from './mailer.service.js';
 
 @ApiTags('notifications')
@@ -61,9 +61,6 @@ const page = (title: string, body: string) =>
 <title>${title} · Emerge</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
 <main><h1 style="font-size:1.5rem">${title}</h1>${body}</main></body></html>`;
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * The link at the foot of every email. GET only shows a page asking to confirm (mail scanners open links);

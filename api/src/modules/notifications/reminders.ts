@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { hrOf, loginsOf, writeMessages } from './notify.js';
+import { hrOf, writeMessages } from './notify.js';
 
 type Q = Pick<DataSource, 'query'>;
 
@@ -62,56 +62,56 @@ export async function sendReminders(q: Q, email: boolean): Promise<number> {
   const answers: {
     id: string;
     district_id: string;
-    educator_id: string;
+    user_id: string;
     role: string;
     waited: number;
     period: number;
   }[] = await q.query(
-    `SELECT c.id, c.district_id, c.educator_id, r.title AS role, (current_date - c.stage_entered_at::date) AS waited,
+    `SELECT c.id, c.district_id, u.id AS user_id, r.title AS role, (current_date - c.stage_entered_at::date) AS waited,
               (current_date - c.stage_entered_at::date) / d.remind_answer_after_days AS period
          FROM candidates c JOIN districts d ON d.id = c.district_id JOIN leadership_roles r ON r.id = c.role_id
+         JOIN users u ON u.educator_id = c.educator_id AND u.active
         WHERE c.stage = 'identified' AND d.remind_answer_after_days IS NOT NULL
           AND c.stage_entered_at::date <= current_date - d.remind_answer_after_days`,
   );
   for (const c of answers)
-    for (const userId of await loginsOf(q, c.educator_id))
-      out.push({
-        districtId: c.district_id,
-        userId,
-        kind: 'reminder',
-        title: `Your nomination for ${c.role} waits for your answer`,
-        body: `You were nominated for ${c.role} ${days(c.waited)} ago. Open your candidacy to accept or decline.`,
-        link: `/candidates/${c.id}/show`,
-        dedupeKey: `reminder.answer:${c.id}:${c.period}`,
-      });
+    out.push({
+      districtId: c.district_id,
+      userId: c.user_id,
+      kind: 'reminder',
+      title: `Your nomination for ${c.role} waits for your answer`,
+      body: `You were nominated for ${c.role} ${days(c.waited)} ago. Open your candidacy to accept or decline.`,
+      link: `/candidates/${c.id}/show`,
+      dedupeKey: `reminder.answer:${c.id}:${c.period}`,
+    });
 
   // The candidate: a started assignment with no hours logged.
   const hours: {
     id: string;
     district_id: string;
-    educator_id: string;
+    user_id: string;
     title: string;
     waited: number;
     period: number;
   }[] = await q.query(
-    `SELECT a.id, a.district_id, c.educator_id, o.title, (current_date - a.started_at::date) AS waited,
+    `SELECT a.id, a.district_id, u.id AS user_id, o.title, (current_date - a.started_at::date) AS waited,
               (current_date - a.started_at::date) / d.remind_hours_after_days AS period
          FROM assignments a JOIN districts d ON d.id = a.district_id
          JOIN candidates c ON c.id = a.candidate_id JOIN development_opportunities o ON o.id = a.opportunity_id
+         JOIN users u ON u.educator_id = c.educator_id AND u.active
         WHERE a.status = 'in_progress' AND a.hours_logged = 0 AND d.remind_hours_after_days IS NOT NULL
           AND a.started_at::date <= current_date - d.remind_hours_after_days`,
   );
   for (const a of hours)
-    for (const userId of await loginsOf(q, a.educator_id))
-      out.push({
-        districtId: a.district_id,
-        userId,
-        kind: 'reminder',
-        title: `Log your hours on ${a.title}`,
-        body: `${a.title} started ${days(a.waited)} ago and has no hours logged yet.`,
-        link: `/assignments/${a.id}/show`,
-        dedupeKey: `reminder.hours:${a.id}:${a.period}`,
-      });
+    out.push({
+      districtId: a.district_id,
+      userId: a.user_id,
+      kind: 'reminder',
+      title: `Log your hours on ${a.title}`,
+      body: `${a.title} started ${days(a.waited)} ago and has no hours logged yet.`,
+      link: `/assignments/${a.id}/show`,
+      dedupeKey: `reminder.hours:${a.id}:${a.period}`,
+    });
 
   // hr: an active candidate whose last readiness confirmation is older than the district's months.
   const readiness: {
@@ -145,24 +145,23 @@ export async function sendReminders(q: Q, email: boolean): Promise<number> {
       });
 
   // The candidate: an assignment whose opportunity starts in a week (once per assignment).
-  const starting: { id: string; district_id: string; educator_id: string; title: string; starts: string }[] =
-    await q.query(
-      `SELECT a.id, a.district_id, c.educator_id, o.title, to_char(o.starts_on, 'FMMonth FMDD') AS starts
+  const starting: { id: string; district_id: string; user_id: string; title: string; starts: string }[] = await q.query(
+    `SELECT a.id, a.district_id, u.id AS user_id, o.title, to_char(o.starts_on, 'FMMonth FMDD') AS starts
          FROM assignments a JOIN candidates c ON c.id = a.candidate_id
          JOIN development_opportunities o ON o.id = a.opportunity_id
+         JOIN users u ON u.educator_id = c.educator_id AND u.active
         WHERE a.status = 'assigned' AND o.starts_on BETWEEN current_date + 1 AND current_date + 7`,
-    );
+  );
   for (const a of starting)
-    for (const userId of await loginsOf(q, a.educator_id))
-      out.push({
-        districtId: a.district_id,
-        userId,
-        kind: 'assignment.starting',
-        title: `Starting soon: ${a.title}`,
-        body: `${a.title} starts on ${a.starts}.`,
-        link: `/assignments/${a.id}/show`,
-        dedupeKey: `assignment.starting:${a.id}`,
-      });
+    out.push({
+      districtId: a.district_id,
+      userId: a.user_id,
+      kind: 'assignment.starting',
+      title: `Starting soon: ${a.title}`,
+      body: `${a.title} starts on ${a.starts}.`,
+      link: `/assignments/${a.id}/show`,
+      dedupeKey: `assignment.starting:${a.id}`,
+    });
 
   let written = 0;
   for (let i = 0; i < out.length; i += 500) written += await writeMessages(q, out.slice(i, i + 500), email);
