@@ -1,4 +1,4 @@
-import { createApp, loadConfig, QueryRecorder, type RecordedQuery } from '@emerge/api';
+import { CONNECTION_OPTIONS, createApp, loadConfig, QueryRecorder, type RecordedQuery } from '@emerge/api';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -74,7 +74,13 @@ export function startApi(
 export function startRaw(databaseUrl: string, routesFile: string): Promise<Server> {
   return spawnServer(
     ['bench/dist/raw-server.js'],
-    { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET, ROUTES_FILE: routesFile, PORT: '0' },
+    {
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: BENCH_SECRET,
+      ROUTES_FILE: routesFile,
+      PORT: '0',
+      PG_OPTIONS: CONNECTION_OPTIONS,
+    },
     /listening (\d+)/,
   );
 }

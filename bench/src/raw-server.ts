@@ -16,8 +16,8 @@ const routes = new Map<string, Statement[]>(
   Object.entries(JSON.parse(readFileSync(process.env.ROUTES_FILE!, 'utf8')) as Record<string, Statement[]>),
 );
 const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET!, 'utf8'));
-// The API's pool size (api/src/database/data-source.ts).
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+// The API's pool size and connection settings (api/src/database/data-source.ts).
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: process.env.PG_OPTIONS });
 const app = Fastify({ logger: false });
 
 app.get('/*', async (req, reply) => {

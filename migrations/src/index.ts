@@ -19,6 +19,7 @@ import { AddNotifications1796600000000 } from './1796600000000-AddNotifications.
 import { AddEmail1796700000000 } from './1796700000000-AddEmail.js';
 import { AddReminderSettings1796700000001 } from './1796700000001-AddReminderSettings.js';
 import { AddJobWorkers1796700000002 } from './1796700000002-AddJobWorkers.js';
+import { AddTrigramSearch1796800000000 } from './1796800000000-AddTrigramSearch.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -43,7 +44,9 @@ export const migrations: (new () => object)[] = [
   AddEmail1796700000000,
   AddReminderSettings1796700000001,
   AddJobWorkers1796700000002,
+  AddTrigramSearch1796800000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';
 export { STAGE_STAYS_SELECT } from './1795740000001-AddStageStays.js';
+export { EDUCATOR_DOCUMENT, USER_DOCUMENT } from './1796800000000-AddTrigramSearch.js';

@@ -102,7 +102,7 @@ function listRequests(path: string, spec: ListSpec, roles: CatalogRole[]): Catal
       const direction = field === spec.defaultSort[0] && spec.defaultSort[1] === 'ASC' ? 'DESC' : 'ASC';
       add(`sort ${field} ${direction}`, { sort: [field, direction] });
     }
-    if (spec.search?.length) add('search', { filter: { q: 'ann' } });
+    if (spec.search?.terms.length) add('search', { filter: { q: 'ann' } });
   }
   return out;
 }

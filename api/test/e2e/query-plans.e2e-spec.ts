@@ -58,7 +58,12 @@ describe('query plans of the request catalog', () => {
     const violations = await explainGate(
       t.db,
       [
-        { label: 'unindexed list', kind: 'list', sql: 'SELECT id FROM evidence WHERE note = $1', parameters: ['x'] },
+        {
+          label: 'unindexed list',
+          kind: 'list',
+          sql: 'SELECT id FROM evidence WHERE length(note) = $1',
+          parameters: [5],
+        },
         {
           label: 'unindexed dashboard',
           kind: 'dashboard',

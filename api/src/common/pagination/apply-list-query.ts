@@ -1,10 +1,13 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { WhereClauseCondition } from 'typeorm/query-builder/WhereClause.js';
 import type { ListQuery } from './list-query.js';
+import { escapeLike, SEARCH_PARAMETERS, searchCondition, searchRank, type SearchSpec } from './search.js';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+type SpecLike = { search?: SearchSpec; idColumn: string };
 
-type SpecLike = { search?: string[]; idColumn: string };
+/** The ordering by match quality, when the list ranks its search and the query has one. */
+const rankOf = (query: ListQuery, spec: SpecLike) =>
+  query.q && spec.search?.ranked && spec.search.terms.length ? searchRank(spec.search) : undefined;
 
 /** Adds a parsed list query's filters, search, sort and page to a (scoped) query builder. */
 export function applyListQuery<T extends ObjectLiteral>(
@@ -33,8 +36,9 @@ export function applyListFilters<T extends ObjectLiteral>(
     else if (op === 'contains') qb.andWhere(`${def.column} ILIKE :${p}`, { [p]: `%${escapeLike(String(value))}%` });
     else qb.andWhere(`${def.column} = :${p}`, { [p]: value });
   });
-  if (query.q && spec.search?.length) {
-    qb.andWhere(`(${spec.search.map((c) => `${c} ILIKE :lq`).join(' OR ')})`, { lq: `%${escapeLike(query.q)}%` });
+  if (query.q && spec.search?.terms.length) {
+    const scoped = qb.getParameters()['scopeDistrictId'] !== undefined;
+    qb.andWhere(searchCondition(spec.search, query.q, scoped), SEARCH_PARAMETERS(query.q));
   }
   if (query.ids) qb.andWhere(`${spec.idColumn} = ANY(:lids)`, { lids: query.ids });
   return qb;
@@ -75,7 +79,10 @@ function applyListSort<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const { column, direction } = query.sort;
   const nulls = mayBeNull(qb, column) ? (direction === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST') : undefined;
-  return qb.orderBy(column, direction, nulls).addOrderBy(spec.idColumn, direction);
+  const rank = rankOf(query, spec);
+  if (rank) qb.orderBy(rank, 'DESC').addOrderBy(column, direction, nulls);
+  else qb.orderBy(column, direction, nulls);
+  return qb.addOrderBy(spec.idColumn, direction);
 }
 
 const conditionText = (c: WhereClauseCondition): string =>
@@ -123,7 +130,8 @@ export async function fetchRawPage<R, T extends ObjectLiteral = ObjectLiteral>(
 ): Promise<[R[], number]> {
   applyListFilters(qb, query, spec);
   const total = withNeededJoins(qb).select('count(*)', 'total').getRawOne<{ total: string }>();
-  const ids = applyListPage(withNeededJoins(qb, query.sort.column).select(spec.idColumn), query, spec);
+  const also = `${query.sort.column} ${rankOf(query, spec) ?? ''}`;
+  const ids = applyListPage(withNeededJoins(qb, also).select(spec.idColumn), query, spec);
   // The scope and the filters are in the page's ids: the row query needs nothing else.
   const rows = applyListSort(qb.where(`${spec.idColumn} IN (${ids.getQuery()})`), query, spec).getRawMany<R>();
   return [await rows, Number((await total)?.total ?? 0)];

@@ -21,7 +21,7 @@ export const ListParams = createParamDecorator((data: ListSpec | ScopedListSpec,
 /** Documents the list dialect of a route in OpenAPI from the same spec the parser enforces. */
 export function ApiListQuery(data: ListSpec | ScopedListSpec): MethodDecorator {
   const spec = 'self' in data ? data.spec : data;
-  const filters = ['q', 'id', ...Object.keys(spec.filters)].filter((k) => k !== 'q' || spec.search?.length);
+  const filters = ['q', 'id', ...Object.keys(spec.filters)].filter((k) => k !== 'q' || spec.search?.terms.length);
   return applyDecorators(
     ApiQuery({
       name: 'sort',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { AppError } from '../errors/app-error.js';
 import { contentRange, ListSpec, parseListQuery } from './list-query.js';
+import { plainSearch } from './search.js';
 
 const spec: ListSpec = {
   resource: 'things',
@@ -13,7 +14,7 @@ const spec: ListSpec = {
     since: { column: 't.created_at', type: 'date', op: 'gte' },
     flagged: { column: 't.flagged', type: 'boolean' },
   },
-  search: ['t.name'],
+  search: plainSearch('t.name'),
 };
 const uuid = '3f2b1c4d-0a1b-4c2d-8e3f-123456789abc';
 

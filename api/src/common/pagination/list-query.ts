@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
+import type { SearchSpec } from './search.js';
 
 export const MAX_PAGE = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,8 +32,8 @@ export interface ListSpec {
   sort: Record<string, string>;
   defaultSort: [string, 'ASC' | 'DESC'];
   filters: Record<string, FilterDef>;
-  /** SQL expressions searched by `q` (case-insensitive substring). */
-  search?: string[];
+  /** What `q` searches (`search.ts`). */
+  search?: SearchSpec;
   /** Tie-breaker that makes paging stable. */
   idColumn: string;
 }
@@ -138,7 +139,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   for (const [key, value] of Object.entries(filterRaw)) {
     if (value === undefined || value === null || value === '') continue;
     if (key === 'q') {
-      if (!spec.search?.length) throw bad(`${spec.resource} has no free-text search`, 'q');
+      if (!spec.search?.terms.length) throw bad(`${spec.resource} has no free-text search`, 'q');
       if (typeof value !== 'string' || value.length > 200 || CONTROL.test(value))
         throw bad('q must be text of at most 200 characters', 'q');
       const q = value.trim();
@@ -151,7 +152,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     } else {
       const def = Object.hasOwn(spec.filters, key) ? spec.filters[key] : undefined;
       if (!def) {
-        const known = ['q', 'id', ...Object.keys(spec.filters)].filter((k) => k !== 'q' || spec.search?.length);
+        const known = ['q', 'id', ...Object.keys(spec.filters)].filter((k) => k !== 'q' || spec.search?.terms.length);
         throw bad(`unknown filter ${key} for ${spec.resource}; filters: ${known.join(', ')}`, key);
       }
       result.filters.push({ def, key, value: coerce(key, def, value) });

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { educatorName } from '../../common/pagination/search.js';
 import {
   AcceptsCloneOf,
   ReadOnly,
@@ -56,7 +57,7 @@ export const ASSIGNMENT_LIST: ListSpec = {
       where: (p) => `(a.status IN ('assigned', 'in_progress') AND a.due_on < CURRENT_DATE) IS TRUE = ANY(:${p})`,
     },
   },
-  search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name", 'o.title'],
+  search: { terms: [{ educator: 'c.educator_id', alias: 'e', text: educatorName }, { text: 'o.title' }], ranked: true },
 };
 
 @AcceptsCloneOf(() => UpdateAssignmentDto)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { educatorNameAndNumber } from '../../common/pagination/search.js';
 import {
   ReadOnly,
   ValidateBoolean,
@@ -38,7 +39,7 @@ export const CANDIDATE_LIST: ListSpec = {
     mentorEducatorId: { column: 'c.mentor_educator_id', type: 'uuid' },
     educatorId: { column: 'c.educator_id', type: 'uuid' },
   },
-  search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name", 'e.employee_number'],
+  search: { terms: [{ educator: 'c.educator_id', alias: 'e', text: educatorNameAndNumber }], ranked: true },
 };
 
 /** The candidate themself cannot filter or sort by a readiness band that has not been shared. */

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { plainSearch } from '../../common/pagination/search.js';
 import type { LinkKind, NodeKind } from './competency.entity.js';
 import { LINK_KINDS, NODE_KINDS } from './competency.entity.js';
 
@@ -9,7 +10,7 @@ export const FRAMEWORK_LIST: ListSpec = {
   sort: { title: 'f.title', shortName: 'f.short_name', createdAt: 'f.created_at' },
   defaultSort: ['title', 'ASC'],
   filters: { reference: { column: 'f.id', type: 'boolean', where: (p) => `(f.district_id IS NULL) = ANY(:${p})` } },
-  search: ['f.title', 'f.short_name'],
+  search: plainSearch('f.title', 'f.short_name'),
 };
 
 export const COMPETENCY_LIST: ListSpec = {
@@ -23,7 +24,7 @@ export const COMPETENCY_LIST: ListSpec = {
     kind: { column: 'c.kind', type: 'string', values: NODE_KINDS },
     root: { column: 'c.id', type: 'boolean', where: (p) => `(c.parent_id IS NULL) = ANY(:${p})` },
   },
-  search: ['c.code', 'c.title'],
+  search: plainSearch('c.code', 'c.title'),
 };
 
 export const CASE_ASSOCIATION_LIST: ListSpec = {
@@ -37,7 +38,7 @@ export const CASE_ASSOCIATION_LIST: ListSpec = {
     associationType: { column: 'a.association_type', type: 'string' },
     competencyId: { column: 'a.competency_id', type: 'uuid' },
   },
-  search: ['c.code', 'c.title', 'a.other_title', 'a.other_identifier'],
+  search: plainSearch('c.code', 'c.title', 'a.other_title', 'a.other_identifier'),
 };
 
 export class RubricLevelDto {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { plainSearch } from '../../common/pagination/search.js';
 import { ValidateEnum, ValidateUUID } from '../../common/validation/decorators.js';
 import type { LinkKind } from './competency.entity.js';
 import { LINK_KINDS } from './competency.entity.js';
@@ -23,7 +24,7 @@ export const CROSSWALK_LIST: ListSpec = {
     },
     shipped: { column: 'l.id', type: 'boolean', where: (p) => `(l.district_id IS NULL) = ANY(:${p})` },
   },
-  search: ['a.code', 'a.title', 'b.code', 'b.title'],
+  search: plainSearch('a.code', 'a.title', 'b.code', 'b.title'),
 };
 
 export class CreateCrosswalkLinkDto {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { plainSearch } from '../../common/pagination/search.js';
 import {
   AcceptsCloneOf,
   ReadOnly,
@@ -15,7 +16,7 @@ export const DISTRICT_LIST: ListSpec = {
   sort: { name: 'd.name', slug: 'd.slug', createdAt: 'd.created_at' },
   defaultSort: ['name', 'ASC'],
   filters: {},
-  search: ['d.name', 'd.slug'],
+  search: plainSearch('d.name', 'd.slug'),
 };
 
 class DistrictFields {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { educatorDocument, educatorName } from '../../common/pagination/search.js';
 import {
   AcceptsCloneOf,
   ReadOnly,
@@ -46,7 +47,7 @@ export const EDUCATOR_LIST: ListSpec = {
           : `${values.includes(true) ? '' : 'NOT '}EXISTS (SELECT 1 FROM users lu WHERE lu.educator_id = e.id AND lu.district_id = e.district_id)`,
     },
   },
-  search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name", 'e.email', 'e.employee_number'],
+  search: { terms: [{ text: educatorDocument('e') }], ranked: true },
 };
 
 /** What an educator may search and sort colleagues by: only what they see of them. */
@@ -60,7 +61,7 @@ export const COLLEAGUE_LIST: ListSpec = {
     // Nominations pick among active colleagues; the status itself is not shown.
     status: { column: 'e.status', type: 'string', values: ['active'] },
   },
-  search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name"],
+  search: { terms: [{ text: educatorName('e'), indexed: educatorDocument('e') }], ranked: true },
 };
 
 export const EDUCATOR_LISTS = { spec: EDUCATOR_LIST, self: COLLEAGUE_LIST };

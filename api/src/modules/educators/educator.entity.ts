@@ -29,7 +29,9 @@ export const RACE_ETHNICITIES = [
 @Index('ix_educators_district_status', ['districtId', 'status', 'id'])
 @Index('ix_educators_district_first_name', ['districtId', 'firstName'])
 @Index('ix_educators_district_job_title', ['districtId', 'jobTitle', 'id'])
-@Index('ix_educators_district_updated', ['districtId', 'updatedAt'])
+@Index('ix_educators_district_updated', ['districtId', 'updatedAt', 'id'])
+// Trigram index on the search document (migration AddTrigramSearch).
+@Index('ix_educators_search', { synchronize: false })
 @Index('ix_educators_district_level', ['districtId', 'leadershipLevel', 'id'])
 @Index('ix_educators_district_years', ['districtId', 'yearsInEducation'])
 @Index('ix_educators_district_retirement', ['districtId', 'retirementEligibleYear'])

@@ -5,7 +5,7 @@ import type { Scope } from '../../auth/auth-context.js';
 import { RowById } from '../../common/crud/row-by-id.js';
 import { applyListQuery, fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
-import { EDUCATOR_LIST } from './educator.dto.js';
+import { COLLEAGUE_LIST, EDUCATOR_LIST } from './educator.dto.js';
 import { EducatorEntity } from './educator.entity.js';
 
 /** An educator row with its school's name and login, as lists and pages show it. */
@@ -67,7 +67,9 @@ export class EducatorRepository {
     } else {
       whereInScope(qb, scope, { district: 'e.district_id', school: 'e.school_id' });
     }
-    return fetchRawPage<EducatorRow>(qb, query, EDUCATOR_LIST);
+    // A colleague's search reads names only: matching on an email or employee number they are not shown
+    // would tell them what it holds.
+    return fetchRawPage<EducatorRow>(qb, query, scope.kind === 'self' ? COLLEAGUE_LIST : EDUCATOR_LIST);
   }
 
   findRow(manager: EntityManager | DataSource, id: string): Promise<EducatorRow | undefined> {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601 } from 'class-validator';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { plainSearch } from '../../common/pagination/search.js';
 import { ValidateEnum, ValidateInt, ValidateString, ValidateUUID } from '../../common/validation/decorators.js';
 import type { EvidenceSource } from './evidence.entity.js';
 import { EVIDENCE_SOURCES } from './evidence.entity.js';
@@ -19,7 +20,7 @@ export const EVIDENCE_LIST: ListSpec = {
     observedFrom: { column: 'v.observed_on', type: 'date', op: 'gte' },
     observedTo: { column: 'v.observed_on', type: 'date', op: 'lte' },
   },
-  search: ['v.note'],
+  search: plainSearch('v.note'),
 };
 
 export class CreateEvidenceDto {

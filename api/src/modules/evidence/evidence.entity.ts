@@ -18,6 +18,7 @@ export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 @Entity('evidence')
 @Index('ix_evidence_candidate_competency_date', ['candidateId', 'competencyId', 'observedOn'])
 @Index('ix_evidence_district_date', ['districtId', 'observedOn'])
+@Index('ix_evidence_search', { synchronize: false })
 @Index('ix_evidence_competency', ['competencyId'])
 @Index('ix_evidence_assignment', ['assignmentId'])
 @Index('ix_evidence_recorder', ['recorderUserId'])

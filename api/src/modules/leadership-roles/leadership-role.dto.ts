@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { plainSearch } from '../../common/pagination/search.js';
 import {
   AcceptsCloneOf,
   ReadOnly,
@@ -17,7 +18,7 @@ export const LEADERSHIP_ROLE_LIST: ListSpec = {
   sort: { title: 'r.title', level: 'r.level', createdAt: 'r.created_at' },
   defaultSort: ['title', 'ASC'],
   filters: { level: { column: 'r.level', type: 'string', values: LEADERSHIP_LEVELS } },
-  search: ['r.title'],
+  search: plainSearch('r.title'),
 };
 
 class LeadershipRoleFields {

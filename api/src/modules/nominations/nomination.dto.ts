@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { educatorName } from '../../common/pagination/search.js';
 import { ValidateEnum, ValidateString, ValidateUUID } from '../../common/validation/decorators.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
 import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
@@ -27,7 +28,7 @@ export const NOMINATION_LIST: ListSpec = {
     schoolId: { column: 'e.school_id', type: 'uuid' },
     candidateId: { column: 'n.candidate_id', type: 'uuid' },
   },
-  search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name"],
+  search: { terms: [{ educator: 'n.educator_id', alias: 'e', text: educatorName }], ranked: true },
 };
 
 export class CreateNominationDto {

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { plainSearch } from '../../common/pagination/search.js';
 import { ValidateEnum, ValidateString } from '../../common/validation/decorators.js';
 import { EMAIL_CHOICES, type EmailChoice } from './email.entity.js';
 import { EMAIL_KINDS } from './email.js';
@@ -51,7 +52,7 @@ export const OUTBOX_LIST: ListSpec = {
   sort: { createdAt: 'o.created_at', toAddress: 'o.to_address', subject: 'o.subject' },
   defaultSort: ['createdAt', 'DESC'],
   filters: {},
-  search: ['o.to_address', 'o.subject'],
+  search: plainSearch('o.to_address', 'o.subject'),
 };
 
 export class OutboxMessageDto {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { plainSearch } from '../../common/pagination/search.js';
 
 export const NOTIFICATION_LIST: ListSpec = {
   resource: 'notifications',
@@ -10,7 +11,7 @@ export const NOTIFICATION_LIST: ListSpec = {
     /** true: only those not yet read. */
     unread: { column: 'n.id', type: 'boolean', where: (p) => `(n.read_at IS NULL) = ANY(:${p})` },
   },
-  search: ['n.title'],
+  search: plainSearch('n.title'),
 };
 
 export class NotificationResponseDto {

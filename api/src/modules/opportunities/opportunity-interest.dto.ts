@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { educatorName } from '../../common/pagination/search.js';
 import type { AssignmentStatus } from '../assignments/assignment.entity.js';
 import { ASSIGNMENT_STATUSES } from '../assignments/assignment.entity.js';
 import type { Stage } from '../candidates/stages.js';
@@ -20,7 +21,7 @@ export const OPPORTUNITY_INTEREST_LIST: ListSpec = {
     educatorId: { column: 'i.educator_id', type: 'uuid' },
     schoolId: { column: 'e.school_id', type: 'uuid' },
   },
-  search: ['e.first_name', 'e.last_name', "e.first_name || ' ' || e.last_name", 'o.title'],
+  search: { terms: [{ educator: 'i.educator_id', alias: 'e', text: educatorName }, { text: 'o.title' }], ranked: true },
 };
 
 /** One of the educator's active candidacies, so a coordinator can assign from the interest. */

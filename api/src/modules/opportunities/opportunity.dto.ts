@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, ValidateIf } from 'class-validator';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { plainSearch } from '../../common/pagination/search.js';
 import {
   AcceptsCloneOf,
   ReadOnly,
@@ -57,7 +58,7 @@ export const OPPORTUNITY_LIST: ListSpec = {
     startsFrom: { column: 'o.starts_on', type: 'date', op: 'gte' },
     startsTo: { column: 'o.starts_on', type: 'date', op: 'lte' },
   },
-  search: ['o.title', 'o.description'],
+  search: plainSearch('o.title', 'o.description'),
 };
 
 const dateMessage = (field: string) => ({ message: `${field} must be a date like 2027-01-15` });

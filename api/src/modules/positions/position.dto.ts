@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, Matches, ValidateIf } from 'class-validator';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { educatorName } from '../../common/pagination/search.js';
 import {
   AcceptsCloneOf,
   ReadOnly,
@@ -60,7 +61,15 @@ export const POSITION_LIST: ListSpec = {
         `${OPENING_SQL} <= current_date + make_interval(months => (SELECT max(x) FROM unnest(CAST(:${v} AS int[])) x))`,
     },
   },
-  search: ['p.title', 'r.title', 's.name', "i.first_name || ' ' || i.last_name"],
+  search: {
+    terms: [
+      { text: 'p.title' },
+      { text: 'r.title' },
+      { text: 's.name' },
+      { educator: 'p.incumbent_educator_id', alias: 'i', text: educatorName },
+    ],
+    ranked: true,
+  },
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { plainSearch } from '../../common/pagination/search.js';
 import {
   AcceptsCloneOf,
   ReadOnly,
@@ -22,7 +23,7 @@ export const SCHOOL_LIST: ListSpec = {
   },
   defaultSort: ['name', 'ASC'],
   filters: { gradeBand: { column: 's.grade_band', type: 'string', values: GRADE_BANDS } },
-  search: ['s.name', 's.code'],
+  search: plainSearch('s.name', 's.code'),
 };
 
 class SchoolFields {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Role } from '../../auth/permissions.js';
 import { ROLES } from '../../auth/permissions.js';
 import type { ListSpec } from '../../common/pagination/list-query.js';
+import { userDocument } from '../../common/pagination/search.js';
 import {
   AcceptsCloneOf,
   ReadOnly,
@@ -40,7 +41,7 @@ export const USER_LIST: ListSpec = {
       where: (p) => `EXISTS (SELECT 1 FROM user_schools us WHERE us.user_id = u.id AND us.school_id = ANY(:${p}))`,
     },
   },
-  search: ['u.name', 'u.email'],
+  search: { terms: [{ text: userDocument('u') }], ranked: true },
 };
 
 @AcceptsCloneOf(() => UpdateUserDto)

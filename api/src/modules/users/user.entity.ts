@@ -11,6 +11,8 @@ import { SchoolEntity } from '../schools/school.entity.js';
 @Unique('uq_users_educator', ['educatorId'])
 @Index('ix_users_district_role', ['districtId', 'role'])
 @Index('ix_users_district_name', ['districtId', 'name'])
+@Index('ix_users_district_educator', ['districtId', 'educatorId'])
+@Index('ix_users_search', { synchronize: false })
 export class UserEntity extends BaseRecordEntity {
   /** Null only for platform_admin. */
   @Column({ type: 'uuid', nullable: true })
