@@ -20,8 +20,12 @@ export class AddTrigramSearch1796800000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_educators_search" ON "educators" USING gin ("district_id", ${EDUCATOR_DOCUMENT} gin_trgm_ops)`,
     );
-    await queryRunner.query(`CREATE INDEX "ix_users_search" ON "users" USING gin ("district_id", ${USER_DOCUMENT} gin_trgm_ops)`);
-    await queryRunner.query('CREATE INDEX "ix_evidence_search" ON "evidence" USING gin ("district_id", "note" gin_trgm_ops)');
+    await queryRunner.query(
+      `CREATE INDEX "ix_users_search" ON "users" USING gin ("district_id", ${USER_DOCUMENT} gin_trgm_ops)`,
+    );
+    await queryRunner.query(
+      'CREATE INDEX "ix_evidence_search" ON "evidence" USING gin ("district_id", "note" gin_trgm_ops)',
+    );
     // Counting a district's educators with a login reads the district's users from an index, not the table.
     await queryRunner.query('CREATE INDEX "ix_users_district_educator" ON "users" ("district_id", "educator_id")');
     // The id breaks ties (a bulk load gives thousands of rows one timestamp), so the sort is read from the index.
@@ -33,7 +37,9 @@ export class AddTrigramSearch1796800000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX "ix_educators_district_updated"');
-    await queryRunner.query('CREATE INDEX "ix_educators_district_updated" ON "educators" ("district_id", "updated_at")');
+    await queryRunner.query(
+      'CREATE INDEX "ix_educators_district_updated" ON "educators" ("district_id", "updated_at")',
+    );
     await queryRunner.query('DROP INDEX "ix_users_district_educator"');
     await queryRunner.query('DROP INDEX "ix_evidence_search"');
     await queryRunner.query('DROP INDEX "ix_users_search"');
