@@ -79,7 +79,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     app.enableCors({
       origin: options.config.corsOrigins,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'],
-      exposedHeaders: ['Content-Range', 'X-Correlation-Id'],
+      exposedHeaders: ['Content-Range', 'X-Total-Is-Lower-Bound', 'X-Correlation-Id'],
     });
   }
   await app.register(helmet, {

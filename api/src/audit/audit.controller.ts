@@ -7,7 +7,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Permission } from '../auth/permissions.js';
 import { toIso } from '../common/iso.js';
-import { fetchRawPage } from '../common/pagination/apply-list-query.js';
+import { fetchCountedPage } from '../common/pagination/apply-list-query.js';
 import { ApiListQuery, ListParams } from '../common/pagination/list-query.decorator.js';
 import type { ListQuery } from '../common/pagination/list-query.js';
 import { sendPage } from '../common/pagination/list-reply.js';
@@ -56,10 +56,11 @@ export class AuditService {
       ]);
     whereInScope(qb, auth.scope, { district: 'a.district_id' });
     if (!demographics) qb.andWhere(NOT_DEMOGRAPHIC_ONLY);
-    const [rows, total] = await fetchRawPage<Row>(qb, query, AUDIT_LIST);
+    const { rows, total, lowerBound } = await fetchCountedPage<Row>(qb, query, AUDIT_LIST);
     return {
       items: rows.map((r) => ({ ...r, occurredAt: toIso(r.occurredAt) })),
       total,
+      totalIsLowerBound: lowerBound,
       offset: query.offset,
       resource: AUDIT_LIST.resource,
     };

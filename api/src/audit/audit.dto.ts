@@ -17,6 +17,8 @@ export const AUDIT_LIST: ListSpec = {
     from: { column: 'a.occurred_at', type: 'date', op: 'gte' },
     to: { column: 'a.occurred_at', type: 'date', op: 'lte' },
   },
+  // Millions of entries per district: past 10,000 the total is "more than" (narrow the filters to count).
+  exactCountUpTo: 10_000,
 };
 
 export class AuditEntryDto {

@@ -3,7 +3,7 @@ import type { WhereClauseCondition } from 'typeorm/query-builder/WhereClause.js'
 import type { ListQuery } from './list-query.js';
 import { escapeLike, SEARCH_PARAMETERS, searchCondition, searchRank, type SearchSpec } from './search.js';
 
-type SpecLike = { search?: SearchSpec; idColumn: string };
+type SpecLike = { search?: SearchSpec; idColumn: string; exactCountUpTo?: number };
 
 /** The ordering by match quality, when the list ranks its search and the query has one. */
 const rankOf = (query: ListQuery, spec: SpecLike) =>
@@ -128,11 +128,48 @@ export async function fetchRawPage<R, T extends ObjectLiteral = ObjectLiteral>(
   query: ListQuery,
   spec: SpecLike,
 ): Promise<[R[], number]> {
+  const { rows, total } = await fetchCountedPage<R, T>(qb, query, spec);
+  return [rows, total];
+}
+
+/** `fetchRawPage`, saying whether the total is a lower bound (`ListSpec.exactCountUpTo`). */
+export async function fetchCountedPage<R, T extends ObjectLiteral = ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: SpecLike,
+): Promise<{ rows: R[]; total: number; lowerBound: boolean }> {
   applyListFilters(qb, query, spec);
-  const total = withNeededJoins(qb).select('count(*)', 'total').getRawOne<{ total: string }>();
   const also = `${query.sort.column} ${rankOf(query, spec) ?? ''}`;
+  const counted = spec.exactCountUpTo
+    ? countUpTo(withNeededJoins(qb, also).select(spec.idColumn), query, spec, query.offset + spec.exactCountUpTo + 1)
+    : withNeededJoins(qb)
+        .select('count(*)', 'total')
+        .getRawOne<{ total: string }>()
+        .then((r) => Number(r?.total ?? 0));
   const ids = applyListPage(withNeededJoins(qb, also).select(spec.idColumn), query, spec);
   // The scope and the filters are in the page's ids: the row query needs nothing else.
   const rows = applyListSort(qb.where(`${spec.idColumn} IN (${ids.getQuery()})`), query, spec).getRawMany<R>();
-  return [await rows, Number((await total)?.total ?? 0)];
+  const total = await counted;
+  const lowerBound = spec.exactCountUpTo !== undefined && total > query.offset + spec.exactCountUpTo;
+  return { rows: await rows, total, lowerBound };
+}
+
+/**
+ * The matching rows counted up to `limit`, walked in the page's order, so the index that serves the page
+ * serves the count and it stops at the limit.
+ */
+async function countUpTo<T extends ObjectLiteral>(
+  ids: SelectQueryBuilder<T>,
+  query: ListQuery,
+  spec: SpecLike,
+  limit: number,
+): Promise<number> {
+  const walked = applyListSort(ids, query, spec).limit(limit);
+  const row = await ids
+    .createQueryBuilder()
+    .select('count(*)::int', 'total')
+    .from(`(${walked.getQuery()})`, 'counted')
+    .setParameters(walked.getParameters())
+    .getRawOne<{ total: number }>();
+  return row?.total ?? 0;
 }

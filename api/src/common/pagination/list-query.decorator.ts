@@ -42,6 +42,15 @@ export function ApiListQuery(data: ListSpec | ScopedListSpec): MethodDecorator {
       example: '{}',
     }),
     ApiResponse({ status: 400, description: 'Unknown filter or sort field, or malformed sort/range/filter' }),
-    ApiHeader({ name: 'Content-Range', description: `Returned: ${spec.resource} start-end/total`, required: false }),
+    ApiHeader({
+      name: 'Content-Range',
+      description:
+        `Returned: ${spec.resource} start-end/total` +
+        (spec.exactCountUpTo
+          ? `. The total is exact up to ${spec.exactCountUpTo} rows past the start; beyond, it is a lower bound and ` +
+            'the answer carries X-Total-Is-Lower-Bound: true.'
+          : ''),
+      required: false,
+    }),
   );
 }

@@ -36,6 +36,12 @@ export interface ListSpec {
   search?: SearchSpec;
   /** Tie-breaker that makes paging stable. */
   idColumn: string;
+  /**
+   * Count exactly only this many rows past the page's start; beyond, the total is a lower bound (sent as such).
+   * For lists whose district holds millions of rows (the audit log, evidence), where an exact total would read
+   * them all on every page.
+   */
+  exactCountUpTo?: number;
 }
 
 export interface ListQuery {
@@ -50,6 +56,8 @@ export interface ListQuery {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** `total` is a lower bound: there are at least that many (`ListSpec.exactCountUpTo`). */
+  totalIsLowerBound?: boolean;
   offset: number;
   resource: string;
 }

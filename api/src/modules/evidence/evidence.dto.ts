@@ -21,6 +21,8 @@ export const EVIDENCE_LIST: ListSpec = {
     observedTo: { column: 'v.observed_on', type: 'date', op: 'lte' },
   },
   search: plainSearch('v.note'),
+  // A district holds a million ratings: past 10,000 the total is "more than", and the page stays an index read.
+  exactCountUpTo: 10_000,
 };
 
 export class CreateEvidenceDto {

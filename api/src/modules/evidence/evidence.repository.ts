@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { whereInScope } from '../../auth/access/scope.js';
 import type { Scope } from '../../auth/auth-context.js';
 import { RowById } from '../../common/crud/row-by-id.js';
-import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
+import { fetchCountedPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { RubricLevel } from '../competencies/competency.entity.js';
 import type { EvidenceResponseDto } from './evidence.dto.js';
@@ -50,13 +50,13 @@ export class EvidenceRepository {
       ]);
   }
 
-  list(scope: Scope, query: ListQuery): Promise<[EvidenceRow[], number]> {
+  list(scope: Scope, query: ListQuery) {
     const qb = whereInScope(this.base(), scope, {
       district: 'v.district_id',
       school: 'e.school_id',
       educator: 'c.educator_id',
     });
-    return fetchRawPage<EvidenceRow>(qb, query, EVIDENCE_LIST);
+    return fetchCountedPage<EvidenceRow>(qb, query, EVIDENCE_LIST);
   }
 
   findRow(manager: EntityManager | DataSource, id: string): Promise<EvidenceRow | undefined> {

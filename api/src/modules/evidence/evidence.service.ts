@@ -28,10 +28,11 @@ export class EvidenceService {
   ) {}
 
   async list(auth: AuthContext, query: ListQuery): Promise<Page<EvidenceResponseDto>> {
-    const [rows, total] = await this.evidence.list(auth.scope, query);
+    const { rows, total, lowerBound } = await this.evidence.list(auth.scope, query);
     return {
       items: rows.map((r) => toResponse({ ...r, observedOn: String(r.observedOn) })),
       total,
+      totalIsLowerBound: lowerBound,
       offset: query.offset,
       resource: EVIDENCE_LIST.resource,
     };
