@@ -1,4 +1,4 @@
-export { LATEST_RATINGS_SELECT, STAGE_STAYS_SELECT } from '@emerge/migrations';
+export { LATEST_RATINGS_SELECT, SORT_KEY_FILL, SORT_KEY_MISMATCHES, STAGE_STAYS_SELECT } from '@emerge/migrations';
 export * from './app.factory.js';
 export * from './auth/permissions.js';
 export * from './config/config.js';

@@ -20,6 +20,7 @@ import { AddEmail1796700000000 } from './1796700000000-AddEmail.js';
 import { AddReminderSettings1796700000001 } from './1796700000001-AddReminderSettings.js';
 import { AddJobWorkers1796700000002 } from './1796700000002-AddJobWorkers.js';
 import { AddTrigramSearch1796800000000 } from './1796800000000-AddTrigramSearch.js';
+import { AddSortKeys1796800000001 } from './1796800000001-AddSortKeys.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -45,8 +46,10 @@ export const migrations: (new () => object)[] = [
   AddReminderSettings1796700000001,
   AddJobWorkers1796700000002,
   AddTrigramSearch1796800000000,
+  AddSortKeys1796800000001,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';
 export { STAGE_STAYS_SELECT } from './1795740000001-AddStageStays.js';
 export { EDUCATOR_DOCUMENT, USER_DOCUMENT } from './1796800000000-AddTrigramSearch.js';
+export { SORT_KEY_DEFINITIONS, SORT_KEY_FILL, SORT_KEY_MISMATCHES } from './1796800000001-AddSortKeys.js';

@@ -1,4 +1,4 @@
-import { createDataSource, LATEST_RATINGS_SELECT, migrate, STAGE_STAYS_SELECT } from '@emerge/api';
+import { createDataSource, LATEST_RATINGS_SELECT, migrate, SORT_KEY_FILL, STAGE_STAYS_SELECT } from '@emerge/api';
 import { hash } from '@node-rs/argon2';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -180,7 +180,9 @@ export async function generateScale(options: {
     `INSERT INTO disclosure_keys (educator_id, key) SELECT id, (hashtextextended(id::text, $1) & 2147483647)::int FROM educators`,
     [seed],
   );
-  say(`Rebuilt latest_ratings, stage_stays and disclosure_keys in ${secs(t0)} s`);
+  // Sort keys the row triggers would have written (migration AddSortKeys).
+  for (const fill of SORT_KEY_FILL) await client.query(fill);
+  say(`Rebuilt latest_ratings, stage_stays, disclosure_keys and sort keys in ${secs(t0)} s`);
 
   t0 = Date.now();
   for (const def of indexes) await client.query(def);

@@ -1,4 +1,4 @@
-import { LATEST_RATINGS_SELECT, STAGE_STAYS_SELECT } from '@emerge/api';
+import { LATEST_RATINGS_SELECT, SORT_KEY_MISMATCHES, STAGE_STAYS_SELECT } from '@emerge/api';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -177,4 +177,10 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
     SELECT count(*) FROM candidates c
      WHERE c.readiness <> coalesce((SELECT r.band FROM readiness_assessments r WHERE r.candidate_id = c.id
                                       ORDER BY r.confirmed_at DESC LIMIT 1), 'not_assessed')`,
+  ...Object.fromEntries(
+    SORT_KEY_MISMATCHES.map(({ table, sql }) => [
+      `${table} whose sort keys differ from their sources`,
+      `SELECT n AS count FROM (${sql}) x`,
+    ]),
+  ),
 };

@@ -20,9 +20,10 @@ export const CANDIDATE_LIST: ListSpec = {
   sort: {
     lastName: 'e.last_name',
     firstName: 'e.first_name',
-    schoolName: 's.name',
-    roleTitle: 'r.title',
-    roleLevel: 'r.level',
+    // Sort keys on the rows themselves (migration AddSortKeys), so an index orders the page.
+    schoolName: 'e.sort_school_name',
+    roleTitle: 'c.sort_role_title',
+    roleLevel: 'c.sort_role_level',
     stage: 'c.stage',
     stageEnteredAt: 'c.stage_entered_at',
     readiness: 'c.readiness',

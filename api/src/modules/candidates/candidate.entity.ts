@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecordEntity } from '../../database/base-record.entity.js';
 import { DistrictEntity } from '../districts/district.entity.js';
-import { EducatorEntity } from '../educators/educator.entity.js';
+import { EducatorEntity, LEADERSHIP_LEVELS, type LeadershipLevel } from '../educators/educator.entity.js';
 import { LeadershipRoleEntity } from '../leadership-roles/leadership-role.entity.js';
 import type { ActiveStage, ExitReason, ReadinessBand, Stage } from './stages.js';
 import { ACTIVE_STAGES, EXIT_REASONS, READINESS_BANDS, STAGES } from './stages.js';
@@ -10,6 +10,8 @@ import { ACTIVE_STAGES, EXIT_REASONS, READINESS_BANDS, STAGES } from './stages.j
 @Entity('candidates')
 @Index('uq_candidates_active_educator_role', ['educatorId', 'roleId'], { unique: true, where: `"stage" <> 'exited'` })
 @Index('ix_candidates_district_stage', ['districtId', 'stage', 'id'])
+@Index('ix_candidates_district_role_title', ['districtId', 'sortRoleTitle', 'id'])
+@Index('ix_candidates_district_role_level', ['districtId', 'sortRoleLevel', 'id'])
 @Index('ix_candidates_role', ['roleId'])
 @Index('ix_candidates_mentor', ['mentorEducatorId'])
 // Lists and scope (docs/query-design.md): an educator's candidacies (the self scope, a principal's
@@ -75,4 +77,19 @@ export class CandidateEntity extends BaseRecordEntity {
 
   @Column({ type: 'boolean', default: false })
   readinessShared!: boolean;
+
+  /** Sort keys: the role's title and level, kept by a trigger (migration AddSortKeys). */
+  @Column({ type: 'varchar', length: 120, nullable: true, select: false, insert: false, update: false })
+  sortRoleTitle!: string | null;
+
+  @Column({
+    type: 'enum',
+    enum: LEADERSHIP_LEVELS,
+    enumName: 'leadership_level',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  sortRoleLevel!: LeadershipLevel | null;
 }

@@ -105,8 +105,7 @@ export class PipelineMetricsRepository {
       this.db
         .createQueryBuilder()
         .select(['p.role_id AS role_id', 'p.status AS status', `${OPENING_SQL} AS opens_on`])
-        .from('positions', 'p')
-        .leftJoin('educators', 'i', 'i.id = p.incumbent_educator_id'),
+        .from('positions', 'p'),
       { district: 'p.district_id', school: 'p.school_id' },
       { school: 'p.school_id' },
     );

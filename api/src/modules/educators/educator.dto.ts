@@ -22,7 +22,7 @@ export const EDUCATOR_LIST: ListSpec = {
     firstName: 'e.first_name',
     employeeNumber: 'e.employee_number',
     jobTitle: 'e.job_title',
-    schoolName: 's.name',
+    schoolName: 'e.sort_school_name',
     status: 'e.status',
     leadershipLevel: 'e.leadership_level',
     yearsInEducation: 'e.years_in_education',
@@ -54,7 +54,12 @@ export const EDUCATOR_LIST: ListSpec = {
 export const COLLEAGUE_LIST: ListSpec = {
   resource: 'educators',
   idColumn: 'e.id',
-  sort: { lastName: 'e.last_name', firstName: 'e.first_name', jobTitle: 'e.job_title', schoolName: 's.name' },
+  sort: {
+    lastName: 'e.last_name',
+    firstName: 'e.first_name',
+    jobTitle: 'e.job_title',
+    schoolName: 'e.sort_school_name',
+  },
   defaultSort: ['lastName', 'ASC'],
   filters: {
     jobTitle: { column: 'e.job_title', type: 'string', op: 'contains' },

@@ -32,6 +32,7 @@ export const RACE_ETHNICITIES = [
 @Index('ix_educators_district_updated', ['districtId', 'updatedAt', 'id'])
 // Trigram index on the search document (migration AddTrigramSearch).
 @Index('ix_educators_search', { synchronize: false })
+@Index('ix_educators_district_school_name', { synchronize: false })
 @Index('ix_educators_district_level', ['districtId', 'leadershipLevel', 'id'])
 @Index('ix_educators_district_years', ['districtId', 'yearsInEducation'])
 @Index('ix_educators_district_retirement', ['districtId', 'retirementEligibleYear'])
@@ -86,4 +87,8 @@ export class EducatorEntity extends BaseRecordEntity {
 
   @Column({ type: 'enum', enum: RACE_ETHNICITIES, enumName: 'race_ethnicity', nullable: true })
   raceEthnicity!: (typeof RACE_ETHNICITIES)[number] | null;
+
+  /** Sort key: the school's name, kept by a trigger (migration AddSortKeys); never written by the API. */
+  @Column({ type: 'varchar', length: 200, nullable: true, select: false, insert: false, update: false })
+  sortSchoolName!: string | null;
 }

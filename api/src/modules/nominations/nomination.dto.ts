@@ -14,7 +14,7 @@ export const NOMINATION_LIST: ListSpec = {
     createdAt: 'n.created_at',
     status: 'n.status',
     educatorLastName: 'e.last_name',
-    targetRoleTitle: 'r.title',
+    targetRoleTitle: 'n.sort_role_title',
     nominatorKind: 'n.nominator_kind',
     decidedAt: 'n.decided_at',
   },

@@ -21,6 +21,7 @@ export type NominatorKind = (typeof NOMINATOR_KINDS)[number];
 @Index('ix_nominations_educator', ['educatorId'])
 @Index('ix_nominations_nominator', ['nominatorUserId'])
 @Index('ix_nominations_target_role', ['targetRoleId'])
+@Index('ix_nominations_district_role_title', ['districtId', 'sortRoleTitle', 'id'])
 @Index('ix_nominations_candidate', ['candidateId'])
 @Index('ix_nominations_district_created', ['districtId', 'createdAt'])
 @Index('ix_nominations_district_kind', ['districtId', 'nominatorKind', 'id'])
@@ -94,4 +95,8 @@ export class NominationEntity extends BaseRecordEntity {
   @ManyToOne(() => CandidateEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'candidate_id', foreignKeyConstraintName: 'fk_nominations_candidate' })
   candidate?: CandidateEntity;
+
+  /** Sort key: the target role's title, kept by a trigger (migration AddSortKeys). */
+  @Column({ type: 'varchar', length: 120, nullable: true, select: false, insert: false, update: false })
+  sortRoleTitle!: string | null;
 }

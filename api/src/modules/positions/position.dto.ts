@@ -21,9 +21,9 @@ import { POSITION_STATUSES } from './position.entity.js';
 /**
  * When a seat is expected to open: a vacant seat is open now (null); a filled one opens on its projected
  * vacancy date, else on July 1 (the start of the school year) of the incumbent's retirement-eligible year.
+ * Kept on the seat by a trigger (migration AddSortKeys, which holds the definition), so it is indexed.
  */
-export const OPENING_SQL = `(CASE WHEN p.status = 'vacant' THEN NULL
-  ELSE COALESCE(p.projected_vacancy_on, make_date(i.retirement_eligible_year, 7, 1)) END)`;
+export const OPENING_SQL = 'p.sort_opens_on';
 
 /** Candidacies that sit on a bench: active and not yet placed (paused and exited ones are not available). */
 export const BENCH_STAGES = ['identified', 'engaged', 'developing', 'ready'] as const;
@@ -37,9 +37,9 @@ export const POSITION_LIST: ListSpec = {
     roleLevel: 'r.level',
     schoolName: 's.name',
     status: 'p.status',
-    incumbentName: 'i.last_name',
+    incumbentName: 'p.sort_incumbent_last_name',
     projectedVacancyOn: 'p.projected_vacancy_on',
-    projectedOpeningOn: OPENING_SQL,
+    projectedOpeningOn: 'p.sort_opens_on',
     filledAt: 'p.filled_at',
     createdAt: 'p.created_at',
     updatedAt: 'p.updated_at',

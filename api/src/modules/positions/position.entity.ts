@@ -14,6 +14,8 @@ export type PositionStatus = (typeof POSITION_STATUSES)[number];
 @Index('ix_positions_district_role', ['districtId', 'roleId'])
 @Index('ix_positions_school', ['schoolId'])
 @Index('ix_positions_incumbent', ['incumbentEducatorId'])
+@Index('ix_positions_district_incumbent', { synchronize: false })
+@Index('ix_positions_district_opens', { synchronize: false })
 // The list's sorts: a page of 25 is read in index order and joined, not the district's seats sorted whole.
 // The nullable dates are built NULLS FIRST by the migration, the order lists sort nulls in.
 @Index('ix_positions_district_title', ['districtId', 'title'])
@@ -73,4 +75,11 @@ export class PositionEntity extends BaseRecordEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   filledAt!: Date | null;
+
+  /** Sort keys, kept by a trigger (migration AddSortKeys): the incumbent's last name; the projected opening. */
+  @Column({ type: 'varchar', length: 100, nullable: true, select: false, insert: false, update: false })
+  sortIncumbentLastName!: string | null;
+
+  @Column({ type: 'date', nullable: true, select: false, insert: false, update: false })
+  sortOpensOn!: string | null;
 }
