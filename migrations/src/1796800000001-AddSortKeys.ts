@@ -148,7 +148,9 @@ export class AddSortKeys1796800000001 implements MigrationInterface {
     if (!capture.includes(AUDIT_SKIP_BEFORE) || !capture.includes(AUDIT_UPDATE_SKIP_BEFORE))
       throw new Error('audit_capture changed: update the columns it leaves out');
     await queryRunner.query(
-      capture.replaceAll(AUDIT_SKIP_BEFORE, AUDIT_SKIP_AFTER).replace(AUDIT_UPDATE_SKIP_BEFORE, AUDIT_UPDATE_SKIP_AFTER),
+      capture
+        .replaceAll(AUDIT_SKIP_BEFORE, AUDIT_SKIP_AFTER)
+        .replace(AUDIT_UPDATE_SKIP_BEFORE, AUDIT_UPDATE_SKIP_AFTER),
     );
 
     await queryRunner.query('ALTER TABLE "educators" ADD "sort_school_name" character varying(200)');
@@ -204,13 +206,17 @@ export class AddSortKeys1796800000001 implements MigrationInterface {
       'sort_keys_educator',
     ])
       await queryRunner.query(`DROP FUNCTION ${fn}()`);
-    await queryRunner.query('ALTER TABLE "positions" DROP COLUMN "sort_opens_on", DROP COLUMN "sort_incumbent_last_name"');
+    await queryRunner.query(
+      'ALTER TABLE "positions" DROP COLUMN "sort_opens_on", DROP COLUMN "sort_incumbent_last_name"',
+    );
     await queryRunner.query('ALTER TABLE "nominations" DROP COLUMN "sort_role_title"');
     await queryRunner.query('ALTER TABLE "candidates" DROP COLUMN "sort_role_level", DROP COLUMN "sort_role_title"');
     await queryRunner.query('ALTER TABLE "educators" DROP COLUMN "sort_school_name"');
     const capture = await currentCapture(queryRunner);
     await queryRunner.query(
-      capture.replaceAll(AUDIT_SKIP_AFTER, AUDIT_SKIP_BEFORE).replace(AUDIT_UPDATE_SKIP_AFTER, AUDIT_UPDATE_SKIP_BEFORE),
+      capture
+        .replaceAll(AUDIT_SKIP_AFTER, AUDIT_SKIP_BEFORE)
+        .replace(AUDIT_UPDATE_SKIP_AFTER, AUDIT_UPDATE_SKIP_BEFORE),
     );
   }
 }
