@@ -220,13 +220,15 @@ async function browserRun(browserToUse) {
     page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
 
     await page.goto('/#/login');
-    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Continue', exact: true }).waitFor({ timeout: 30_000 });
     await settle(page, inFlight);
     await drain(pending);
     if (shots) await page.screenshot({ path: join(shots, 'console-size-login.png') });
 
     phase = 'after';
     await page.getByLabel('Email').fill(SUPERINTENDENT);
+    // Email first: the page then offers the district's ways of signing in.
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page

@@ -1,5 +1,6 @@
 // `npm run bench`: on the generated data (npm run seed:scale first), the API against raw baselines, side by
-// side, with a table and a JSON line. Steps: --only gate,http,dashboards,utility,import,case,enqueue,console.
+// side, with a table and a JSON line. Steps: --only
+// gate,http,dashboards,utility,screens,morning,import,case,enqueue,console.
 import {
   BENCH_GATE_OPTIONS,
   catalogUrl,
@@ -18,12 +19,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { benchDashboards, type DashboardFigures } from './dashboards.js';
-import { login, machine, recordStatements, ROOT, startApi, startRaw } from './harness.js';
+import { login, machine, PASSWORD, recordStatements, ROOT, startApi, startRaw } from './harness.js';
 import { compare, type Comparison } from './http.js';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'gate,http,dashboards,utility,import,case,enqueue,console' },
+    only: { type: 'string', default: 'gate,http,dashboards,utility,screens,morning,import,case,enqueue,console' },
+    'morning-seconds': { type: 'string', default: '300' },
+    'morning-step-seconds': { type: 'string', default: '60' },
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     'import-rows': { type: 'string', default: '100000,1000000' },
@@ -38,7 +41,7 @@ let failed = false;
 const db = await openScaleDatabase();
 const work = mkdtempSync(join(tmpdir(), 'emerge-bench-'));
 try {
-  if (['gate', 'http', 'dashboards', 'utility'].some((step) => steps.has(step))) {
+  if (['gate', 'http', 'dashboards', 'utility', 'screens', 'morning'].some((step) => steps.has(step))) {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     const counts = Object.fromEntries(
@@ -61,9 +64,13 @@ try {
     );
 
     // The biggest district (d0001) and, in it, a developing candidate with evidence and an assignment if any.
-    const { rows: idRows } = await client.query<CatalogIds & { hrEmail: string; principalEmail: string }>(`
+    const { rows: idRows } = await client.query<
+      CatalogIds & { hrEmail: string; principalEmail: string; superintendentEmail: string }
+    >(`
       SELECT c.id AS "candidateId", c.educator_id AS "educatorId", e.school_id AS "schoolId", c.role_id AS "roleId",
              hr.id AS "userId", hr.email AS "hrEmail", p.email AS "principalEmail",
+             (SELECT s.email FROM users s WHERE s.district_id = d.id AND s.role = 'superintendent' LIMIT 1)
+               AS "superintendentEmail",
              (SELECT ev.competency_id FROM evidence ev WHERE ev.candidate_id = c.id LIMIT 1) AS "competencyId",
              coalesce((SELECT a.id FROM assignments a WHERE a.district_id = d.id LIMIT 1)::text, c.id::text) AS "assignmentId",
              '2025-26' AS "schoolYear"
@@ -123,7 +130,77 @@ try {
       say(`\nequity utility (d0001, ${figures.requests} requests, threshold ${figures.threshold})`);
       for (const line of formatUtility(figures.utility)) say(line);
     }
+    const { rows: principals } = await client.query<{ email: string }>(
+      `SELECT u.email FROM users u JOIN districts d ON d.id = u.district_id
+        WHERE d.slug = 'd0001' AND u.role = 'principal' AND u.active ORDER BY u.email LIMIT 200`,
+    );
     await client.end();
+
+    if (steps.has('morning')) {
+      const api = await startApi(db.url);
+      try {
+        const recorded = spawnSync(process.execPath, ['bench/screens.mjs', '--record'], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            EMERGE_BASE_URL: api.url,
+            SCREENS_CANDIDATE: ids.candidateId,
+            SCREENS_USERS: JSON.stringify([{ role: 'principal', email: ids.principalEmail }]),
+          },
+        });
+        const line = recorded.stdout.split('\n').find((l) => l.startsWith('{"morning'));
+        if (!line) throw new Error(`recording the console's requests failed: ${recorded.stderr.slice(-2000)}`);
+        const requests = (JSON.parse(line) as { morning: string[] }).morning;
+        const { benchMorning } = await import('./morning.js');
+        const r = await benchMorning({
+          baseUrl: api.url,
+          emails: principals.map((p) => p.email),
+          password: PASSWORD,
+          requests,
+          people: 200,
+          windowSeconds: Number(values['morning-seconds']),
+          stepSeconds: Number(values['morning-step-seconds']),
+          maxMultiplier: 64,
+          say,
+        });
+        results.morning = { principals: principals.length, requests, ...r };
+        say(`One machine holds ${r.districts} such district${r.districts === 1 ? '' : 's'} at 8 a.m. at once.`);
+        if (!r.steps[0]?.met) failed = true;
+      } finally {
+        await api.stop();
+      }
+    }
+
+    if (steps.has('screens')) {
+      const api = await startApi(db.url);
+      try {
+        say('Screens in headless Chromium (hr, superintendent, a principal of d0001)…');
+        const r = spawnSync(process.execPath, ['bench/screens.mjs', '--rounds', values.rounds], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            EMERGE_BASE_URL: api.url,
+            SCREENS_CANDIDATE: ids.candidateId,
+            SCREENS_USERS: JSON.stringify([
+              { role: 'hr', email: ids.hrEmail },
+              { role: 'superintendent', email: ids.superintendentEmail },
+              { role: 'principal', email: ids.principalEmail },
+            ]),
+          },
+        });
+        process.stdout.write(r.stdout);
+        const json = r.stdout.split('\n').find((l) => l.startsWith('{"screens'));
+        results.screens = json ? JSON.parse(json) : { error: r.stderr.slice(-2000) };
+        if (r.status !== 0) {
+          process.stderr.write(r.stderr.slice(-4000));
+          failed = true;
+        }
+      } finally {
+        await api.stop();
+      }
+    }
 
     if (steps.has('http') || steps.has('dashboards')) {
       const routesFile = join(work, 'routes.json');
