@@ -60,7 +60,7 @@ const SCREENS = [
   },
 ];
 
-/* global document */
+/* global document, location */
 async function finishedAt(page, inFlight, ready, started) {
   let since = null;
   const deadline = Date.now() + 60_000;
