@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { resolveChromium } from '../admin-ui/e2e/chromium.mjs';
+import { signIn, trackRequests } from './browser-page.mjs';
 
 const TARGET = 330_000;
 const GZIP_LEVEL = 9;
@@ -213,11 +214,7 @@ async function browserRun(browserToUse) {
         ),
       );
     });
-    const inFlight = new Set();
-    page.on('request', (r) => inFlight.add(r));
-    page.on('requestfinished', (r) => inFlight.delete(r));
-    page.on('requestfailed', (r) => inFlight.delete(r));
-    page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
+    const inFlight = trackRequests(page);
 
     await page.goto('/#/login');
     await page.getByRole('button', { name: 'Continue', exact: true }).waitFor({ timeout: 30_000 });
@@ -226,11 +223,7 @@ async function browserRun(browserToUse) {
     if (shots) await page.screenshot({ path: join(shots, 'console-size-login.png') });
 
     phase = 'after';
-    await page.getByLabel('Email').fill(SUPERINTENDENT);
-    // Email first: the page then offers the district's ways of signing in.
-    await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, SUPERINTENDENT, DEMO_PASSWORD);
     await page
       .getByRole('heading', { name: /Welcome/ })
       .waitFor({ timeout: 30_000 })

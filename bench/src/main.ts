@@ -136,19 +136,23 @@ try {
     );
     await client.end();
 
+    /** bench/screens.mjs against the API at `apiUrl`, as these users, on the developing candidate. */
+    const screens = (apiUrl: string, args: string[], users: { role: string; email: string }[]) =>
+      spawnSync(process.execPath, ['bench/screens.mjs', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          EMERGE_BASE_URL: apiUrl,
+          SCREENS_CANDIDATE: ids.candidateId,
+          SCREENS_USERS: JSON.stringify(users),
+        },
+      });
+
     if (steps.has('morning')) {
       const api = await startApi(db.url);
       try {
-        const recorded = spawnSync(process.execPath, ['bench/screens.mjs', '--record'], {
-          cwd: ROOT,
-          encoding: 'utf8',
-          env: {
-            ...process.env,
-            EMERGE_BASE_URL: api.url,
-            SCREENS_CANDIDATE: ids.candidateId,
-            SCREENS_USERS: JSON.stringify([{ role: 'principal', email: ids.principalEmail }]),
-          },
-        });
+        const recorded = screens(api.url, ['--record'], [{ role: 'principal', email: ids.principalEmail }]);
         const line = recorded.stdout.split('\n').find((l) => l.startsWith('{"morning'));
         if (!line) throw new Error(`recording the console's requests failed: ${recorded.stderr.slice(-2000)}`);
         const requests = (JSON.parse(line) as { morning: string[] }).morning;
@@ -176,20 +180,15 @@ try {
       const api = await startApi(db.url);
       try {
         say('Screens in headless Chromium (hr, superintendent, a principal of d0001)…');
-        const r = spawnSync(process.execPath, ['bench/screens.mjs', '--rounds', values.rounds], {
-          cwd: ROOT,
-          encoding: 'utf8',
-          env: {
-            ...process.env,
-            EMERGE_BASE_URL: api.url,
-            SCREENS_CANDIDATE: ids.candidateId,
-            SCREENS_USERS: JSON.stringify([
-              { role: 'hr', email: ids.hrEmail },
-              { role: 'superintendent', email: ids.superintendentEmail },
-              { role: 'principal', email: ids.principalEmail },
-            ]),
-          },
-        });
+        const r = screens(
+          api.url,
+          ['--rounds', values.rounds],
+          [
+            { role: 'hr', email: ids.hrEmail },
+            { role: 'superintendent', email: ids.superintendentEmail },
+            { role: 'principal', email: ids.principalEmail },
+          ],
+        );
         process.stdout.write(r.stdout);
         const json = r.stdout.split('\n').find((l) => l.startsWith('{"screens'));
         results.screens = json ? JSON.parse(json) : { error: r.stderr.slice(-2000) };
