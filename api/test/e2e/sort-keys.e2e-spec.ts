@@ -1,5 +1,6 @@
-import { SORT_KEY_FILL, SORT_KEY_MISMATCHES } from '@emerge/migrations';
+import { migrations, SORT_KEY_FILL, SORT_KEY_MISMATCHES } from '@emerge/migrations';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { MigrationInterface } from 'typeorm';
 import { createTestApp, TestApp } from '../test-app.js';
 
 /**
@@ -111,6 +112,28 @@ describe('sort keys', () => {
     expect(Number((await t.db.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n)).toBe(before + 1);
     expect(entry!.changes).toEqual({ name: { before: 'Alder', after: 'Cedar' } });
     expect(await mismatches()).toEqual(none);
+  });
+
+  it('has a migration whose down undoes its up (columns, triggers, the audit capture)', async () => {
+    const migration = migrations.find((m) => m.name === 'AddSortKeys1796800000001')!;
+    const q = t.db.createQueryRunner();
+    await q.connect();
+    await q.startTransaction();
+    try {
+      const capture = `SELECT prosrc FROM pg_proc WHERE proname = 'audit_capture'`;
+      const [now] = (await q.query(capture)) as { prosrc: string }[];
+      await (new migration() as MigrationInterface).down(q);
+      expect(((await q.query(capture))[0] as { prosrc: string }).prosrc).not.toContain('sort');
+      expect(
+        await q.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE column_name LIKE 'sort\\_%'`),
+      ).toEqual([{ n: 0 }]);
+      await (new migration() as MigrationInterface).up(q);
+      expect((await q.query(capture))[0]).toEqual(now);
+      for (const { sql } of SORT_KEY_MISMATCHES) expect(await q.query(sql)).toEqual([{ n: 0 }]);
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
   });
 
   it('are what the set-based fill writes', async () => {

@@ -586,11 +586,15 @@ describe('single sign-on (OpenID Connect)', () => {
 
   it('has a migration whose down undoes its up (tables, triggers, the audit redaction list)', async () => {
     const migration = migrations.find((m) => m.name === 'AddSingleSignOn1796530727204')!;
+    // A later migration that edits the capture again is undone first and redone last, as a rollback would.
+    const later = migrations.find((m) => m.name === 'AddSortKeys1796800000001')!;
     const q = t.db.createQueryRunner();
     await q.connect();
     await q.startTransaction();
     try {
       const capture = `SELECT prosrc FROM pg_proc WHERE proname = 'audit_capture'`;
+      const [now] = (await q.query(capture)) as { prosrc: string }[];
+      await (new later() as MigrationInterface).down(q);
       const [withSecret] = (await q.query(capture)) as { prosrc: string }[];
       expect(withSecret!.prosrc).toContain('client_secret_ciphertext');
       await (new migration() as MigrationInterface).down(q);
@@ -599,6 +603,8 @@ describe('single sign-on (OpenID Connect)', () => {
       expect(await q.query(`SELECT to_regclass('identity_providers') AS t`)).toEqual([{ t: null }]);
       await (new migration() as MigrationInterface).up(q);
       expect((await q.query(capture))[0]).toEqual(withSecret);
+      await (new later() as MigrationInterface).up(q);
+      expect((await q.query(capture))[0]).toEqual(now);
     } finally {
       await q.rollbackTransaction();
       await q.release();
