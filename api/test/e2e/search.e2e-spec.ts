@@ -32,7 +32,8 @@ describe('search', () => {
     const f = t.factories;
     const d = (await f.createDistrict()).id;
     const other = (await f.createDistrict()).id;
-    const school = (await f.createSchool({ districtId: d })).id;
+    const school = (await f.createSchool({ districtId: d, name: 'Alder High School' })).id;
+    await f.createSchool({ districtId: d, name: 'Alder Middle School' });
     const role = (await f.createLeadershipRole({ districtId: d, title: 'Assistant principal' })).id;
     const people: [string, string, string][] = [
       ['katherine', 'Katherine', 'Johnson'],
@@ -116,6 +117,15 @@ describe('search', () => {
     expect(rows.map((r) => r.id)).toEqual([id['katherineC']]);
     expect(total).toBe(1);
     expect((await list(hr, 'candidates', 'Smith')).rows.map((r) => r.id)).toEqual([id['joanneC']]);
+  });
+
+  it('matches unranked lists as typed: a school name does not bring its neighbours', async () => {
+    const res = await t
+      .http()
+      .get('/api/schools')
+      .query({ filter: JSON.stringify({ q: 'Alder High School' }) })
+      .set('Authorization', `Bearer ${hr}`);
+    expect((res.body as { name: string }[]).map((s) => s.name)).toEqual(['Alder High School']);
   });
 
   it('searches a position by its incumbent, with a typo', async () => {

@@ -43,30 +43,33 @@ export const SEARCH_PARAMETERS = (q: string) => {
 const NAME_LIKE = /^[\p{L}\p{M}\s'’-]+$/u;
 
 /**
- * A match: the text contains the query; or, for a name of three characters or more, one of the text's words
- * is within a typo of it (`<%`: word similarity at or above the connection's threshold, `data-source.ts`).
+ * A match: the text contains the query; or, in a ranked search (people), for a name of three characters or
+ * more, one of the text's words is within a typo of it (`<%`: word similarity at or above the connection's
+ * threshold, `data-source.ts`). Unranked searches (schools, roles, frameworks…) match as typed: near matches
+ * in name order would bury the one asked for.
  * An identifier (an email, an employee number) must match as typed: `riverbend.example` is in every email.
  * A query of one or two characters has no trigram of its own: it matches the start of a word, which the
  * index still serves.
  */
-export function matches(text: string, q: string): string {
+export function matches(text: string, q: string, fuzzy: boolean): string {
   if (q.length < 3) return `(${text} ILIKE :lqp OR ${text} ILIKE :lqs)`;
-  return NAME_LIKE.test(q) ? `(${text} ILIKE :lq OR :lqw <% ${text})` : `${text} ILIKE :lq`;
+  return fuzzy && NAME_LIKE.test(q) ? `(${text} ILIKE :lq OR :lqw <% ${text})` : `${text} ILIKE :lq`;
 }
 
 /** The condition on a list's rows; `scoped` when the query has the caller's district as `:scopeDistrictId`. */
 export function searchCondition(search: SearchSpec, q: string, scoped: boolean): string {
+  const match = (text: string) => matches(text, q, search.ranked === true);
   const parts = search.terms.map((term) => {
     if ('educator' in term) {
       const text = term.text('sx');
       const document = educatorDocument('sx');
-      const recheck = text === document ? '' : ` AND ${matches(text, q)}`;
+      const recheck = text === document ? '' : ` AND ${match(text)}`;
       const district = scoped ? 'sx.district_id = :scopeDistrictId AND ' : '';
-      return `${term.educator} IN (SELECT sx.id FROM educators sx WHERE ${district}${matches(document, q)}${recheck})`;
+      return `${term.educator} IN (SELECT sx.id FROM educators sx WHERE ${district}${match(document)}${recheck})`;
     }
     return term.indexed && term.indexed !== term.text
-      ? `(${matches(term.indexed, q)} AND ${matches(term.text, q)})`
-      : matches(term.text, q);
+      ? `(${match(term.indexed)} AND ${match(term.text)})`
+      : match(term.text);
   });
   return `(${parts.join(' OR ')})`;
 }
