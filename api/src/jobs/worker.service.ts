@@ -57,6 +57,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
    * Reminders at 06:30 and the daily digest at 07:00 UTC (graphile-worker's crontab is in UTC) (so the digest carries the day's reminders); a
    * worker that was down then runs them when it starts.
    */
+  /** Jobs one process runs at once. */
+  static readonly CONCURRENCY = 2;
+
   static readonly CRONTAB = ['30 6 * * * reminders ?fill=1d', '0 7 * * * email-digest ?fill=1d'].join('\n');
 
   /**
@@ -77,7 +80,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       pgPool: this.pool,
       logger: jobLogger,
       noHandleSignals: true,
-      concurrency: 2,
+      concurrency: WorkerService.CONCURRENCY,
       pollInterval: 2000,
     };
   }
@@ -165,10 +168,32 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   async drain(): Promise<void> {
     const inline = this.timer !== null;
     this.beat();
+    const events = this.events();
+    const pools: string[] = [];
+    events.on('pool:create', ({ workerPool }) => pools.push(workerPool.id));
     try {
-      await runOnce({ ...this.options(), taskList: this.tasks, events: this.events() });
+      await runOnce({ ...this.options(), taskList: this.tasks, events });
+      await this.settled(pools);
     } finally {
       if (!inline) this.stopBeating();
+    }
+  }
+
+  /**
+   * graphile-worker writes a job's outcome (done, or failed and when to retry) without awaiting it, so its
+   * runOnce can return while that write is still on the wire: wait until the pool holds no job.
+   */
+  private async settled(pools: string[], timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [row]: { held: number }[] = await this.db.query(
+        `SELECT count(*)::int AS held FROM graphile_worker.jobs WHERE locked_by = ANY($1::text[])`,
+        [pools],
+      );
+      const held = row?.held ?? 0;
+      if (held === 0) return;
+      if (Date.now() > deadline) throw new Error(`${held} job(s) still locked ${timeoutMs} ms after the run ended`);
+      await new Promise((r) => setTimeout(r, 20));
     }
   }
 }
