@@ -1,4 +1,11 @@
-export { LATEST_RATINGS_SELECT, SORT_KEY_FILL, SORT_KEY_MISMATCHES, STAGE_STAYS_SELECT } from '@emerge/migrations';
+export {
+  LATEST_RATINGS_SELECT,
+  OPEN_STAYS_SELECT,
+  SORT_KEY_FILL,
+  SORT_KEY_MISMATCHES,
+  STAGE_STAYS_SELECT,
+  STAY_DURATIONS_SELECT,
+} from '@emerge/migrations';
 export * from './app.factory.js';
 export * from './auth/permissions.js';
 export * from './config/config.js';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
-import type { Logger } from 'typeorm';
+import type { Logger, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/config/config.js';
@@ -97,4 +97,17 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       if (!options.database) await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+/** Runs `fn` in a transaction that is rolled back whatever happens: a migration's down and up leave nothing. */
+export async function rolledBack<T>(db: DataSource, fn: (q: QueryRunner) => Promise<T>): Promise<T> {
+  const q = db.createQueryRunner();
+  await q.connect();
+  await q.startTransaction();
+  try {
+    return await fn(q);
+  } finally {
+    await q.rollbackTransaction();
+    await q.release();
+  }
 }

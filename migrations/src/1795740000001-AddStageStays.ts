@@ -15,7 +15,7 @@ export const STAGE_STAYS_SELECT = `
 
 // A candidacy's stays are recounted whole whenever its history changes: a few rows, written under the
 // candidate's row lock that every stage move takes, so concurrent moves of one candidacy queue.
-const FUNCTION = `
+export const STAGE_STAYS_RECOUNT = `
 CREATE FUNCTION stage_stays_recount() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   cands uuid[];
@@ -51,7 +51,7 @@ export class AddStageStays1795740000001 implements MigrationInterface {
       'CREATE INDEX "ix_stage_stays_district_candidate" ON "stage_stays" ("district_id", "candidate_id") INCLUDE ("stage", "entered_at", "left_at")',
     );
     await queryRunner.query('CREATE INDEX "ix_stage_stays_candidate" ON "stage_stays" ("candidate_id")');
-    await queryRunner.query(FUNCTION);
+    await queryRunner.query(STAGE_STAYS_RECOUNT);
     for (const [op, refs] of [
       ['insert', 'NEW TABLE AS new_rows'],
       ['update', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],

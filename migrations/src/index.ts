@@ -21,6 +21,7 @@ import { AddReminderSettings1796700000001 } from './1796700000001-AddReminderSet
 import { AddJobWorkers1796700000002 } from './1796700000002-AddJobWorkers.js';
 import { AddTrigramSearch1796800000000 } from './1796800000000-AddTrigramSearch.js';
 import { AddSortKeys1796800000001 } from './1796800000001-AddSortKeys.js';
+import { AddStayDurations1796900000000 } from './1796900000000-AddStayDurations.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -47,9 +48,11 @@ export const migrations: (new () => object)[] = [
   AddJobWorkers1796700000002,
   AddTrigramSearch1796800000000,
   AddSortKeys1796800000001,
+  AddStayDurations1796900000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';
 export { STAGE_STAYS_SELECT } from './1795740000001-AddStageStays.js';
 export { EDUCATOR_DOCUMENT, USER_DOCUMENT } from './1796800000000-AddTrigramSearch.js';
 export { SORT_KEY_DEFINITIONS, SORT_KEY_FILL, SORT_KEY_MISMATCHES } from './1796800000001-AddSortKeys.js';
+export { OPEN_STAYS_SELECT, STAY_DURATIONS_SELECT } from './1796900000000-AddStayDurations.js';

@@ -10,6 +10,10 @@ import { OPPORTUNITY_TYPES } from '../../src/modules/opportunities/opportunity.e
  * The dashboard figures recomputed in plain JavaScript over the raw rows (plain SELECTs, no joins that
  * decide anything), from the definitions in docs/metrics.md.
  */
+
+/** Calendar days (UTC) from one moment to a later one: a stay's length as the dashboard counts it. */
+const calendarDays = (from: number, to: number) => Math.floor(to / 86_400_000) - Math.floor(from / 86_400_000);
+
 export interface Raw {
   today: string;
   candidates: { id: string; educator_id: string; role_id: string; stage: string; readiness: string }[];
@@ -254,13 +258,13 @@ export class BruteForce {
         const end = before[i]!.created_at.getTime();
         if (prev.to_stage === 'exited' || (p && end < p.from)) continue;
         const list = done.get(prev.to_stage) ?? [];
-        list.push((end - prev.created_at.getTime()) / 86_400_000);
+        list.push(calendarDays(prev.created_at.getTime(), end));
         done.set(prev.to_stage, list);
       }
       const last = before[before.length - 1];
       if (last && last.to_stage !== 'exited') {
         const list = open.get(last.to_stage) ?? [];
-        list.push((asOf.getTime() - last.created_at.getTime()) / 86_400_000);
+        list.push(calendarDays(last.created_at.getTime(), asOf.getTime()));
         open.set(last.to_stage, list);
       }
     }

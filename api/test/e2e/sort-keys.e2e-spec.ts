@@ -1,7 +1,7 @@
 import { migrations, SORT_KEY_FILL, SORT_KEY_MISMATCHES } from '@emerge/migrations';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MigrationInterface } from 'typeorm';
-import { createTestApp, TestApp } from '../test-app.js';
+import { createTestApp, rolledBack, TestApp } from '../test-app.js';
 
 /**
  * Sort keys (migration AddSortKeys) are copies of another table's values, kept by triggers; the scale
@@ -116,10 +116,7 @@ describe('sort keys', () => {
 
   it('has a migration whose down undoes its up (columns, triggers, the audit capture)', async () => {
     const migration = migrations.find((m) => m.name === 'AddSortKeys1796800000001')!;
-    const q = t.db.createQueryRunner();
-    await q.connect();
-    await q.startTransaction();
-    try {
+    await rolledBack(t.db, async (q) => {
       const capture = `SELECT prosrc FROM pg_proc WHERE proname = 'audit_capture'`;
       const [now] = (await q.query(capture)) as { prosrc: string }[];
       await (new migration() as MigrationInterface).down(q);
@@ -130,10 +127,7 @@ describe('sort keys', () => {
       await (new migration() as MigrationInterface).up(q);
       expect((await q.query(capture))[0]).toEqual(now);
       for (const { sql } of SORT_KEY_MISMATCHES) expect(await q.query(sql)).toEqual([{ n: 0 }]);
-    } finally {
-      await q.rollbackTransaction();
-      await q.release();
-    }
+    });
   });
 
   it('are what the set-based fill writes', async () => {

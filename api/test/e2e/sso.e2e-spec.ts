@@ -7,7 +7,7 @@ import { expected } from '../expected-errors.js';
 import { BrowserAgent } from '../sso/browser-agent.js';
 import { deliver, exchange, signIn, signInAtProvider, startSignIn } from '../sso/flow.js';
 import { startTestProvider, TestProvider } from '../sso/test-provider.js';
-import { createTestApp, TestApp } from '../test-app.js';
+import { createTestApp, rolledBack, TestApp } from '../test-app.js';
 
 /**
  * Single sign-on against real OpenID providers (oidc-provider) on loopback, driven as a browser would: the
@@ -588,10 +588,7 @@ describe('single sign-on (OpenID Connect)', () => {
     const migration = migrations.find((m) => m.name === 'AddSingleSignOn1796530727204')!;
     // A later migration that edits the capture again is undone first and redone last, as a rollback would.
     const later = migrations.find((m) => m.name === 'AddSortKeys1796800000001')!;
-    const q = t.db.createQueryRunner();
-    await q.connect();
-    await q.startTransaction();
-    try {
+    await rolledBack(t.db, async (q) => {
       const capture = `SELECT prosrc FROM pg_proc WHERE proname = 'audit_capture'`;
       const [now] = (await q.query(capture)) as { prosrc: string }[];
       await (new later() as MigrationInterface).down(q);
@@ -605,10 +602,7 @@ describe('single sign-on (OpenID Connect)', () => {
       expect((await q.query(capture))[0]).toEqual(withSecret);
       await (new later() as MigrationInterface).up(q);
       expect((await q.query(capture))[0]).toEqual(now);
-    } finally {
-      await q.rollbackTransaction();
-      await q.release();
-    }
+    });
   });
 
   it('never shows the client secrets in an answer, a log line or the audit log', async () => {

@@ -1,7 +1,13 @@
-import { LATEST_RATINGS_SELECT, STAGE_STAYS_SELECT } from '@emerge/migrations';
+import {
+  LATEST_RATINGS_SELECT,
+  migrations,
+  OPEN_STAYS_SELECT,
+  STAGE_STAYS_SELECT,
+  STAY_DURATIONS_SELECT,
+} from '@emerge/migrations';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { QueryRunner } from 'typeorm';
-import { createTestApp, TestApp } from '../test-app.js';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createTestApp, rolledBack, TestApp } from '../test-app.js';
 
 /**
  * latest_ratings and stage_stays are kept by triggers on the history tables; the scale generator instead
@@ -40,7 +46,12 @@ describe('summary tables', () => {
        SELECT 'missing', * FROM ((${definition}) EXCEPT TABLE ${table}) b`,
     )) as unknown[];
   const difference = differenceOf('latest_ratings', LATEST_RATINGS_SELECT);
-  const stayDifference = differenceOf('stage_stays', STAGE_STAYS_SELECT);
+  const stayDifference = async (q: QueryRunner) => [
+    ...(await differenceOf('stage_stays', STAGE_STAYS_SELECT)(q)),
+    // The time-in-stage counts kept from the stays (migration AddStayDurations).
+    ...(await differenceOf('stay_durations', STAY_DURATIONS_SELECT)(q)),
+    ...(await differenceOf('open_stays', OPEN_STAYS_SELECT)(q)),
+  ];
 
   const ours = (q: QueryRunner) =>
     q.query(
@@ -50,15 +61,12 @@ describe('summary tables', () => {
     ) as Promise<{ candidate_id: string; competency_id: string; observed_on: string; level: number }[]>;
 
   it('equals its definition after inserts, ties, back-dated ratings, updates and deletes', async () => {
-    const q = t.db.createQueryRunner();
-    await q.connect();
-    await q.startTransaction();
-    try {
+    await rolledBack(t.db, async (q) => {
       const insert = (rows: [number, number, string, number][]) =>
         q.query(
           `INSERT INTO evidence (district_id, candidate_id, competency_id, level, source, observed_on, recorder_user_id)
-           SELECT $1, c, n, l, 'observation', d::date, $2
-             FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[]) AS x(c, n, d, l)`,
+         SELECT $1, c, n, l, 'observation', d::date, $2
+           FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[]) AS x(c, n, d, l)`,
           [
             districtId,
             recorder,
@@ -111,21 +119,15 @@ describe('summary tables', () => {
       await q.query(`DELETE FROM evidence WHERE candidate_id = $1`, [cands[1]]);
       expect(await difference(q)).toEqual([]);
       expect((await ours(q)).filter((r) => r.candidate_id === cands[1])).toEqual([]);
-    } finally {
-      await q.rollbackTransaction();
-      await q.release();
-    }
+    });
   });
 
-  it('stays equal the transition history read with lead(), after inserts, ties, back-dated rows, updates and deletes', async () => {
-    const q = t.db.createQueryRunner();
-    await q.connect();
-    await q.startTransaction();
-    try {
+  it('stays equal the transition history read with lead(), and their counts the stays, after inserts, ties, back-dated rows, updates and deletes', async () => {
+    await rolledBack(t.db, async (q) => {
       const move = (cand: number, to: string, at: string[]) =>
         q.query(
           `INSERT INTO stage_transitions (district_id, candidate_id, to_stage, created_at)
-           SELECT $1, $2, $3::candidate_stage, a::timestamptz FROM unnest($4::text[]) a`,
+         SELECT $1, $2, $3::candidate_stage, a::timestamptz FROM unnest($4::text[]) a`,
           [districtId, cands[cand], to, at],
         );
       const stays = (cand: number) =>
@@ -147,6 +149,21 @@ describe('summary tables', () => {
       await move(0, 'paused', ['2030-01-15T00:00:00Z']);
       expect(await stayDifference(q)).toEqual([]);
       await move(1, 'engaged', ['2030-01-01T00:00:00Z']);
+      // Stays ending either side of a school year's first moment, and an exit (not a stay in the pipeline).
+      await move(1, 'developing', ['2030-06-30T23:59:59Z']);
+      await move(2, 'engaged', ['2030-02-01T00:00:00Z']);
+      await move(2, 'exited', ['2030-07-01T00:00:00Z']);
+      expect(await stayDifference(q)).toEqual([]);
+      const counted: { school_year: number; days: number; n: number }[] = await q.query(
+        `SELECT school_year, days, n FROM stay_durations WHERE district_id = $1 AND stage = 'engaged' ORDER BY 1, 2`,
+        [districtId],
+      );
+      expect(counted).toEqual(
+        expect.arrayContaining([
+          { school_year: 2029, days: 180, n: 1 },
+          { school_year: 2030, days: 150, n: 1 },
+        ]),
+      );
       await q.query(
         `UPDATE stage_transitions SET created_at = '2030-04-01T00:00:00Z' WHERE candidate_id = $1 AND to_stage = 'paused'`,
         [cands[0]],
@@ -156,9 +173,30 @@ describe('summary tables', () => {
       await q.query(`DELETE FROM stage_transitions WHERE candidate_id = $1 AND created_at >= '2030-03-01'`, [cands[0]]);
       expect(await stayDifference(q)).toEqual([]);
       expect((await stays(0)).at(-1)).toMatchObject({ stage: 'engaged', left_at: null });
-    } finally {
-      await q.rollbackTransaction();
-      await q.release();
-    }
+    });
+  });
+
+  it('has a stay-count migration whose down undoes its up (the stays are kept as before, the counts rebuilt)', async () => {
+    const migration = migrations.find((m) => m.name === 'AddStayDurations1796900000000')!;
+    await rolledBack(t.db, async (q) => {
+      const recount = `SELECT prosrc FROM pg_proc WHERE proname = 'stage_stays_recount'`;
+      const [now] = (await q.query(recount)) as { prosrc: string }[];
+      await (new migration() as MigrationInterface).down(q);
+      expect(await q.query(`SELECT to_regclass('stay_durations') AS a, to_regclass('open_stays') AS b`)).toEqual([
+        { a: null, b: null },
+      ]);
+      // The stays themselves are still kept, by the earlier recount.
+      await q.query(
+        `INSERT INTO stage_transitions (district_id, candidate_id, to_stage, created_at) VALUES ($1, $2, 'engaged', now())`,
+        [districtId, cands[2]],
+      );
+      expect(await differenceOf('stage_stays', STAGE_STAYS_SELECT)(q)).toEqual([]);
+      await (new migration() as MigrationInterface).up(q);
+      expect((await q.query(recount))[0]).toEqual(now);
+      expect(await stayDifference(q)).toEqual([]);
+      expect(
+        await q.query(`SELECT count(*)::int AS n FROM open_stays WHERE district_id = $1`, [districtId]),
+      ).not.toEqual([{ n: 0 }]);
+    });
   });
 });

@@ -1,4 +1,12 @@
-import { createDataSource, LATEST_RATINGS_SELECT, migrate, SORT_KEY_FILL, STAGE_STAYS_SELECT } from '@emerge/api';
+import {
+  createDataSource,
+  LATEST_RATINGS_SELECT,
+  migrate,
+  OPEN_STAYS_SELECT,
+  SORT_KEY_FILL,
+  STAGE_STAYS_SELECT,
+  STAY_DURATIONS_SELECT,
+} from '@emerge/api';
 import { hash } from '@node-rs/argon2';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -167,13 +175,15 @@ export async function generateScale(options: {
                        WHERE x.opportunity_id = o.id`);
   // And the summaries the history triggers keep, from their set-based definitions (checked below).
   t0 = Date.now();
-  await client.query('TRUNCATE latest_ratings, stage_stays');
+  await client.query('TRUNCATE latest_ratings, stage_stays, stay_durations, open_stays');
   await client.query(
     `INSERT INTO latest_ratings (candidate_id, competency_id, district_id, observed_on, level) ${LATEST_RATINGS_SELECT}`,
   );
   await client.query(
     `INSERT INTO stage_stays (transition_id, district_id, candidate_id, stage, entered_at, left_at) ${STAGE_STAYS_SELECT}`,
   );
+  await client.query(`INSERT INTO stay_durations (district_id, stage, school_year, days, n) ${STAY_DURATIONS_SELECT}`);
+  await client.query(`INSERT INTO open_stays (district_id, stage, entered_on, n) ${OPEN_STAYS_SELECT}`);
   // Disclosure keys, drawn from the seed so that the same seed gives the same equity figures.
   await client.query('TRUNCATE disclosure_keys');
   await client.query(
@@ -182,7 +192,7 @@ export async function generateScale(options: {
   );
   // Sort keys the row triggers would have written (migration AddSortKeys).
   for (const fill of SORT_KEY_FILL) await client.query(fill);
-  say(`Rebuilt latest_ratings, stage_stays, disclosure_keys and sort keys in ${secs(t0)} s`);
+  say(`Rebuilt latest_ratings, stage_stays (and their counts), disclosure_keys and sort keys in ${secs(t0)} s`);
 
   t0 = Date.now();
   for (const def of indexes) await client.query(def);
@@ -199,7 +209,7 @@ export async function generateScale(options: {
   }
   // The reference tables too: never analysed, the planner would guess their size.
   await client.query('ANALYZE competency_frameworks, competencies, crosswalk_links');
-  await client.query('VACUUM (ANALYZE) latest_ratings, stage_stays, disclosure_keys');
+  await client.query('VACUUM (ANALYZE) latest_ratings, stage_stays, stay_durations, open_stays, disclosure_keys');
   say(`Vacuumed and analysed in ${secs(t0)} s`);
 
   t0 = Date.now();

@@ -1,4 +1,10 @@
-import { LATEST_RATINGS_SELECT, SORT_KEY_MISMATCHES, STAGE_STAYS_SELECT } from '@emerge/api';
+import {
+  LATEST_RATINGS_SELECT,
+  OPEN_STAYS_SELECT,
+  SORT_KEY_MISMATCHES,
+  STAGE_STAYS_SELECT,
+  STAY_DURATIONS_SELECT,
+} from '@emerge/api';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -173,6 +179,11 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
   'stays differing from the transition history (rows either side)': `
     SELECT count(*) FROM ((TABLE stage_stays EXCEPT (${STAGE_STAYS_SELECT}))
                           UNION ALL ((${STAGE_STAYS_SELECT}) EXCEPT TABLE stage_stays)) x`,
+  'stay counts differing from the stays (rows either side)': `
+    SELECT (SELECT count(*) FROM ((TABLE stay_durations EXCEPT (${STAY_DURATIONS_SELECT}))
+                                  UNION ALL ((${STAY_DURATIONS_SELECT}) EXCEPT TABLE stay_durations)) x)
+         + (SELECT count(*) FROM ((TABLE open_stays EXCEPT (${OPEN_STAYS_SELECT}))
+                                  UNION ALL ((${OPEN_STAYS_SELECT}) EXCEPT TABLE open_stays)) x) AS count`,
   'readiness on candidates not matching their latest assessment': `
     SELECT count(*) FROM candidates c
      WHERE c.readiness <> coalesce((SELECT r.band FROM readiness_assessments r WHERE r.candidate_id = c.id

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { bruteForceRounding } from '../../../test/dashboard/brute-force.js';
-import { divide, mean, ratio, round } from './metric-math.js';
+import { divide, mean, percentileOfCounts, ratio, round } from './metric-math.js';
 
 // Each case as PostgreSQL gives it: round(x::numeric, d), round(a::numeric / b, d).
 const ROUND: [number, number, number][] = [
@@ -122,5 +122,63 @@ describe('metric-math and the brute-force recount', () => {
     expect(divide(0.5, 4, 2)).toBe(0.13);
     expect(divide(-0.5, 4, 2)).toBe(-0.13);
     expect(() => round(1, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('percentileOfCounts', () => {
+  const expand = (counts: { value: number; n: number }[]) => counts.flatMap((c) => Array<number>(c.n).fill(c.value));
+  /** percentile_cont on the expanded list, as PostgreSQL defines it. */
+  const direct = (values: number[], p: number) => {
+    if (!values.length) return null;
+    const s = [...values].sort((a, b) => a - b);
+    const rank = p * (s.length - 1);
+    const lo = Math.floor(rank);
+    return s[lo]! + (rank - lo) * ((s[Math.ceil(rank)] ?? s[lo]!) - s[lo]!);
+  };
+
+  it('is null for no values and the value itself for one', () => {
+    expect(percentileOfCounts([], 0.5)).toBeNull();
+    expect(percentileOfCounts([{ value: 3, n: 0 }], 0.5)).toBeNull();
+    expect(percentileOfCounts([{ value: 7, n: 1 }], 0.75)).toBe(7);
+  });
+
+  it('interpolates across a boundary between two counts', () => {
+    // 10, 10, 20, 20: rank 1.5 lies between the last 10 and the first 20.
+    expect(
+      percentileOfCounts(
+        [
+          { value: 20, n: 2 },
+          { value: 10, n: 2 },
+        ],
+        0.5,
+      ),
+    ).toBe(15);
+    // 10, 10, 10, 40: p75 at rank 2.25 → 10 + 0.25 × 30.
+    expect(
+      percentileOfCounts(
+        [
+          { value: 10, n: 3 },
+          { value: 40, n: 1 },
+        ],
+        0.75,
+      ),
+    ).toBe(17.5);
+  });
+
+  it('equals percentile_cont on the expanded values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ value: fc.integer({ min: 0, max: 3000 }), n: fc.integer({ min: 0, max: 6 }) }), {
+          maxLength: 12,
+        }),
+        fc.constantFrom(0, 0.25, 0.5, 0.75, 0.9, 1),
+        (counts, p) => {
+          // Whole days: sums of a handful of products, exact in a double either way.
+          const want = direct(expand(counts), p);
+          if (want === null) expect(percentileOfCounts(counts, p)).toBeNull();
+          else expect(percentileOfCounts(counts, p)).toBeCloseTo(want, 9);
+        },
+      ),
+    );
   });
 });

@@ -62,3 +62,31 @@ export function ratio(a: number, b: number): number | null {
 export function mean(sum: number, count: number): number | null {
   return count === 0 ? null : divide(sum, count, 2);
 }
+
+/** How many times a whole number occurs. */
+export interface ValueCount {
+  value: number;
+  n: number;
+}
+
+/**
+ * PostgreSQL's `percentile_cont(p)` over the multiset the counts describe (no need to expand it): the value at
+ * rank p·(N−1), interpolated between its neighbours; null when the set is empty.
+ */
+export function percentileOfCounts(counts: readonly ValueCount[], p: number): number | null {
+  const sorted = counts.filter((c) => c.n > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((s, c) => s + c.n, 0);
+  if (total === 0) return null;
+  const rank = p * (total - 1);
+  const at = (index: number) => {
+    let seen = 0;
+    for (const c of sorted) {
+      seen += c.n;
+      if (index < seen) return c.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  const lo = Math.floor(rank);
+  const below = at(lo);
+  return rank === lo ? below : below + (rank - lo) * (at(lo + 1) - below);
+}

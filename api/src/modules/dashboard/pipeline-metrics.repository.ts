@@ -4,19 +4,22 @@ import { BENCH_STAGES, OPENING_SQL } from '../positions/position.dto.js';
 import type { MetricContext } from './metric-sql.js';
 import { MetricQuery, sqlList } from './metric-sql.js';
 
+/** Calendar days (UTC) between two moments, as the stay counts are kept. */
+const DAYS_SQL = (from: string, to: string) =>
+  `((${to} AT TIME ZONE 'UTC')::date - (${from} AT TIME ZONE 'UTC')::date)`;
+
 export interface FunnelRow {
   snapshot: Record<string, number>;
   entered: Record<string, number>;
   exits: Record<string, number>;
 }
 
-export interface StayStats {
+/** Stays of one stage, open or completed, that lasted (or have lasted so far) `days` calendar days. */
+export interface StayCount {
   stage: string;
+  open: boolean;
+  days: number;
   n: number;
-  p50: number | null;
-  p75: number | null;
-  /** Open rows only: null when the stage has no completed stays (the service reports 0 when none is open). */
-  stalled?: number | null;
 }
 
 export interface BenchRow {
@@ -67,35 +70,38 @@ export class PipelineMetricsRepository {
    * A stay starts with a transition row and ends with the candidacy's next one (stage_stays, kept with the
    * history; see its migration). As of a past day, a stay that ended later is still open. Completed stays
    * are those that ended in [period start, asOf); open stays are each candidacy's last stay begun before
-   * asOf. Stays in exited are not stays in the pipeline.
+   * asOf. Stays in exited are not stays in the pipeline. Lengths are calendar days (UTC), counted per length.
    */
-  timeInStage(ctx: MetricContext, asOf: Date): Promise<{ completed: StayStats[]; open: StayStats[] }> {
+  stayCounts(ctx: MetricContext, asOf: Date): Promise<StayCount[]> {
     const q = new MetricQuery(this.db, ctx);
     const sc = q.candidates(['c.id AS id']);
     q.bind('asOf', asOf);
     const ended = ctx.period ? `s.left_at >= ${q.bind('from', ctx.period.from)}` : 'true';
-    return q.run(`
+    return q.rows(`
       WITH sc AS (${sc}),
       cut AS (
         SELECT s.stage, s.entered_at, CASE WHEN s.left_at < CAST(:asOf AS timestamptz) THEN s.left_at END AS left_at
           FROM stage_stays s JOIN sc ON sc.id = s.candidate_id
-         WHERE s.district_id = :districtId AND s.entered_at < CAST(:asOf AS timestamptz) AND s.stage <> 'exited'),
-      stays AS (
-        SELECT s.stage::text AS stage, s.left_at IS NULL AS open,
-               date_part('epoch', COALESCE(s.left_at, CAST(:asOf AS timestamptz)) - s.entered_at) / 86400.0 AS days
-          FROM cut s WHERE s.left_at IS NULL OR ${ended}),
-      done AS (
-        SELECT stage, count(*)::int AS n,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS p50,
-               percentile_cont(0.75) WITHIN GROUP (ORDER BY days) AS p75
-          FROM stays WHERE NOT open GROUP BY stage),
-      still AS (
-        SELECT o.stage, count(*)::int AS n,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY o.days) AS p50,
-               CASE WHEN max(d.n) IS NULL THEN NULL ELSE (count(*) FILTER (WHERE o.days > d.p75))::int END AS stalled
-          FROM stays o LEFT JOIN done d ON d.stage = o.stage WHERE o.open GROUP BY o.stage)
-      SELECT (SELECT COALESCE(json_agg(done), '[]') FROM done) AS completed,
-             (SELECT COALESCE(json_agg(still), '[]') FROM still) AS open`);
+         WHERE s.district_id = :districtId AND s.entered_at < CAST(:asOf AS timestamptz) AND s.stage <> 'exited')
+      SELECT s.stage::text AS stage, s.left_at IS NULL AS open,
+             ${DAYS_SQL('s.entered_at', 'COALESCE(s.left_at, CAST(:asOf AS timestamptz))')} AS days, count(*)::int AS n
+        FROM cut s WHERE s.left_at IS NULL OR ${ended}
+       GROUP BY 1, 2, 3`);
+  }
+
+  /**
+   * The same counts for the whole district as of now, from the counts kept with the history (migration
+   * AddStayDurations): completed stays of the school year (or all), open stays by the day they began.
+   */
+  stayCountsNow(districtId: string, schoolYear: number | null, asOf: Date): Promise<StayCount[]> {
+    return this.db.query(
+      `SELECT stage::text AS stage, false AS open, days, sum(n)::int AS n FROM stay_durations
+        WHERE district_id = $1 AND ($2::int IS NULL OR school_year = $2) GROUP BY stage, days
+       UNION ALL
+       SELECT stage::text, true, ($3::timestamptz AT TIME ZONE 'UTC')::date - entered_on, n
+         FROM open_stays WHERE district_id = $1`,
+      [districtId, schoolYear, asOf],
+    );
   }
 
   /** Per role: seats (scoped by the seat's school) and bench candidacies (by the educator's school). */

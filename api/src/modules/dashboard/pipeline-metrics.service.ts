@@ -5,7 +5,7 @@ import { ACTIVE_STAGES, EXIT_REASONS, STAGES } from '../candidates/stages.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
 import type { DashboardQueryDto } from './dashboard-query.dto.js';
 import { MetricContextService, toPeriod } from './metric-context.service.js';
-import { ratio, round } from './metric-math.js';
+import { percentileOfCounts, ratio, round, type ValueCount } from './metric-math.js';
 import type {
   BenchFiguresDto,
   BenchResponseDto,
@@ -14,7 +14,6 @@ import type {
   StageTimeDto,
   TimeInStageResponseDto,
 } from './pipeline-metrics.dto.js';
-import type { StayStats } from './pipeline-metrics.repository.js';
 import { PipelineMetricsRepository } from './pipeline-metrics.repository.js';
 
 const days = (v: number | null | undefined) => (v === null || v === undefined ? null : round(v, 1));
@@ -47,19 +46,27 @@ export class PipelineMetricsService {
     const ctx = await this.context.resolve(auth, query);
     const now = new Date();
     const asOf = ctx.period && ctx.period.to < now ? ctx.period.to : now;
-    const { completed, open } = await this.metrics.timeInStage(ctx, asOf);
-    const find = (rows: StayStats[], stage: string) => rows.find((r) => r.stage === stage);
+    // The whole district as of now reads the kept counts; a filter, a narrower scope or a past year the history.
+    const wholeDistrictNow =
+      asOf === now && ctx.auth.scope.kind === 'district' && !ctx.level && !ctx.schoolId && !ctx.roleId;
+    const counts = wholeDistrictNow
+      ? await this.metrics.stayCountsNow(ctx.districtId, ctx.period ? ctx.period.from.getUTCFullYear() : null, asOf)
+      : await this.metrics.stayCounts(ctx, asOf);
+    const of = (stage: string, open: boolean): ValueCount[] =>
+      counts.filter((c) => c.stage === stage && c.open === open).map((c) => ({ value: c.days, n: c.n }));
     const stages: StageTimeDto[] = [...ACTIVE_STAGES, 'paused' as const].map((stage) => {
-      const done = find(completed, stage);
-      const still = find(open, stage);
+      const done = of(stage, false);
+      const still = of(stage, true);
+      const count = (list: ValueCount[]) => list.reduce((s, c) => s + c.n, 0);
+      const p75 = percentileOfCounts(done, 0.75);
       return {
         stage,
-        completed: { count: done?.n ?? 0, medianDays: days(done?.p50), p75Days: days(done?.p75) },
+        completed: { count: count(done), medianDays: days(percentileOfCounts(done, 0.5)), p75Days: days(p75) },
         open: {
-          count: still?.n ?? 0,
-          medianAgeDays: days(still?.p50),
+          count: count(still),
+          medianAgeDays: days(percentileOfCounts(still, 0.5)),
           // Against the completed stays' p75: null without them, else a count (0 when nothing is open).
-          stalled: done ? (still?.stalled ?? 0) : null,
+          stalled: p75 === null ? null : count(still.filter((c) => c.value > p75)),
         },
       };
     });
