@@ -22,6 +22,7 @@ import { AddJobWorkers1796700000002 } from './1796700000002-AddJobWorkers.js';
 import { AddTrigramSearch1796800000000 } from './1796800000000-AddTrigramSearch.js';
 import { AddSortKeys1796800000001 } from './1796800000001-AddSortKeys.js';
 import { AddStayDurations1796900000000 } from './1796900000000-AddStayDurations.js';
+import { AddFunnelCounts1796900000001 } from './1796900000001-AddFunnelCounts.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -49,6 +50,7 @@ export const migrations: (new () => object)[] = [
   AddTrigramSearch1796800000000,
   AddSortKeys1796800000001,
   AddStayDurations1796900000000,
+  AddFunnelCounts1796900000001,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';
@@ -56,3 +58,4 @@ export { STAGE_STAYS_SELECT } from './1795740000001-AddStageStays.js';
 export { EDUCATOR_DOCUMENT, USER_DOCUMENT } from './1796800000000-AddTrigramSearch.js';
 export { SORT_KEY_DEFINITIONS, SORT_KEY_FILL, SORT_KEY_MISMATCHES } from './1796800000001-AddSortKeys.js';
 export { OPEN_STAYS_SELECT, STAY_DURATIONS_SELECT } from './1796900000000-AddStayDurations.js';
+export { FUNNEL_COUNTS_SELECT } from './1796900000001-AddFunnelCounts.js';

@@ -1,4 +1,5 @@
 import {
+  FUNNEL_COUNTS_SELECT,
   LATEST_RATINGS_SELECT,
   migrations,
   OPEN_STAYS_SELECT,
@@ -51,6 +52,8 @@ describe('summary tables', () => {
     // The time-in-stage counts kept from the stays (migration AddStayDurations).
     ...(await differenceOf('stay_durations', STAY_DURATIONS_SELECT)(q)),
     ...(await differenceOf('open_stays', OPEN_STAYS_SELECT)(q)),
+    // The funnel's entries and exits (migration AddFunnelCounts).
+    ...(await differenceOf('funnel_counts', FUNNEL_COUNTS_SELECT)(q)),
   ];
 
   const ours = (q: QueryRunner) =>
@@ -154,6 +157,22 @@ describe('summary tables', () => {
       await move(2, 'engaged', ['2030-02-01T00:00:00Z']);
       await move(2, 'exited', ['2030-07-01T00:00:00Z']);
       expect(await stayDifference(q)).toEqual([]);
+      // Twice exited for a reason in one school year counts once there, and once in all history.
+      await q.query(
+        `INSERT INTO stage_transitions (district_id, candidate_id, to_stage, exit_reason, created_at)
+         VALUES ($1, $2, 'exited', 'withdrew', '2031-01-01T00:00:00Z'), ($1, $2, 'exited', 'withdrew', '2031-02-01T00:00:00Z')`,
+        [districtId, cands[1]],
+      );
+      expect(await stayDifference(q)).toEqual([]);
+      expect(
+        await q.query(
+          `SELECT school_year, n FROM funnel_counts WHERE district_id = $1 AND kind = 'exit' AND key = 'withdrew' ORDER BY 1`,
+          [districtId],
+        ),
+      ).toEqual([
+        { school_year: 0, n: 1 },
+        { school_year: 2030, n: 1 },
+      ]);
       const counted: { school_year: number; days: number; n: number }[] = await q.query(
         `SELECT school_year, days, n FROM stay_durations WHERE district_id = $1 AND stage = 'engaged' ORDER BY 1, 2`,
         [districtId],
@@ -176,26 +195,31 @@ describe('summary tables', () => {
     });
   });
 
-  it('has a stay-count migration whose down undoes its up (the stays are kept as before, the counts rebuilt)', async () => {
-    const migration = migrations.find((m) => m.name === 'AddStayDurations1796900000000')!;
+  it('has dashboard-count migrations whose down undoes their up (the stays kept as before, the counts rebuilt)', async () => {
+    const named = (name: string) => new (migrations.find((m) => m.name === name)!)() as MigrationInterface;
+    const [stays, funnel] = [named('AddStayDurations1796900000000'), named('AddFunnelCounts1796900000001')];
     await rolledBack(t.db, async (q) => {
       const recount = `SELECT prosrc FROM pg_proc WHERE proname = 'stage_stays_recount'`;
       const [now] = (await q.query(recount)) as { prosrc: string }[];
-      await (new migration() as MigrationInterface).down(q);
-      expect(await q.query(`SELECT to_regclass('stay_durations') AS a, to_regclass('open_stays') AS b`)).toEqual([
-        { a: null, b: null },
-      ]);
+      await funnel.down(q);
+      await stays.down(q);
+      expect(
+        await q.query(
+          `SELECT to_regclass('stay_durations') AS a, to_regclass('open_stays') AS b, to_regclass('funnel_counts') AS c`,
+        ),
+      ).toEqual([{ a: null, b: null, c: null }]);
       // The stays themselves are still kept, by the earlier recount.
       await q.query(
         `INSERT INTO stage_transitions (district_id, candidate_id, to_stage, created_at) VALUES ($1, $2, 'engaged', now())`,
         [districtId, cands[2]],
       );
       expect(await differenceOf('stage_stays', STAGE_STAYS_SELECT)(q)).toEqual([]);
-      await (new migration() as MigrationInterface).up(q);
+      await stays.up(q);
+      await funnel.up(q);
       expect((await q.query(recount))[0]).toEqual(now);
       expect(await stayDifference(q)).toEqual([]);
       expect(
-        await q.query(`SELECT count(*)::int AS n FROM open_stays WHERE district_id = $1`, [districtId]),
+        await q.query(`SELECT count(*)::int AS n FROM funnel_counts WHERE district_id = $1`, [districtId]),
       ).not.toEqual([{ n: 0 }]);
     });
   });

@@ -1,5 +1,6 @@
 import {
   createDataSource,
+  FUNNEL_COUNTS_SELECT,
   LATEST_RATINGS_SELECT,
   migrate,
   OPEN_STAYS_SELECT,
@@ -175,7 +176,7 @@ export async function generateScale(options: {
                        WHERE x.opportunity_id = o.id`);
   // And the summaries the history triggers keep, from their set-based definitions (checked below).
   t0 = Date.now();
-  await client.query('TRUNCATE latest_ratings, stage_stays, stay_durations, open_stays');
+  await client.query('TRUNCATE latest_ratings, stage_stays, stay_durations, open_stays, funnel_counts');
   await client.query(
     `INSERT INTO latest_ratings (candidate_id, competency_id, district_id, observed_on, level) ${LATEST_RATINGS_SELECT}`,
   );
@@ -184,6 +185,7 @@ export async function generateScale(options: {
   );
   await client.query(`INSERT INTO stay_durations (district_id, stage, school_year, days, n) ${STAY_DURATIONS_SELECT}`);
   await client.query(`INSERT INTO open_stays (district_id, stage, entered_on, n) ${OPEN_STAYS_SELECT}`);
+  await client.query(`INSERT INTO funnel_counts (district_id, school_year, kind, key, n) ${FUNNEL_COUNTS_SELECT}`);
   // Disclosure keys, drawn from the seed so that the same seed gives the same equity figures.
   await client.query('TRUNCATE disclosure_keys');
   await client.query(
@@ -192,7 +194,7 @@ export async function generateScale(options: {
   );
   // Sort keys the row triggers would have written (migration AddSortKeys).
   for (const fill of SORT_KEY_FILL) await client.query(fill);
-  say(`Rebuilt latest_ratings, stage_stays (and their counts), disclosure_keys and sort keys in ${secs(t0)} s`);
+  say(`Rebuilt latest_ratings, stage_stays, the dashboards' counts, disclosure_keys and sort keys in ${secs(t0)} s`);
 
   t0 = Date.now();
   for (const def of indexes) await client.query(def);
@@ -209,7 +211,9 @@ export async function generateScale(options: {
   }
   // The reference tables too: never analysed, the planner would guess their size.
   await client.query('ANALYZE competency_frameworks, competencies, crosswalk_links');
-  await client.query('VACUUM (ANALYZE) latest_ratings, stage_stays, stay_durations, open_stays, disclosure_keys');
+  await client.query(
+    'VACUUM (ANALYZE) latest_ratings, stage_stays, stay_durations, open_stays, funnel_counts, disclosure_keys',
+  );
   say(`Vacuumed and analysed in ${secs(t0)} s`);
 
   t0 = Date.now();

@@ -1,4 +1,5 @@
 import {
+  FUNNEL_COUNTS_SELECT,
   LATEST_RATINGS_SELECT,
   OPEN_STAYS_SELECT,
   SORT_KEY_MISMATCHES,
@@ -184,6 +185,9 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
                                   UNION ALL ((${STAY_DURATIONS_SELECT}) EXCEPT TABLE stay_durations)) x)
          + (SELECT count(*) FROM ((TABLE open_stays EXCEPT (${OPEN_STAYS_SELECT}))
                                   UNION ALL ((${OPEN_STAYS_SELECT}) EXCEPT TABLE open_stays)) x) AS count`,
+  'funnel counts differing from the transition history (rows either side)': `
+    SELECT count(*) FROM ((TABLE funnel_counts EXCEPT (${FUNNEL_COUNTS_SELECT}))
+                          UNION ALL ((${FUNNEL_COUNTS_SELECT}) EXCEPT TABLE funnel_counts)) x`,
   'readiness on candidates not matching their latest assessment': `
     SELECT count(*) FROM candidates c
      WHERE c.readiness <> coalesce((SELECT r.band FROM readiness_assessments r WHERE r.candidate_id = c.id

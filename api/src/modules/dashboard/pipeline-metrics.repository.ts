@@ -67,6 +67,23 @@ export class PipelineMetricsRepository {
   }
 
   /**
+   * The same figures for the whole district: the snapshot from the candidacies, entries and exits from the
+   * counts kept with the history (migration AddFunnelCounts; school year 0 is all history).
+   */
+  funnelOfDistrict(districtId: string, schoolYear: number | null): Promise<FunnelRow> {
+    return this.db
+      .query(
+        `WITH snap AS (SELECT stage, count(*)::int AS n FROM candidates WHERE district_id = $1 GROUP BY stage),
+         kept AS (SELECT kind, key, n FROM funnel_counts WHERE district_id = $1 AND school_year = $2)
+         SELECT (SELECT COALESCE(json_object_agg(stage, n), '{}') FROM snap) AS snapshot,
+                (SELECT COALESCE(json_object_agg(key, n), '{}') FROM kept WHERE kind = 'entered') AS entered,
+                (SELECT COALESCE(json_object_agg(key, n), '{}') FROM kept WHERE kind = 'exit') AS exits`,
+        [districtId, schoolYear ?? 0],
+      )
+      .then((rows: FunnelRow[]) => rows[0]!);
+  }
+
+  /**
    * A stay starts with a transition row and ends with the candidacy's next one (stage_stays, kept with the
    * history; see its migration). As of a past day, a stay that ended later is still open. Completed stays
    * are those that ended in [period start, asOf); open stays are each candidacy's last stay begun before

@@ -6,6 +6,7 @@ import type { LeadershipLevel } from '../educators/educator.entity.js';
 import type { DashboardQueryDto } from './dashboard-query.dto.js';
 import { MetricContextService, toPeriod } from './metric-context.service.js';
 import { percentileOfCounts, ratio, round, type ValueCount } from './metric-math.js';
+import type { MetricContext } from './metric-sql.js';
 import type {
   BenchFiguresDto,
   BenchResponseDto,
@@ -18,6 +19,12 @@ import { PipelineMetricsRepository } from './pipeline-metrics.repository.js';
 
 const days = (v: number | null | undefined) => (v === null || v === undefined ? null : round(v, 1));
 
+/** A request about the whole district, unfiltered: the dashboards' kept counts answer it. */
+const wholeDistrict = (ctx: MetricContext) =>
+  ctx.auth.scope.kind === 'district' && !ctx.level && !ctx.schoolId && !ctx.roleId;
+/** The school year's first calendar year (2025 for 2025-26), as the counts are kept; null for all history. */
+const schoolYearOf = (ctx: MetricContext) => (ctx.period ? ctx.period.from.getUTCFullYear() : null);
+
 @Injectable()
 export class PipelineMetricsService {
   constructor(
@@ -27,7 +34,9 @@ export class PipelineMetricsService {
 
   async funnel(auth: AuthContext, query: DashboardQueryDto): Promise<FunnelResponseDto> {
     const ctx = await this.context.resolve(auth, query);
-    const row = await this.metrics.funnel(ctx);
+    const row = wholeDistrict(ctx)
+      ? await this.metrics.funnelOfDistrict(ctx.districtId, schoolYearOf(ctx))
+      : await this.metrics.funnel(ctx);
     const current = (s: string) => row.snapshot[s] ?? 0;
     const entered = (s: string) => row.entered[s] ?? 0;
     return {
@@ -47,11 +56,10 @@ export class PipelineMetricsService {
     const now = new Date();
     const asOf = ctx.period && ctx.period.to < now ? ctx.period.to : now;
     // The whole district as of now reads the kept counts; a filter, a narrower scope or a past year the history.
-    const wholeDistrictNow =
-      asOf === now && ctx.auth.scope.kind === 'district' && !ctx.level && !ctx.schoolId && !ctx.roleId;
-    const counts = wholeDistrictNow
-      ? await this.metrics.stayCountsNow(ctx.districtId, ctx.period ? ctx.period.from.getUTCFullYear() : null, asOf)
-      : await this.metrics.stayCounts(ctx, asOf);
+    const counts =
+      wholeDistrict(ctx) && asOf === now
+        ? await this.metrics.stayCountsNow(ctx.districtId, schoolYearOf(ctx), asOf)
+        : await this.metrics.stayCounts(ctx, asOf);
     const of = (stage: string, open: boolean): ValueCount[] =>
       counts.filter((c) => c.stage === stage && c.open === open).map((c) => ({ value: c.days, n: c.n }));
     const stages: StageTimeDto[] = [...ACTIVE_STAGES, 'paused' as const].map((stage) => {
