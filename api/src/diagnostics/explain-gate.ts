@@ -66,6 +66,10 @@ export const BIG_TABLES = [
   'assignments',
   'latest_ratings',
   'stage_stays',
+  // The dashboards' kept counts: small per district, many across a state.
+  'stay_durations',
+  'open_stays',
+  'funnel_counts',
 ];
 
 /** History (and its per-candidate summary) a dashboard must reach through an index, never by reading it whole. */
