@@ -1,5 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** When a seat opens: never while vacant, else its projected date, else July 1 of the incumbent's retirement year. */
+const OPENS_ON = (status: string, projected: string, retires: string) =>
+  `CASE WHEN ${status} = 'vacant' THEN NULL ELSE COALESCE(${projected}, make_date(${retires}, 7, 1)) END`;
+
 /**
  * Sort keys: a copy, on the listed table, of what its lists sort by from another table (a school's name, a
  * role's title and level, an incumbent's name, a seat's opening date), with an index, so a page sorted by it
@@ -34,8 +38,7 @@ export const SORT_KEY_DEFINITIONS: { table: string; alias: string; keys: Record<
     alias: 'p',
     keys: {
       sort_incumbent_last_name: 'i.last_name',
-      sort_opens_on: `(CASE WHEN p.status = 'vacant' THEN NULL
-                   ELSE COALESCE(p.projected_vacancy_on, make_date(i.retirement_eligible_year, 7, 1)) END)`,
+      sort_opens_on: `(${OPENS_ON('p.status', 'p.projected_vacancy_on', 'i.retirement_eligible_year')})`,
     },
     from: 'positions p LEFT JOIN educators i ON i.id = p.incumbent_educator_id',
   },
@@ -103,8 +106,7 @@ BEGIN
   SELECT i.last_name, i.retirement_eligible_year INTO last_name, retires
     FROM educators i WHERE i.id = NEW.incumbent_educator_id;
   NEW.sort_incumbent_last_name := last_name;
-  NEW.sort_opens_on := CASE WHEN NEW.status = 'vacant' THEN NULL
-                       ELSE COALESCE(NEW.projected_vacancy_on, make_date(retires, 7, 1)) END;
+  NEW.sort_opens_on := ${OPENS_ON('NEW.status', 'NEW.projected_vacancy_on', 'retires')};
   RETURN NEW;
 END $$;
 CREATE TRIGGER sort_keys BEFORE INSERT OR UPDATE OF incumbent_educator_id, status, projected_vacancy_on,
