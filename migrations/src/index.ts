@@ -23,6 +23,7 @@ import { AddTrigramSearch1796800000000 } from './1796800000000-AddTrigramSearch.
 import { AddSortKeys1796800000001 } from './1796800000001-AddSortKeys.js';
 import { AddStayDurations1796900000000 } from './1796900000000-AddStayDurations.js';
 import { AddFunnelCounts1796900000001 } from './1796900000001-AddFunnelCounts.js';
+import { AddEquityCounts1796900000002 } from './1796900000002-AddEquityCounts.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -51,6 +52,7 @@ export const migrations: (new () => object)[] = [
   AddSortKeys1796800000001,
   AddStayDurations1796900000000,
   AddFunnelCounts1796900000001,
+  AddEquityCounts1796900000002,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';
@@ -59,3 +61,4 @@ export { EDUCATOR_DOCUMENT, USER_DOCUMENT } from './1796800000000-AddTrigramSear
 export { SORT_KEY_DEFINITIONS, SORT_KEY_FILL, SORT_KEY_MISMATCHES } from './1796800000001-AddSortKeys.js';
 export { OPEN_STAYS_SELECT, STAY_DURATIONS_SELECT } from './1796900000000-AddStayDurations.js';
 export { FUNNEL_COUNTS_SELECT } from './1796900000001-AddFunnelCounts.js';
+export { EQUITY_COUNTS_SELECT, EQUITY_FACTS_SELECT } from './1796900000002-AddEquityCounts.js';

@@ -1,4 +1,6 @@
 import {
+  EQUITY_COUNTS_SELECT,
+  EQUITY_FACTS_SELECT,
   FUNNEL_COUNTS_SELECT,
   LATEST_RATINGS_SELECT,
   migrations,
@@ -197,17 +199,23 @@ describe('summary tables', () => {
 
   it('has dashboard-count migrations whose down undoes their up (the stays kept as before, the counts rebuilt)', async () => {
     const named = (name: string) => new (migrations.find((m) => m.name === name)!)() as MigrationInterface;
-    const [stays, funnel] = [named('AddStayDurations1796900000000'), named('AddFunnelCounts1796900000001')];
+    const [stays, funnel, equity] = [
+      named('AddStayDurations1796900000000'),
+      named('AddFunnelCounts1796900000001'),
+      named('AddEquityCounts1796900000002'),
+    ];
     await rolledBack(t.db, async (q) => {
       const recount = `SELECT prosrc FROM pg_proc WHERE proname = 'stage_stays_recount'`;
       const [now] = (await q.query(recount)) as { prosrc: string }[];
+      await equity.down(q);
       await funnel.down(q);
       await stays.down(q);
       expect(
         await q.query(
-          `SELECT to_regclass('stay_durations') AS a, to_regclass('open_stays') AS b, to_regclass('funnel_counts') AS c`,
+          `SELECT to_regclass('stay_durations') AS a, to_regclass('open_stays') AS b, to_regclass('funnel_counts') AS c,
+                  to_regclass('equity_counts') AS d`,
         ),
-      ).toEqual([{ a: null, b: null, c: null }]);
+      ).toEqual([{ a: null, b: null, c: null, d: null }]);
       // The stays themselves are still kept, by the earlier recount.
       await q.query(
         `INSERT INTO stage_transitions (district_id, candidate_id, to_stage, created_at) VALUES ($1, $2, 'engaged', now())`,
@@ -216,11 +224,86 @@ describe('summary tables', () => {
       expect(await differenceOf('stage_stays', STAGE_STAYS_SELECT)(q)).toEqual([]);
       await stays.up(q);
       await funnel.up(q);
+      await equity.up(q);
+      expect(await differenceOf('equity_counts', EQUITY_COUNTS_SELECT)(q)).toEqual([]);
       expect((await q.query(recount))[0]).toEqual(now);
       expect(await stayDifference(q)).toEqual([]);
       expect(
         await q.query(`SELECT count(*)::int AS n FROM funnel_counts WHERE district_id = $1`, [districtId]),
       ).not.toEqual([{ n: 0 }]);
+    });
+  });
+
+  it('equity cells and counts equal their sources after each kind of change to them', async () => {
+    const equityDifference = async (q: QueryRunner) => [
+      ...(await differenceOf('equity_facts', EQUITY_FACTS_SELECT)(q)),
+      ...(await differenceOf('equity_counts', EQUITY_COUNTS_SELECT)(q)),
+    ];
+    const f = t.factories;
+    const schoolRole = (await f.createLeadershipRole({ districtId })).id;
+    await rolledBack(t.db, async (q) => {
+      expect(await equityDifference(q)).toEqual([]);
+      // Educators arrive (with their keys), become eligible, change group, leave the roster.
+      const [a, b] = (await q.query(
+        `INSERT INTO educators (district_id, employee_number, first_name, last_name, job_title, years_in_education, gender)
+         VALUES ($1, 'EQ-1', 'Ada', 'One', 'Teacher', 2, 'female'), ($1, 'EQ-2', 'Bo', 'Two', 'Teacher', 9, NULL)
+         RETURNING id`,
+        [districtId],
+      )) as { id: string }[];
+      expect(await equityDifference(q)).toEqual([]);
+      await q.query(`UPDATE educators SET years_in_education = 3 WHERE id = $1`, [a!.id]);
+      await q.query(`UPDATE educators SET first_name = 'Bea' WHERE id = $1`, [b!.id]); // no cell changes
+      expect(await equityDifference(q)).toEqual([]);
+      // Nominated twice in one school year, once in another; a candidacy moves through stages and back.
+      const nominator = (await q.query(`SELECT id FROM users WHERE district_id = $1 LIMIT 1`, [districtId]))[0].id;
+      await q.query(
+        `INSERT INTO nominations (district_id, educator_id, target_role_id, nominator_user_id, nominator_kind, rationale, created_at, status)
+         VALUES ($1, $2, $3, $4, 'hr', 'r', '2029-09-01', 'declined'), ($1, $2, $3, $4, 'hr', 'r', '2029-10-01', 'declined'),
+                ($1, $2, $3, $4, 'hr', 'r', '2030-09-01', 'submitted')`,
+        [districtId, a!.id, schoolRole, nominator],
+      );
+      const [cand] = (await q.query(
+        `INSERT INTO candidates (district_id, educator_id, role_id, stage) VALUES ($1, $2, $3, 'engaged') RETURNING id`,
+        [districtId, b!.id, schoolRole],
+      )) as { id: string }[];
+      await q.query(
+        `INSERT INTO stage_transitions (district_id, candidate_id, to_stage, created_at)
+         VALUES ($1, $2, 'identified', '2029-08-01'), ($1, $2, 'engaged', '2029-08-02'), ($1, $2, 'exited', '2030-01-01')`,
+        [districtId, cand!.id],
+      );
+      expect(await equityDifference(q)).toEqual([]);
+      const cell = (dimension: string, year: number, col: string) =>
+        q.query(
+          `SELECT grp, n FROM equity_counts WHERE district_id = $1 AND dimension = $2 AND school_year = $3 AND col = $4 AND grp IN ('female', 'not_recorded') ORDER BY grp`,
+          [districtId, dimension, year, col],
+        );
+      expect(await cell('gender', 2029, 'nominated')).toEqual([{ grp: 'female', n: 1 }]);
+      expect(await cell('gender', 0, 'nominated')).toEqual([{ grp: 'female', n: 1 }]);
+      expect(await cell('gender', 2029, 'entered:engaged')).toEqual([{ grp: 'not_recorded', n: 1 }]);
+      // A change of group moves every cell of the person; a new key changes the sums; a stage move and a
+      // deleted history row recount; deletes take the person out.
+      await q.query(`UPDATE educators SET gender = 'male', race_ethnicity = 'asian' WHERE id = $1`, [b!.id]);
+      await q.query(`UPDATE disclosure_keys SET key = key + 7 WHERE educator_id = $1`, [a!.id]);
+      await q.query(`UPDATE candidates SET stage = 'developing' WHERE id = $1`, [cand!.id]);
+      await q.query(
+        `UPDATE nominations SET created_at = '2031-01-01' WHERE educator_id = $1 AND created_at = '2029-09-01'`,
+        [a!.id],
+      );
+      expect(await equityDifference(q)).toEqual([]);
+      await q.query(`DELETE FROM stage_transitions WHERE candidate_id = $1 AND to_stage = 'engaged'`, [cand!.id]);
+      expect(await equityDifference(q)).toEqual([]);
+      await q.query(`DELETE FROM stage_transitions WHERE candidate_id = $1`, [cand!.id]);
+      await q.query(`DELETE FROM candidates WHERE id = $1`, [cand!.id]);
+      await q.query(`DELETE FROM nominations WHERE educator_id = $1`, [a!.id]);
+      await q.query(`UPDATE educators SET status = 'inactive' WHERE id = $1`, [a!.id]);
+      expect(await equityDifference(q)).toEqual([]);
+      // Off the roster and never nominated: no cell; still on it, with the candidacy gone: eligible only.
+      expect(
+        await q.query(`SELECT educator_id = $1 AS a, col FROM equity_facts WHERE educator_id IN ($1, $2)`, [
+          a!.id,
+          b!.id,
+        ]),
+      ).toEqual([{ a: false, col: 'eligible' }]);
     });
   });
 });

@@ -1,5 +1,7 @@
 import {
   createDataSource,
+  EQUITY_COUNTS_SELECT,
+  EQUITY_FACTS_SELECT,
   FUNNEL_COUNTS_SELECT,
   LATEST_RATINGS_SELECT,
   migrate,
@@ -191,6 +193,14 @@ export async function generateScale(options: {
   await client.query(
     `INSERT INTO disclosure_keys (educator_id, key) SELECT id, (hashtextextended(id::text, $1) & 2147483647)::int FROM educators`,
     [seed],
+  );
+  // Equity cells need the keys.
+  await client.query('TRUNCATE equity_facts, equity_counts');
+  await client.query(
+    `INSERT INTO equity_facts (educator_id, district_id, school_year, col, gender, race_ethnicity, key) ${EQUITY_FACTS_SELECT}`,
+  );
+  await client.query(
+    `INSERT INTO equity_counts (district_id, dimension, school_year, col, grp, n, ks) ${EQUITY_COUNTS_SELECT}`,
   );
   // Sort keys the row triggers would have written (migration AddSortKeys).
   for (const fill of SORT_KEY_FILL) await client.query(fill);

@@ -1,4 +1,6 @@
 import {
+  EQUITY_COUNTS_SELECT,
+  EQUITY_FACTS_SELECT,
   FUNNEL_COUNTS_SELECT,
   LATEST_RATINGS_SELECT,
   OPEN_STAYS_SELECT,
@@ -188,6 +190,11 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
   'funnel counts differing from the transition history (rows either side)': `
     SELECT count(*) FROM ((TABLE funnel_counts EXCEPT (${FUNNEL_COUNTS_SELECT}))
                           UNION ALL ((${FUNNEL_COUNTS_SELECT}) EXCEPT TABLE funnel_counts)) x`,
+  'equity cells and counts differing from their sources (rows either side)': `
+    SELECT (SELECT count(*) FROM ((TABLE equity_facts EXCEPT (${EQUITY_FACTS_SELECT}))
+                                  UNION ALL ((${EQUITY_FACTS_SELECT}) EXCEPT TABLE equity_facts)) x)
+         + (SELECT count(*) FROM ((TABLE equity_counts EXCEPT (${EQUITY_COUNTS_SELECT}))
+                                  UNION ALL ((${EQUITY_COUNTS_SELECT}) EXCEPT TABLE equity_counts)) x) AS count`,
   'readiness on candidates not matching their latest assessment': `
     SELECT count(*) FROM candidates c
      WHERE c.readiness <> coalesce((SELECT r.band FROM readiness_assessments r WHERE r.candidate_id = c.id

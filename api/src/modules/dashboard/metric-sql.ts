@@ -16,6 +16,14 @@ export interface MetricContext {
   threshold: number;
 }
 
+/** A request about the whole district, unfiltered: the dashboards' kept counts answer it. */
+export const wholeDistrict = (ctx: MetricContext): boolean =>
+  ctx.auth.scope.kind === 'district' && !ctx.level && !ctx.schoolId && !ctx.roleId;
+
+/** The school year's first calendar year (2025 for 2025-26), as the counts are kept; null for all history. */
+export const schoolYearOf = (ctx: MetricContext): number | null =>
+  ctx.period ? ctx.period.from.getUTCFullYear() : null;
+
 /** Where the filters apply in one base query. */
 interface FilterColumns {
   /** The target leadership role's level (`r.level`); omitted when the filter does not apply. */

@@ -114,6 +114,30 @@ export class PeopleMetricsRepository {
   }
 
   /**
+   * The same counts for the whole district, from the cells kept with the data (migration AddEquityCounts):
+   * eligible and active stages now, nominated and entered in the school year (0: all history).
+   */
+  async equityOfDistrict(
+    districtId: string,
+    dimension: EquityDimension,
+    schoolYear: number | null,
+  ): Promise<{ representation: GroupCount[]; entered: GroupCount[] }> {
+    const rows: (GroupCount & { entered: boolean })[] = await this.db.query(
+      `SELECT regexp_replace(col, '^(stage|entered):', '') AS col, grp, n, ks::float8 AS ks, col LIKE 'entered:%' AS entered
+         FROM equity_counts
+        WHERE district_id = $1 AND dimension = $2
+          AND ((school_year = 0 AND (col = 'eligible' OR col LIKE 'stage:%'))
+               OR (school_year = $3 AND (col = 'nominated' OR col LIKE 'entered:%')))`,
+      [districtId, dimension, schoolYear ?? 0],
+    );
+    const plain = ({ col, grp, n, ks }: GroupCount) => ({ col, grp, n, ks });
+    return {
+      representation: rows.filter((r) => !r.entered).map(plain),
+      entered: rows.filter((r) => r.entered).map(plain),
+    };
+  }
+
+  /**
    * Distinct people per dimension group: the eligible pool, those nominated during the period, those in each
    * active stage now (representation); and those who entered each active stage during the period.
    */

@@ -9,7 +9,7 @@ import type { Method, PublishedCount } from './disclosure.js';
 import { protectColumn } from './disclosure.js';
 import { MetricContextService, toPeriod } from './metric-context.service.js';
 import { ratio } from './metric-math.js';
-import type { MetricContext } from './metric-sql.js';
+import { type MetricContext, schoolYearOf, wholeDistrict } from './metric-sql.js';
 import type { EquityResponseDto, EquityTableDto, NominationsResponseDto } from './people-metrics.dto.js';
 import type { GroupCount } from './people-metrics.repository.js';
 import { ELIGIBLE_LIST_LIMIT, PeopleMetricsRepository } from './people-metrics.repository.js';
@@ -121,7 +121,9 @@ export class PeopleMetricsService {
 
   async equity(auth: AuthContext, query: EquityQueryDto): Promise<EquityResponseDto> {
     const ctx = await this.context.resolve(auth, query);
-    const { representation, entered } = await this.metrics.equity(ctx, query.dimension);
+    const { representation, entered } = wholeDistrict(ctx)
+      ? await this.metrics.equityOfDistrict(ctx.districtId, query.dimension, schoolYearOf(ctx))
+      : await this.metrics.equity(ctx, query.dimension);
     const rep = equityTable(ctx, query.dimension, 'representation', REPRESENTATION_COLUMNS, representation);
     const ent = equityTable(ctx, query.dimension, 'entered', ACTIVE_STAGES, entered);
     const steps = ACTIVE_STAGES.slice(0, -1).map((s, i) => `${s}>${ACTIVE_STAGES[i + 1]}`);

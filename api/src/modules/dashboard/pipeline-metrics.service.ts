@@ -6,7 +6,7 @@ import type { LeadershipLevel } from '../educators/educator.entity.js';
 import type { DashboardQueryDto } from './dashboard-query.dto.js';
 import { MetricContextService, toPeriod } from './metric-context.service.js';
 import { percentileOfCounts, ratio, round, type ValueCount } from './metric-math.js';
-import type { MetricContext } from './metric-sql.js';
+import { schoolYearOf, wholeDistrict } from './metric-sql.js';
 import type {
   BenchFiguresDto,
   BenchResponseDto,
@@ -18,12 +18,6 @@ import type {
 import { PipelineMetricsRepository } from './pipeline-metrics.repository.js';
 
 const days = (v: number | null | undefined) => (v === null || v === undefined ? null : round(v, 1));
-
-/** A request about the whole district, unfiltered: the dashboards' kept counts answer it. */
-const wholeDistrict = (ctx: MetricContext) =>
-  ctx.auth.scope.kind === 'district' && !ctx.level && !ctx.schoolId && !ctx.roleId;
-/** The school year's first calendar year (2025 for 2025-26), as the counts are kept; null for all history. */
-const schoolYearOf = (ctx: MetricContext) => (ctx.period ? ctx.period.from.getUTCFullYear() : null);
 
 @Injectable()
 export class PipelineMetricsService {
