@@ -9,7 +9,8 @@
 // progress indicator shows, and no request is in flight; the time is when that first held, confirmed by
 // 750 ms of quiet after it (the quiet itself is not counted). Each screen is measured `rounds` times after one
 // unmeasured visit of the whole round (code chunks fetched once, as a person's second visit); the median is
-// reported. Prints a table and one JSON line starting with {"screens".
+// reported. Prints a table and one JSON line starting with {"screens". SCREENS_TRACE=1 also prints each API
+// request's time on stderr.
 //
 // With --record, it only signs in as the first user, lets the home page finish, opens the candidates list, and
 // prints the API requests the console sent after signing in (one JSON line starting with {"morning"): what the
@@ -128,6 +129,13 @@ try {
     const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
     const inFlight = trackRequests(page);
+    // SCREENS_TRACE=1: each API request's time to its last byte, on stderr (where a slow screen's time goes).
+    if (process.env.SCREENS_TRACE)
+      page.on('requestfinished', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/'))
+          process.stderr.write(`  ${user.role} ${url.pathname}${url.search} ${Math.round(r.timing().responseEnd)} ms\n`);
+      });
     await page.goto('/#/login');
     await signIn(page, user.email, password);
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });

@@ -1,10 +1,20 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { toCsv } from '../src/dashboard/csv.js';
-import { describeBrowser, expectAccessible, launch, login, newPage, shot } from './browser.js';
+import {
+  api as callApi,
+  describeBrowser,
+  expectAccessible,
+  launch,
+  login,
+  newPage,
+  shot,
+  tokenFor,
+} from './browser.js';
 
 /** A picture of one screen or part of it as a person sees it, for the guides (shot() takes whole pages). */
 const docShot = (target: Page | Locator, name: string) =>
@@ -532,5 +542,75 @@ describeBrowser('district settings', () => {
     await hr.getByText('Small-cell threshold set to 10').waitFor();
     await sup.context().close();
     await hr.context().close();
+  });
+});
+
+describeBrowser('dashboard of a district with many schools', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('charts the 15 schools where identification lags most and tables them all', async () => {
+    // A district of its own, so the demo's figures stay as the other journeys expect them.
+    const suffix = randomBytes(3).toString('hex');
+    const admin = await tokenFor('platform@emerge.example');
+    const district = (await callApi(admin, 'POST', '/districts', {
+      name: `Many Schools ${suffix}`,
+      slug: `many-${suffix}`,
+    })) as {
+      id: string;
+    };
+    const email = `hr.${suffix}@many.example`;
+    const password = `many-pass-${suffix}-x`;
+    const { setPasswordPath } = (await callApi(admin, 'POST', '/users', {
+      email,
+      name: 'Harper Many',
+      role: 'hr',
+      districtId: district.id,
+    })) as { setPasswordPath: string };
+    await callApi('', 'POST', '/auth/set-password', {
+      token: new URLSearchParams(setPasswordPath.split('?')[1]).get('token'),
+      password,
+    });
+    const hr = await tokenFor(email, password);
+    const schools = 18;
+    for (let i = 1; i <= schools; i++) {
+      const school = (await callApi(hr, 'POST', '/schools', {
+        name: `School ${String(i).padStart(2, '0')}`,
+        code: `S${i}`,
+        gradeBand: 'elementary',
+      })) as { id: string };
+      // School i has i eligible teachers, none nominated: the chart keeps the 15 biggest gaps (04 to 18).
+      for (let j = 0; j < i; j++)
+        await callApi(hr, 'POST', '/educators', {
+          employeeNumber: `M-${i}-${j}`,
+          firstName: 'Eli',
+          lastName: `Gible${i}x${j}`,
+          schoolId: school.id,
+          jobTitle: 'Teacher',
+          yearsInEducation: 5,
+        });
+    }
+
+    const page = await newPage(browser);
+    await login(page, email, password);
+    await page.goto('/#/dashboard');
+    const figure = page.getByRole('region', { name: 'Nominations by school' });
+    await figure
+      .getByText(
+        `The chart shows 15 of the ${schools} schools and the district office: those with the most eligible educators never nominated`,
+      )
+      .waitFor();
+    const tick = figure.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    await tick.first().waitFor();
+    const ticks = await tick.allTextContents();
+    expect(ticks).toEqual(Array.from({ length: 15 }, (_, k) => `School ${String(schools - k).padStart(2, '0')}`));
+    await figure.getByRole('button', { name: 'Show table' }).click();
+    const rows = await tableRows(figure, /school/i);
+    expect(rows.filter((r) => r[0]!.startsWith('School '))).toHaveLength(schools);
+    await expectAccessible(page, 'dashboard, many schools');
+    await page.context().close();
   });
 });

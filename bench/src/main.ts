@@ -190,6 +190,7 @@ try {
           ],
         );
         process.stdout.write(r.stdout);
+        if (process.env.SCREENS_TRACE) process.stderr.write(r.stderr);
         const json = r.stdout.split('\n').find((l) => l.startsWith('{"screens'));
         results.screens = json ? JSON.parse(json) : { error: r.stderr.slice(-2000) };
         if (r.status !== 0) {

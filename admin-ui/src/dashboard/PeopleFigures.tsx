@@ -87,8 +87,33 @@ export function NominationKindFigure({ loaded: { data, error }, print }: Props<N
   );
 }
 
+/** Bars one chart can show legibly; a district with more schools charts those where identification lags most. */
+export const SCHOOL_BARS = 15;
+const QUIET_NAMED = 10;
+
 export function NominationSchoolFigure({ loaded: { data, error }, print }: Props<NominationMetrics>) {
   const quiet = data?.bySchool.filter((s) => s.schoolId && !s.nominatedLast12Months).map((s) => s.schoolName) ?? [];
+  const quietText = quiet.length
+    ? `No nomination in the last 12 months: ${quiet.slice(0, QUIET_NAMED).join(', ')}${quiet.length > QUIET_NAMED ? ` and ${quiet.length - QUIET_NAMED} more schools (in the table)` : ''}.`
+    : 'Every school nominated someone in the last 12 months.';
+  const rows = data?.bySchool ?? [];
+  const charted =
+    rows.length > SCHOOL_BARS
+      ? [...rows]
+          .sort(
+            (a, b) =>
+              b.eligibleNeverNominated - a.eligibleNeverNominated ||
+              a.nominations - b.nominations ||
+              (a.schoolName ?? '').localeCompare(b.schoolName ?? ''),
+          )
+          .slice(0, SCHOOL_BARS)
+      : rows;
+  const schools = rows.filter((s) => s.schoolId).length;
+  const office = rows.length > schools ? ' and the district office' : '';
+  const partial =
+    rows.length > SCHOOL_BARS
+      ? ` The chart shows ${SCHOOL_BARS} of the ${schools} schools${office}: those with the most eligible educators never nominated. The table has them all.`
+      : '';
   return (
     <Figure
       title="Nominations by school"
@@ -96,14 +121,13 @@ export function NominationSchoolFigure({ loaded: { data, error }, print }: Props
       print={print}
       tables={data ? [nominationSchoolTable(data)] : null}
       summary={
-        data &&
-        `${quiet.length ? `No nomination in the last 12 months: ${quiet.join(', ')}.` : 'Every school nominated someone in the last 12 months.'} ${data.eligibleNeverNominated.total} eligible educators were never nominated.`
+        data && `${quietText} ${data.eligibleNeverNominated.total} eligible educators were never nominated.${partial}`
       }
       chart={
         data && (
           <BarsChart
             horizontal
-            data={data.bySchool.map((s) => ({
+            data={charted.map((s) => ({
               school: s.schoolName ?? 'District office',
               nominations: s.nominations,
               never: s.eligibleNeverNominated,
