@@ -153,6 +153,15 @@ export function combine(parts: Copied[]): Copied {
   };
 }
 
+/** Rows of each kept table missing from its definition, plus the definition's rows missing from the table. */
+const differing = (tables: [string, string][]) =>
+  `SELECT ${tables
+    .map(
+      ([table, definition]) =>
+        `(SELECT count(*) FROM ((TABLE ${table} EXCEPT (${definition})) UNION ALL ((${definition}) EXCEPT TABLE ${table})) x)`,
+    )
+    .join(' + ')} AS count`;
+
 /**
  * What per-row upkeep would have given, recounted set-based and compared with what the load wrote: each
  * figure must be 0.
@@ -176,25 +185,21 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
   'approved nominations without their candidate': `
     SELECT count(*) FROM nominations n WHERE n.status = 'approved'
        AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.id = n.candidate_id AND c.educator_id = n.educator_id AND c.role_id = n.target_role_id)`,
-  'latest ratings differing from the evidence (rows either side)': `
-    SELECT count(*) FROM ((TABLE latest_ratings EXCEPT (${LATEST_RATINGS_SELECT}))
-                          UNION ALL ((${LATEST_RATINGS_SELECT}) EXCEPT TABLE latest_ratings)) x`,
-  'stays differing from the transition history (rows either side)': `
-    SELECT count(*) FROM ((TABLE stage_stays EXCEPT (${STAGE_STAYS_SELECT}))
-                          UNION ALL ((${STAGE_STAYS_SELECT}) EXCEPT TABLE stage_stays)) x`,
-  'stay counts differing from the stays (rows either side)': `
-    SELECT (SELECT count(*) FROM ((TABLE stay_durations EXCEPT (${STAY_DURATIONS_SELECT}))
-                                  UNION ALL ((${STAY_DURATIONS_SELECT}) EXCEPT TABLE stay_durations)) x)
-         + (SELECT count(*) FROM ((TABLE open_stays EXCEPT (${OPEN_STAYS_SELECT}))
-                                  UNION ALL ((${OPEN_STAYS_SELECT}) EXCEPT TABLE open_stays)) x) AS count`,
-  'funnel counts differing from the transition history (rows either side)': `
-    SELECT count(*) FROM ((TABLE funnel_counts EXCEPT (${FUNNEL_COUNTS_SELECT}))
-                          UNION ALL ((${FUNNEL_COUNTS_SELECT}) EXCEPT TABLE funnel_counts)) x`,
-  'equity cells and counts differing from their sources (rows either side)': `
-    SELECT (SELECT count(*) FROM ((TABLE equity_facts EXCEPT (${EQUITY_FACTS_SELECT}))
-                                  UNION ALL ((${EQUITY_FACTS_SELECT}) EXCEPT TABLE equity_facts)) x)
-         + (SELECT count(*) FROM ((TABLE equity_counts EXCEPT (${EQUITY_COUNTS_SELECT}))
-                                  UNION ALL ((${EQUITY_COUNTS_SELECT}) EXCEPT TABLE equity_counts)) x) AS count`,
+  'latest ratings differing from the evidence (rows either side)': differing([
+    ['latest_ratings', LATEST_RATINGS_SELECT],
+  ]),
+  'stays differing from the transition history (rows either side)': differing([['stage_stays', STAGE_STAYS_SELECT]]),
+  'stay counts differing from the stays (rows either side)': differing([
+    ['stay_durations', STAY_DURATIONS_SELECT],
+    ['open_stays', OPEN_STAYS_SELECT],
+  ]),
+  'funnel counts differing from the transition history (rows either side)': differing([
+    ['funnel_counts', FUNNEL_COUNTS_SELECT],
+  ]),
+  'equity cells and counts differing from their sources (rows either side)': differing([
+    ['equity_facts', EQUITY_FACTS_SELECT],
+    ['equity_counts', EQUITY_COUNTS_SELECT],
+  ]),
   'readiness on candidates not matching their latest assessment': `
     SELECT count(*) FROM candidates c
      WHERE c.readiness <> coalesce((SELECT r.band FROM readiness_assessments r WHERE r.candidate_id = c.id
