@@ -1,10 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { STAGE_STAYS_RECOUNT } from './1795740000001-AddStageStays.js';
-
-/** Whole days in a stay: calendar days (UTC) from the day it began to the day it ended. */
-const DAYS = (from: string, to: string) => `((${to} AT TIME ZONE 'UTC')::date - (${from} AT TIME ZONE 'UTC')::date)`;
-/** The school year (July 1 – June 30) a moment falls in, by its first calendar year: 2025 for 2025-26. */
-const SCHOOL_YEAR = (at: string) => `extract(year FROM (${at} AT TIME ZONE 'UTC') - interval '6 months')::int`;
+import { DAYS_SQL as DAYS, SCHOOL_YEAR_SQL as SCHOOL_YEAR } from './kept-sql.js';
 
 /**
  * The time-in-stage dashboard as counts: completed stays per stage, school year they ended in, and length in

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { SCHOOL_YEAR_SQL } from './kept-sql.js';
 
 /**
  * What each set of transitions `rows` counts toward the funnel: the candidacy entered `to_stage` (kind
@@ -9,7 +10,7 @@ const KEYS = (rows: string) => `
   SELECT DISTINCT r.district_id, r.candidate_id, y.school_year, k.kind, k.key
     FROM ${rows} r
    CROSS JOIN LATERAL (VALUES
-     (extract(year FROM (r.created_at AT TIME ZONE 'UTC') - interval '6 months')::int), (0)) y (school_year)
+     (${SCHOOL_YEAR_SQL('r.created_at')}), (0)) y (school_year)
    CROSS JOIN LATERAL (
      SELECT 'entered' AS kind, r.to_stage::text AS key
      UNION ALL

@@ -1,7 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const ACTIVE = `'identified', 'engaged', 'developing', 'ready', 'placed', 'supported'`;
-const SCHOOL_YEAR = (at: string) => `extract(year FROM (${at} AT TIME ZONE 'UTC') - interval '6 months')::int`;
+import { ACTIVE_STAGES_SQL as ACTIVE, ELIGIBLE_SQL, SCHOOL_YEAR_SQL as SCHOOL_YEAR } from './kept-sql.js';
 
 /**
  * What each educator counts toward the equity dashboard (docs/metrics.md), one row per cell they are in:
@@ -16,7 +15,7 @@ const FACTS = (who: (column: string) => string) => `
          COALESCE(k.key, 0) AS key
     FROM (
       SELECT e.id AS educator_id, e.district_id, 0 AS school_year, 'eligible' AS col
-        FROM educators e WHERE e.status = 'active' AND e.years_in_education >= 3 AND ${who('e.id')}
+        FROM educators e WHERE ${ELIGIBLE_SQL('e')} AND ${who('e.id')}
       UNION
       SELECT c.educator_id, c.district_id, 0, 'stage:' || c.stage
         FROM candidates c WHERE c.stage IN (${ACTIVE}) AND ${who('c.educator_id')}

@@ -24,6 +24,7 @@ import { AddSortKeys1796800000001 } from './1796800000001-AddSortKeys.js';
 import { AddStayDurations1796900000000 } from './1796900000000-AddStayDurations.js';
 import { AddFunnelCounts1796900000001 } from './1796900000001-AddFunnelCounts.js';
 import { AddEquityCounts1796900000002 } from './1796900000002-AddEquityCounts.js';
+import { AddNominationCounts1797000000000 } from './1797000000000-AddNominationCounts.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -53,6 +54,7 @@ export const migrations: (new () => object)[] = [
   AddStayDurations1796900000000,
   AddFunnelCounts1796900000001,
   AddEquityCounts1796900000002,
+  AddNominationCounts1797000000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';
@@ -62,3 +64,5 @@ export { SORT_KEY_DEFINITIONS, SORT_KEY_FILL, SORT_KEY_MISMATCHES } from './1796
 export { OPEN_STAYS_SELECT, STAY_DURATIONS_SELECT } from './1796900000000-AddStayDurations.js';
 export { FUNNEL_COUNTS_SELECT } from './1796900000001-AddFunnelCounts.js';
 export { EQUITY_COUNTS_SELECT, EQUITY_FACTS_SELECT } from './1796900000002-AddEquityCounts.js';
+export { NOMINATION_COUNTS_SELECT, NOMINATION_FACTS_SELECT, OFFICE_KEY } from './1797000000000-AddNominationCounts.js';
+export { DAYS_SQL, ELIGIBLE_SQL, SCHOOL_YEAR_SQL } from './kept-sql.js';

@@ -70,6 +70,10 @@ export const BIG_TABLES = [
   'stay_durations',
   'open_stays',
   'funnel_counts',
+  'equity_facts',
+  'equity_counts',
+  'nomination_facts',
+  'nomination_counts',
 ];
 
 /** History (and its per-candidate summary) a dashboard must reach through an index, never by reading it whole. */

@@ -4,6 +4,8 @@ import {
   FUNNEL_COUNTS_SELECT,
   LATEST_RATINGS_SELECT,
   migrations,
+  NOMINATION_COUNTS_SELECT,
+  NOMINATION_FACTS_SELECT,
   OPEN_STAYS_SELECT,
   STAGE_STAYS_SELECT,
   STAY_DURATIONS_SELECT,
@@ -199,23 +201,25 @@ describe('summary tables', () => {
 
   it('has dashboard-count migrations whose down undoes their up (the stays kept as before, the counts rebuilt)', async () => {
     const named = (name: string) => new (migrations.find((m) => m.name === name)!)() as MigrationInterface;
-    const [stays, funnel, equity] = [
+    const [stays, funnel, equity, nominations] = [
       named('AddStayDurations1796900000000'),
       named('AddFunnelCounts1796900000001'),
       named('AddEquityCounts1796900000002'),
+      named('AddNominationCounts1797000000000'),
     ];
     await rolledBack(t.db, async (q) => {
       const recount = `SELECT prosrc FROM pg_proc WHERE proname = 'stage_stays_recount'`;
       const [now] = (await q.query(recount)) as { prosrc: string }[];
+      await nominations.down(q);
       await equity.down(q);
       await funnel.down(q);
       await stays.down(q);
       expect(
         await q.query(
           `SELECT to_regclass('stay_durations') AS a, to_regclass('open_stays') AS b, to_regclass('funnel_counts') AS c,
-                  to_regclass('equity_counts') AS d`,
+                  to_regclass('equity_counts') AS d, to_regclass('nomination_facts') AS e`,
         ),
-      ).toEqual([{ a: null, b: null, c: null, d: null }]);
+      ).toEqual([{ a: null, b: null, c: null, d: null, e: null }]);
       // The stays themselves are still kept, by the earlier recount.
       await q.query(
         `INSERT INTO stage_transitions (district_id, candidate_id, to_stage, created_at) VALUES ($1, $2, 'engaged', now())`,
@@ -225,7 +229,9 @@ describe('summary tables', () => {
       await stays.up(q);
       await funnel.up(q);
       await equity.up(q);
+      await nominations.up(q);
       expect(await differenceOf('equity_counts', EQUITY_COUNTS_SELECT)(q)).toEqual([]);
+      expect(await differenceOf('nomination_counts', NOMINATION_COUNTS_SELECT)(q)).toEqual([]);
       expect((await q.query(recount))[0]).toEqual(now);
       expect(await stayDifference(q)).toEqual([]);
       expect(
@@ -304,6 +310,93 @@ describe('summary tables', () => {
           b!.id,
         ]),
       ).toEqual([{ a: false, col: 'eligible' }]);
+    });
+  });
+  it('nomination cells and counts equal their sources after each kind of change to them', async () => {
+    const nominationDifference = async (q: QueryRunner) => [
+      ...(await differenceOf('nomination_facts', NOMINATION_FACTS_SELECT)(q)),
+      ...(await differenceOf('nomination_counts', NOMINATION_COUNTS_SELECT)(q)),
+    ];
+    const f = t.factories;
+    const role = (await f.createLeadershipRole({ districtId })).id;
+    const [north, south] = [(await f.createSchool({ districtId })).id, (await f.createSchool({ districtId })).id];
+    await rolledBack(t.db, async (q) => {
+      expect(await nominationDifference(q)).toEqual([]);
+      const [a, b] = (await q.query(
+        `INSERT INTO educators (district_id, school_id, employee_number, first_name, last_name, job_title, years_in_education)
+         VALUES ($1, $2, 'NC-1', 'Ada', 'One', 'Teacher', 2), ($1, NULL, 'NC-2', 'Bo', 'Two', 'Teacher', 9)
+         RETURNING id`,
+        [districtId, north],
+      )) as { id: string }[];
+      await q.query(`UPDATE educators SET years_in_education = 4 WHERE id = $1`, [a!.id]);
+      expect(await nominationDifference(q)).toEqual([]);
+      const cell = (school: string | null, year: number, col: string) =>
+        q
+          .query(
+            `SELECT n, last_at FROM nomination_counts WHERE district_id = $1 AND school_key = COALESCE($2::uuid, '00000000-0000-0000-0000-000000000000') AND school_year = $3 AND col = $4`,
+            [districtId, school, year, col],
+          )
+          .then((rows: { n: number; last_at: Date | null }[]) => rows[0] ?? null);
+      expect(await cell(north, 0, 'never')).toMatchObject({ n: 1, last_at: null });
+      // Nominated in two school years by two kinds; the later one is the school's latest.
+      const nominator = (await q.query(`SELECT id FROM users WHERE district_id = $1 LIMIT 1`, [districtId]))[0].id;
+      await q.query(
+        `INSERT INTO nominations (district_id, educator_id, target_role_id, nominator_user_id, nominator_kind, rationale, created_at, status)
+         VALUES ($1, $2, $3, $4, 'hr', 'r', '2029-09-01', 'declined'), ($1, $2, $3, $4, 'hr', 'r', '2029-10-01', 'declined'),
+                ($1, $2, $3, $4, 'peer', 'r', '2030-09-01', 'submitted')`,
+        [districtId, a!.id, role, nominator],
+      );
+      expect(await nominationDifference(q)).toEqual([]);
+      expect(await cell(north, 0, 'never')).toBeNull();
+      expect(await cell(north, 0, 'eligible')).toMatchObject({ n: 1 });
+      expect(await cell(north, 2029, 'nom:hr:declined')).toMatchObject({ n: 2 });
+      // The latest of a cell that keeps other nominations falls back when its latest goes.
+      await q.query(`DELETE FROM nominations WHERE educator_id = $1 AND created_at = '2029-10-01'`, [a!.id]);
+      expect(await nominationDifference(q)).toEqual([]);
+      const fallen = (await cell(north, 0, 'nom:hr:declined'))!;
+      expect([fallen.n, fallen.last_at?.toISOString()]).toEqual([1, '2029-09-01T00:00:00.000Z']);
+      const latest = (await cell(north, 0, 'nom:peer:submitted'))!.last_at;
+      expect(latest?.toISOString()).toBe('2030-09-01T00:00:00.000Z');
+      // A status change moves the count between cells; the latest time of a cell left empty goes with it.
+      await q.query(`UPDATE nominations SET status = 'approved' WHERE educator_id = $1 AND nominator_kind = 'peer'`, [
+        a!.id,
+      ]);
+      expect(await cell(north, 0, 'nom:peer:submitted')).toBeNull();
+      expect(await nominationDifference(q)).toEqual([]);
+      // Moving school takes the educator's nominations along; the old school's latest time falls back.
+      await q.query(`UPDATE educators SET school_id = $2 WHERE id = $1`, [a!.id, south]);
+      expect(await nominationDifference(q)).toEqual([]);
+      expect(await cell(north, 0, 'nom:peer:approved')).toBeNull();
+      expect(await cell(south, 2030, 'nom:peer:approved')).toMatchObject({ n: 1 });
+      // A candidacy without a nomination is not "never nominated"; district-office staff count as the office.
+      const office = async () => (await cell(null, 0, 'never'))?.n ?? 0;
+      const officeBefore = await office();
+      const [cand] = (await q.query(
+        `INSERT INTO candidates (district_id, educator_id, role_id, stage) VALUES ($1, $2, $3, 'identified') RETURNING id`,
+        [districtId, b!.id, role],
+      )) as { id: string }[];
+      expect(await nominationDifference(q)).toEqual([]);
+      expect(await office()).toBe(officeBefore - 1);
+      await q.query(`DELETE FROM candidates WHERE id = $1`, [cand!.id]);
+      expect(await office()).toBe(officeBefore);
+      // Deletes and leaving the roster take the educator out.
+      await q.query(`DELETE FROM nominations WHERE educator_id = $1 AND nominator_kind = 'hr'`, [a!.id]);
+      expect(await nominationDifference(q)).toEqual([]);
+      await q.query(`DELETE FROM nominations WHERE educator_id = $1`, [a!.id]);
+      await q.query(`UPDATE educators SET status = 'inactive' WHERE id = $1`, [b!.id]);
+      expect(await nominationDifference(q)).toEqual([]);
+      expect(
+        await q.query(`SELECT educator_id = $1 AS a, col FROM nomination_facts WHERE educator_id IN ($1, $2)`, [
+          a!.id,
+          b!.id,
+        ]),
+      ).toEqual(
+        expect.arrayContaining([
+          { a: true, col: 'eligible' },
+          { a: true, col: 'never' },
+        ]),
+      );
+      expect(await q.query(`SELECT 1 FROM nomination_facts WHERE educator_id = $1`, [b!.id])).toEqual([]);
     });
   });
 });

@@ -5,6 +5,8 @@ import {
   FUNNEL_COUNTS_SELECT,
   LATEST_RATINGS_SELECT,
   migrate,
+  NOMINATION_COUNTS_SELECT,
+  NOMINATION_FACTS_SELECT,
   OPEN_STAYS_SELECT,
   SORT_KEY_FILL,
   STAGE_STAYS_SELECT,
@@ -201,6 +203,13 @@ export async function generateScale(options: {
   );
   await client.query(
     `INSERT INTO equity_counts (district_id, dimension, school_year, col, grp, n, ks) ${EQUITY_COUNTS_SELECT}`,
+  );
+  await client.query('TRUNCATE nomination_facts, nomination_counts');
+  await client.query(
+    `INSERT INTO nomination_facts (educator_id, district_id, school_key, school_year, col, n, last_at) ${NOMINATION_FACTS_SELECT}`,
+  );
+  await client.query(
+    `INSERT INTO nomination_counts (district_id, school_key, school_year, col, n, last_at) ${NOMINATION_COUNTS_SELECT}`,
   );
   // Sort keys the row triggers would have written (migration AddSortKeys).
   for (const fill of SORT_KEY_FILL) await client.query(fill);

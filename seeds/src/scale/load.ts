@@ -3,6 +3,8 @@ import {
   EQUITY_FACTS_SELECT,
   FUNNEL_COUNTS_SELECT,
   LATEST_RATINGS_SELECT,
+  NOMINATION_COUNTS_SELECT,
+  NOMINATION_FACTS_SELECT,
   OPEN_STAYS_SELECT,
   SORT_KEY_MISMATCHES,
   STAGE_STAYS_SELECT,
@@ -196,9 +198,11 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
   'funnel counts differing from the transition history (rows either side)': differing([
     ['funnel_counts', FUNNEL_COUNTS_SELECT],
   ]),
-  'equity cells and counts differing from their sources (rows either side)': differing([
+  'equity and nomination cells and counts differing from their sources (rows either side)': differing([
     ['equity_facts', EQUITY_FACTS_SELECT],
     ['equity_counts', EQUITY_COUNTS_SELECT],
+    ['nomination_facts', NOMINATION_FACTS_SELECT],
+    ['nomination_counts', NOMINATION_COUNTS_SELECT],
   ]),
   'readiness on candidates not matching their latest assessment': `
     SELECT count(*) FROM candidates c

@@ -1,3 +1,4 @@
+import { ELIGIBLE_SQL, OFFICE_KEY } from '@emerge/migrations';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ACTIVE_STAGES } from '../candidates/stages.js';
@@ -6,11 +7,11 @@ import type { MetricContext } from './metric-sql.js';
 import { MetricQuery, sqlList } from './metric-sql.js';
 
 /** Eligible for a nomination (docs/metrics.md): active on the roster with at least 3 years in education. */
-export const ELIGIBLE = `e.status = 'active' AND e.years_in_education >= 3`;
+export const ELIGIBLE = ELIGIBLE_SQL('e');
 export const ELIGIBLE_LIST_LIMIT = 1000;
 
 /** District-office staff have no school: a hashable key for "same school or both none". */
-const KEY = (col: string) => `COALESCE(${col}, '00000000-0000-0000-0000-000000000000'::uuid)`;
+const KEY = (col: string) => `COALESCE(${col}, '${OFFICE_KEY}'::uuid)`;
 
 const DIMENSION_COLUMNS: Record<EquityDimension, string> = { gender: 'e.gender', raceEthnicity: 'e.race_ethnicity' };
 
@@ -111,6 +112,62 @@ export class PeopleMetricsRepository {
              (SELECT COALESCE(json_agg(per_school), '[]') FROM per_school) AS "bySchool",
              (SELECT count(*)::int FROM never) AS "neverTotal",
              ${list} AS educators`);
+  }
+
+  /**
+   * The same figures for the whole district, from the counts kept with the data (migration
+   * AddNominationCounts): kinds and per-school counts in the school year (0: all history), the latest
+   * nomination of all history, eligible and never nominated now. hr's list walks the schools in name order
+   * and stops at the limit.
+   */
+  nominationsOfDistrict(
+    districtId: string,
+    schoolYear: number | null,
+    withList: boolean,
+  ): Promise<NominationMetricsRow> {
+    const places = `SELECT id, name FROM schools WHERE district_id = $1 UNION ALL SELECT '${OFFICE_KEY}'::uuid, NULL`;
+    const list = withList
+      ? `(SELECT COALESCE(json_agg(x), '[]') FROM (
+           SELECT e.id AS "educatorId", e.first_name AS "firstName", e.last_name AS "lastName",
+                  e.school_id AS "schoolId", p.name AS "schoolName", e.job_title AS "jobTitle",
+                  e.years_in_education AS "yearsInEducation"
+             FROM (${places}) p
+             JOIN nomination_facts f
+               ON f.district_id = $1 AND f.school_key = p.id AND f.school_year = 0 AND f.col = 'never'
+             JOIN educators e ON e.id = f.educator_id
+            ORDER BY p.name NULLS LAST, e.last_name, e.first_name, e.id
+            LIMIT ${ELIGIBLE_LIST_LIMIT}) x)`
+      : 'NULL';
+    return this.db
+      .query(
+        `WITH c AS (
+           SELECT school_key, school_year, col, n, last_at FROM nomination_counts
+            WHERE district_id = $1 AND school_year IN (0, $2)),
+         kinds AS (
+           SELECT split_part(col, ':', 2) AS kind, split_part(col, ':', 3) AS status, sum(n)::int AS n
+             FROM c WHERE school_year = $2 AND col LIKE 'nom:%' GROUP BY 1, 2),
+         per AS (
+           SELECT school_key,
+                  sum(n) FILTER (WHERE school_year = $2 AND col LIKE 'nom:%') AS nominations,
+                  sum(n) FILTER (WHERE school_year = $2 AND col LIKE 'nom:%:approved') AS approved,
+                  max(last_at) FILTER (WHERE school_year = 0) AS last_at,
+                  sum(n) FILTER (WHERE school_year = 0 AND col = 'eligible') AS eligible,
+                  sum(n) FILTER (WHERE school_year = 0 AND col = 'never') AS never
+             FROM c GROUP BY school_key),
+         per_school AS (
+           SELECT NULLIF(p.id, '${OFFICE_KEY}'::uuid) AS "schoolId", p.name AS "schoolName",
+                  COALESCE(x.nominations, 0)::int AS nominations, COALESCE(x.approved, 0)::int AS approved,
+                  x.last_at AS "lastAt", COALESCE(x.last_at >= now() - interval '12 months', false) AS recent,
+                  COALESCE(x.eligible, 0)::int AS eligible, COALESCE(x.never, 0)::int AS never
+             FROM (${places}) p LEFT JOIN per x ON x.school_key = p.id
+            ORDER BY p.name NULLS LAST, p.id)
+         SELECT (SELECT COALESCE(json_agg(kinds), '[]') FROM kinds) AS "byKind",
+                (SELECT COALESCE(json_agg(per_school), '[]') FROM per_school) AS "bySchool",
+                (SELECT COALESCE(sum(never), 0)::int FROM per) AS "neverTotal",
+                ${list} AS educators`,
+        [districtId, schoolYear ?? 0],
+      )
+      .then((rows: NominationMetricsRow[]) => rows[0]!);
   }
 
   /**

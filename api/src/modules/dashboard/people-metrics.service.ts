@@ -84,7 +84,9 @@ export class PeopleMetricsService {
     const ctx = await this.context.resolve(auth, query);
     // Names of people nobody nominated are roster detail: hr's alone.
     const withList = auth.role === 'hr';
-    const row = await this.metrics.nominations(ctx, withList);
+    const row = wholeDistrict(ctx)
+      ? await this.metrics.nominationsOfDistrict(ctx.districtId, schoolYearOf(ctx), withList)
+      : await this.metrics.nominations(ctx, withList);
     const count = (kind: string, status?: string) =>
       row.byKind.filter((k) => k.kind === kind && (!status || k.status === status)).reduce((s, k) => s + k.n, 0);
     const bySchool = row.bySchool.map((s) => ({

@@ -1,12 +1,9 @@
+import { DAYS_SQL } from '@emerge/migrations';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BENCH_STAGES, OPENING_SQL } from '../positions/position.dto.js';
 import type { MetricContext } from './metric-sql.js';
 import { MetricQuery, sqlList } from './metric-sql.js';
-
-/** Calendar days (UTC) between two moments, as the stay counts are kept. */
-const DAYS_SQL = (from: string, to: string) =>
-  `((${to} AT TIME ZONE 'UTC')::date - (${from} AT TIME ZONE 'UTC')::date)`;
 
 export interface FunnelRow {
   snapshot: Record<string, number>;
