@@ -28,6 +28,7 @@ import { PositionModule } from './modules/positions/position.module.js';
 import { ReadinessModule } from './modules/readiness/readiness.module.js';
 import { SchoolModule } from './modules/schools/school.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
+import { SuccessionModule } from './modules/succession/succession.module.js';
 import { UserModule } from './modules/users/user.module.js';
 
 export interface AppModuleOptions {
@@ -88,6 +89,7 @@ export class AppModule {
         CompetencyModule,
         EvidenceModule,
         DashboardModule,
+        SuccessionModule,
         SsoModule,
         NotificationModule,
       ],

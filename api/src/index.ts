@@ -31,4 +31,5 @@ export { LeadershipRoleEntity } from './modules/leadership-roles/leadership-role
 export { NominationEntity } from './modules/nominations/nomination.entity.js';
 export { ProfileLoader } from './modules/readiness/profile-loader.js';
 export { suggestReadiness } from './modules/readiness/readiness-rule.js';
+export * from './modules/succession/forecast-model.js';
 export * from './server.js';

@@ -25,6 +25,7 @@ import { AddStayDurations1796900000000 } from './1796900000000-AddStayDurations.
 import { AddFunnelCounts1796900000001 } from './1796900000001-AddFunnelCounts.js';
 import { AddEquityCounts1796900000002 } from './1796900000002-AddEquityCounts.js';
 import { AddNominationCounts1797000000000 } from './1797000000000-AddNominationCounts.js';
+import { AddSuccessionForecast1797100000000 } from './1797100000000-AddSuccessionForecast.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -55,6 +56,7 @@ export const migrations: (new () => object)[] = [
   AddFunnelCounts1796900000001,
   AddEquityCounts1796900000002,
   AddNominationCounts1797000000000,
+  AddSuccessionForecast1797100000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

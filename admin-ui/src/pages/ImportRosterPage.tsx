@@ -68,8 +68,9 @@ export function ImportRosterPage() {
         <Typography variant="body2" sx={{ mb: 2 }}>
           A CSV file with a header row. Columns (any case): employee_number, first_name, last_name, job_title
           (required); email, school_code, leadership_level, years_in_education, status, retirement_eligible_year,
-          gender, race_ethnicity. People are matched by employee number; people missing from the file are left alone.
-          The import is all or nothing: check the file first. <a href="/samples/roster.csv">Download a sample file</a>.
+          birth_year, service_start_on (YYYY-MM-DD), gender, race_ethnicity. People are matched by employee number;
+          people missing from the file are left alone. The import is all or nothing: check the file first.{' '}
+          <a href="/samples/roster.csv">Download a sample file</a>.
         </Typography>
         <ImportControls
           chooseText="Choose a CSV file"

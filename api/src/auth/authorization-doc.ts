@@ -77,6 +77,8 @@ export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   [Permission.AuditRead]: 'district',
   [Permission.DashboardRead]: 'people',
   [Permission.DashboardEquity]: 'people',
+  // District-wide counts; each seat's chances only in hr's and the superintendent's answer (docs/forecast.md).
+  [Permission.ForecastRead]: 'district',
 };
 
 /**

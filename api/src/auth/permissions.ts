@@ -63,6 +63,8 @@ export enum Permission {
   DashboardRead = 'dashboard.read',
   /** The equity aggregate (demographics, with small-cell suppression). */
   DashboardEquity = 'dashboard.equity',
+  /** The vacancy forecast: counts for all who hold it; each seat's chances for hr and the superintendent. */
+  ForecastRead = 'forecast.read',
 }
 
 const EVERYONE = [Permission.SessionRead, Permission.NotificationRead, Permission.NotificationSettingsManage];
@@ -123,6 +125,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.IdentityProviderManage,
     Permission.DashboardRead,
     Permission.DashboardEquity,
+    Permission.ForecastRead,
   ],
   superintendent: [
     ...EVERYONE,
@@ -145,6 +148,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.DistrictSettingsRead,
     Permission.DashboardRead,
     Permission.DashboardEquity,
+    Permission.ForecastRead,
   ],
   coordinator: [
     ...EVERYONE,
@@ -166,6 +170,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AssignmentLog,
     Permission.PositionRead,
     Permission.DashboardRead,
+    Permission.ForecastRead,
   ],
   principal: [
     ...EVERYONE,
@@ -184,6 +189,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.OpportunityInterestRead,
     Permission.AssignmentRead,
     Permission.DashboardRead,
+    Permission.ForecastRead,
   ],
   educator: [
     ...EVERYONE,

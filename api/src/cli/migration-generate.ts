@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startScratchServer } from '../database/scratch.js';
@@ -49,21 +49,24 @@ ${lines(down)}
   await server.stop();
 }
 
-/** Rewrites the ordered list from the files: `<unix-ms>-<Name>.ts` sorts by time. */
+/** Rewrites the ordered list from the files (`<unix-ms>-<Name>.ts` sorts by time); what follows it is kept. */
 async function writeIndex(folder: string): Promise<void> {
+  const old = await readFile(resolve(folder, 'index.ts'), 'utf8').catch(() => '');
+  const tail = old.includes('\n];\n') ? old.slice(old.indexOf('\n];\n') + 4) : '';
   const files = (await readdir(folder)).filter((f) => /^\d+-[A-Za-z0-9]+\.ts$/.test(f)).sort();
   const entries = files.map((f) => {
     const [stamp, rest] = f.replace(/\.ts$/, '').split('-') as [string, string];
     return { file: f.replace(/\.ts$/, ''), cls: `${rest}${stamp}` };
   });
-  const text = [
-    ...entries.map((e) => `import { ${e.cls} } from './${e.file}.js';`),
-    '',
-    '// The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.',
-    'export const migrations: (new () => object)[] = [',
-    ...entries.map((e) => `  ${e.cls},`),
-    '];',
-    '',
-  ].join('\n');
+  const text =
+    [
+      ...entries.map((e) => `import { ${e.cls} } from './${e.file}.js';`),
+      '',
+      '// The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.',
+      'export const migrations: (new () => object)[] = [',
+      ...entries.map((e) => `  ${e.cls},`),
+      '];',
+      '',
+    ].join('\n') + tail.replace(/^\n*/, tail.trim() ? '\n' : '');
   await writeFile(resolve(folder, 'index.ts'), text);
 }

@@ -1,2 +1,3 @@
 export * from './factories.js';
 export * from './random.js';
+export * from './seat-history.js';

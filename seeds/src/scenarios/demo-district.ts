@@ -7,6 +7,7 @@ import { seedDistrictFramework } from './framework.js';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
 import { seedPeople } from './people.js';
 import { seedPositionsAndReadiness } from './positions.js';
+import { seedSeatHistory } from './seat-history.js';
 
 export const DEMO_PASSWORD = 'emerge-demo-pass';
 
@@ -228,6 +229,9 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
       },
       elenaCandidateId: elenaCandidate.id,
     });
+    // Five years of who held which seat: what the vacancy forecast learns from (docs/forecast.md).
+    await seedSeatHistory(m, riverbend.id, { employeePrefix: 'RB', emailDomain: 'riverbend.example', seed: 18 });
+    await seedSeatHistory(m, lakeside.id, { employeePrefix: 'LK', emailDomain: 'lakeside.example', seed: 19 });
     return true;
   });
 }

@@ -131,6 +131,27 @@ export function ValidateInt(opts: Common & { min?: number; max?: number } = {}):
   );
 }
 
+/** A calendar day, YYYY-MM-DD, that exists (2027-02-30 does not). */
+export function ValidateDate(opts: Common = {}): PropertyDecorator {
+  const message = '$property must be a date like 2027-06-30';
+  return applyDecorators(
+    ...presence(opts),
+    IsString({ message }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message }),
+    ValidateBy({
+      name: 'calendarDay',
+      validator: {
+        validate: (v: unknown) =>
+          typeof v === 'string' &&
+          !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+          new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+        defaultMessage: () => message,
+      },
+    }),
+    doc(opts, { type: String, format: 'date', example: '2027-06-30' }),
+  );
+}
+
 export function ValidateBoolean(opts: Common = {}): PropertyDecorator {
   return applyDecorators(...presence(opts), IsBoolean(), doc(opts, { type: Boolean }));
 }

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Unique } from 'typeorm';
 import { BaseRecordEntity } from '../../database/base-record.entity.js';
+import type { PensionRule } from '../succession/forecast-model.js';
 
 @Entity('districts')
 @Unique('uq_districts_slug', ['slug'])
@@ -33,4 +34,15 @@ export class DistrictEntity extends BaseRecordEntity {
 
   @Column({ type: 'int', nullable: true, default: 12 })
   remindReadinessAfterMonths!: number | null;
+
+  /**
+   * When one of these rules holds, an educator is retirement-eligible (docs/forecast.md); null: the default
+   * rules (DEFAULT_PENSION_RULES). Validated by the settings DTO.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  pensionRules!: PensionRule[] | null;
+
+  /** The first day the district's seat history (who held which seat) is complete from. */
+  @Column({ type: 'date', default: () => 'CURRENT_DATE' })
+  seatHistorySince!: string;
 }

@@ -25,6 +25,8 @@ export const IMPORT_COLUMNS = [
   'years_in_education',
   'status',
   'retirement_eligible_year',
+  'birth_year',
+  'service_start_on',
   'gender',
   'race_ethnicity',
 ] as const;
@@ -42,6 +44,8 @@ const STAGED = [
   'years_in_education',
   'status',
   'retirement_eligible_year',
+  'birth_year',
+  'service_start_on',
   'gender',
   'race_ethnicity',
 ] as const;
@@ -56,6 +60,8 @@ const TARGET: Record<(typeof STAGED)[number], { column: string; cast: string; fr
   years_in_education: { column: 'years_in_education', cast: 'int', from: 'years_in_education' },
   status: { column: 'status', cast: 'educator_status', from: 'status' },
   retirement_eligible_year: { column: 'retirement_eligible_year', cast: 'int', from: 'retirement_eligible_year' },
+  birth_year: { column: 'birth_year', cast: 'int', from: 'birth_year' },
+  service_start_on: { column: 'service_start_on', cast: 'date', from: 'service_start_on' },
   gender: { column: 'gender', cast: 'gender', from: 'gender' },
   race_ethnicity: { column: 'race_ethnicity', cast: 'race_ethnicity', from: 'race_ethnicity' },
 };
@@ -292,6 +298,14 @@ export class EducatorImportService {
         fail(c, `${c} must be a whole number from ${min} to ${max}`);
       return v;
     };
+    const day = (c: Column) => {
+      const v = get(c);
+      if (!v) return null;
+      const at = Date.parse(`${v}T00:00:00Z`);
+      const valid = /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(v);
+      if (!valid) fail(c, `${c} must be a date like 1998-08-15`);
+      return v;
+    };
     const employee = text('employee_number', 40, true);
     if (employee && !/^[A-Za-z0-9._-]+$/.test(employee))
       fail('employee_number', 'employee_number may hold letters, digits, dot, dash and underscore');
@@ -312,6 +326,8 @@ export class EducatorImportService {
       int('years_in_education', 0, 70),
       status,
       int('retirement_eligible_year', 1950, 2100),
+      int('birth_year', 1900, 2100),
+      day('service_start_on'),
       oneOf('gender', GENDERS),
       oneOf('race_ethnicity', RACE_ETHNICITIES),
     ];

@@ -3,7 +3,11 @@ import { toIso } from '../../common/iso.js';
 import type { ColleagueResponseDto, EducatorResponseDto } from './educator.dto.js';
 import type { EducatorRow } from './educator.repository.js';
 
-/** Demographics are shown individually to hr only (PRODUCT.md §1). */
+/** Who sees a person's retirement data: hr, the superintendent, and the person themself (issue #18). */
+export const seesRetirement = (auth: AuthContext, educatorId: string) =>
+  auth.role === 'hr' || auth.role === 'superintendent' || auth.educatorId === educatorId;
+
+/** Demographics are shown individually to hr only (PRODUCT.md §1); retirement data as `seesRetirement`. */
 export function toEducatorResponse(row: EducatorRow, auth: AuthContext): EducatorResponseDto {
   const out: EducatorResponseDto = {
     id: row.id,
@@ -18,13 +22,17 @@ export function toEducatorResponse(row: EducatorRow, auth: AuthContext): Educato
     leadershipLevel: row.leadershipLevel,
     yearsInEducation: row.yearsInEducation,
     status: row.status,
-    retirementEligibleYear: row.retirementEligibleYear,
     hasLogin: row.userId !== null,
     userId: row.userId,
     version: row.version,
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
   };
+  if (seesRetirement(auth, row.id)) {
+    out.retirementEligibleYear = row.retirementEligibleYear;
+    out.birthYear = row.birthYear;
+    out.serviceStartOn = row.serviceStartOn;
+  }
   if (auth.role === 'hr') {
     out.gender = row.gender;
     out.raceEthnicity = row.raceEthnicity;

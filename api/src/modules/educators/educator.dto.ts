@@ -4,6 +4,7 @@ import { educatorDocument, educatorName } from '../../common/pagination/search.j
 import {
   AcceptsCloneOf,
   ReadOnly,
+  ValidateDate,
   ValidateEmail,
   ValidateEnum,
   ValidateInt,
@@ -88,6 +89,10 @@ class EducatorFields {
   @ValidateInt({ min: 0, max: 70, nullable: true }) yearsInEducation?: number | null;
   @ValidateEnum(EDUCATOR_STATUSES, 'EducatorStatus', { optional: true }) status?: EducatorStatus;
   @ValidateInt({ min: 1950, max: 2100, nullable: true }) retirementEligibleYear?: number | null;
+  /** Retirement data: with the district's pension rules, it gives the retirement-eligible year (docs/forecast.md). */
+  @ValidateInt({ min: 1900, max: 2100, nullable: true }) birthYear?: number | null;
+  /** The first day of pensionable service. */
+  @ValidateDate({ nullable: true }) serviceStartOn?: string | null;
   /** Self-reported; hr only. */
   @ValidateEnum(GENDERS, 'Gender', { nullable: true }) gender?: (typeof GENDERS)[number] | null;
   /** Self-reported; hr only. */
@@ -123,7 +128,10 @@ export class EducatorResponseDto {
   leadershipLevel!: LeadershipLevel | null;
   @ApiProperty({ nullable: true, type: Number }) yearsInEducation!: number | null;
   @ApiProperty({ enum: EDUCATOR_STATUSES, enumName: 'EducatorStatus' }) status!: EducatorStatus;
-  @ApiProperty({ nullable: true, type: Number }) retirementEligibleYear!: number | null;
+  /** Retirement data: present for hr, the superintendent and the educator themself. */
+  @ApiPropertyOptional({ nullable: true, type: Number }) retirementEligibleYear?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) birthYear?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) serviceStartOn?: string | null;
   /** Present for hr only. */
   @ApiPropertyOptional({ enum: GENDERS, enumName: 'Gender', nullable: true }) gender?: string | null;
   /** Present for hr only. */

@@ -37,6 +37,7 @@ export const RACE_ETHNICITIES = [
 @Index('ix_educators_district_years', ['districtId', 'yearsInEducation'])
 @Index('ix_educators_district_retirement', ['districtId', 'retirementEligibleYear'])
 @Check('ck_educators_years', '"years_in_education" IS NULL OR "years_in_education" BETWEEN 0 AND 70')
+@Check('ck_educators_birth_year', '"birth_year" IS NULL OR "birth_year" BETWEEN 1900 AND 2100')
 export class EducatorEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   districtId!: string;
@@ -81,6 +82,14 @@ export class EducatorEntity extends BaseRecordEntity {
 
   @Column({ type: 'int', nullable: true })
   retirementEligibleYear!: number | null;
+
+  /** Retirement data (hr and the superintendent only): with the district's pension rules, the eligible year. */
+  @Column({ type: 'int', nullable: true })
+  birthYear!: number | null;
+
+  /** The first day of pensionable service, YYYY-MM-DD. */
+  @Column({ type: 'date', nullable: true })
+  serviceStartOn!: string | null;
 
   @Column({ type: 'enum', enum: GENDERS, enumName: 'gender', nullable: true })
   gender!: (typeof GENDERS)[number] | null;

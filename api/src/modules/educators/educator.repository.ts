@@ -28,6 +28,8 @@ const COLUMNS: [string, string][] = [
   ['e.years_in_education', 'yearsInEducation'],
   ['e.status', 'status'],
   ['e.retirement_eligible_year', 'retirementEligibleYear'],
+  ['e.birth_year', 'birthYear'],
+  ["to_char(e.service_start_on, 'YYYY-MM-DD')", 'serviceStartOn'],
   ['e.gender', 'gender'],
   ['e.race_ethnicity', 'raceEthnicity'],
   ['u.id', 'userId'],

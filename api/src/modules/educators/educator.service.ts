@@ -6,6 +6,7 @@ import { requireDistrict } from '../../auth/auth-context.js';
 import { Permission } from '../../auth/permissions.js';
 import { updateVersioned } from '../../common/crud/versioned-update.js';
 import { AppError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import { toEducatorResponse, toEducatorView } from './educator-mapper.js';
 import type { ColleagueResponseDto, EducatorResponseDto } from './educator.dto.js';
@@ -22,6 +23,7 @@ export class EducatorService {
   ) {}
 
   async list(auth: AuthContext, query: ListQuery): Promise<Page<EducatorResponseDto | ColleagueResponseDto>> {
+    refuseRetirementSort(auth, query);
     const [rows, total] = await this.educators.list(auth.scope, query, auth.educatorId);
     return {
       items: rows.map((r) => toEducatorView(r, auth)),
@@ -72,5 +74,14 @@ export class EducatorService {
     if (schoolId && !(await this.educators.schoolInDistrict(districtId, schoolId))) {
       throw AppError.validation({ schoolId: "schoolId must be one of the district's schools" });
     }
+  }
+}
+
+/** An order by retirement year would tell who retires first: only those who see the year may sort by it. */
+export function refuseRetirementSort(auth: AuthContext, query: ListQuery): void {
+  if (query.sort.field === 'retirementEligibleYear' && auth.role !== 'hr' && auth.role !== 'superintendent') {
+    const message =
+      'cannot sort educators by retirementEligibleYear: it is retirement data, for hr and the superintendent';
+    throw new AppError(ErrorCode.InvalidListQuery, message, { sort: message });
   }
 }

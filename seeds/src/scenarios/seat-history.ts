@@ -1,0 +1,172 @@
+import {
+  baseRate,
+  DEFAULT_PENSION_RULES,
+  eligibleSchoolYear,
+  firstDay,
+  lastDay,
+  schoolYearOfDay,
+  type SeatState,
+  type Tenure,
+  wholeYears,
+} from '@emerge/api';
+import { SeededRandom, simulateSeatHistory } from '@emerge/api/testing';
+import type { EntityManager } from 'typeorm';
+import { FIRST_NAMES, LAST_NAMES } from './names.js';
+
+const YEARS = 5;
+const DAY = 86_400_000;
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+/** The demo's "true" turnover: a little unlike the public base rates, so the forecast has something to learn. */
+export function demoRates(title: string): Record<SeatState, number> {
+  const base = baseRate(title).rate;
+  return { new: base + 0.06, settled: Math.max(0.04, base - 0.06), eligible: base + 0.22 };
+}
+
+/** Who fills a role's seats from another role's: assistant principals become principals, and so on. */
+const CHAINS: Record<string, { from: string; share: number }[]> = {
+  Principal: [{ from: 'Assistant principal', share: 0.5 }],
+  'Assistant principal': [{ from: 'Dean', share: 0.3 }],
+  Director: [{ from: 'Principal', share: 0.25 }],
+  'Chief academic officer': [{ from: 'Director', share: 0.5 }],
+};
+
+/**
+ * Retirement data for the roster, consistent with the retirement-eligible year it already has: service from
+ * `years_in_education` years ago, and the birth year that makes the default rules first hold in that year.
+ */
+async function retirementData(m: EntityManager, districtId: string, today: string): Promise<void> {
+  const people = (await m.query(
+    `SELECT id, years_in_education AS years, retirement_eligible_year AS year FROM educators WHERE district_id = $1`,
+    [districtId],
+  )) as { id: string; years: number | null; year: number | null }[];
+  const rows: [string, number, string][] = [];
+  for (const p of people) {
+    if (p.years === null || p.year === null) continue;
+    const start = `${Number(today.slice(0, 4)) - p.years}-08-15`;
+    const service = wholeYears(start, lastDay(p.year));
+    const birthYear = p.year + 1 - Math.max(55, 85 - service);
+    if (eligibleSchoolYear(birthYear, start, DEFAULT_PENSION_RULES) === p.year) rows.push([p.id, birthYear, start]);
+  }
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    await m.query(
+      `UPDATE educators e SET birth_year = x.b, service_start_on = x.s
+         FROM unnest($1::uuid[], $2::int[], $3::date[]) x (id, b, s) WHERE e.id = x.id`,
+      [part.map((r) => r[0]), part.map((r) => r[1]), part.map((r) => r[2])],
+    );
+  }
+}
+
+/**
+ * Five school years of seat history for a district (docs/forecast.md): drawn forward from known rates
+ * (`demoRates`, `CHAINS`), then joined to today's seats as seeded: a seat keeps its incumbent from the day they
+ * were placed, the history before that day stays, and a vacant seat's last holder left this school year. Past
+ * holders who left are on the roster as inactive educators.
+ */
+export async function seedSeatHistory(
+  m: EntityManager,
+  districtId: string,
+  o: { employeePrefix: string; emailDomain: string; seed: number },
+): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  await retirementData(m, districtId, today);
+  const current = schoolYearOfDay(today);
+  const fromYear = current - YEARS;
+  const seats = (await m.query(
+    `SELECT p.id AS "seatId", p.role_id AS "roleId", r.title, r.level, p.school_id AS "schoolId",
+            p.incumbent_educator_id AS incumbent, to_char(p.filled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "filledOn"
+       FROM positions p JOIN leadership_roles r ON r.id = p.role_id
+      WHERE p.district_id = $1 ORDER BY p.title, p.id`,
+    [districtId],
+  )) as {
+    seatId: string;
+    roleId: string;
+    title: string;
+    level: string;
+    schoolId: string | null;
+    incumbent: string | null;
+    filledOn: string | null;
+  }[];
+  const titleOf = new Map(seats.map((s) => [s.roleId, s.title]));
+  const levelOf = new Map(seats.map((s) => [s.roleId, s.level]));
+  const roleByTitle = new Map(seats.map((s) => [s.title, s.roleId]));
+  const history = simulateSeatHistory({
+    seats,
+    rates: (roleId) => demoRates(titleOf.get(roleId)!),
+    chains: (roleId) =>
+      (CHAINS[titleOf.get(roleId)!] ?? [])
+        .filter((c) => roleByTitle.has(c.from))
+        .map((c) => ({ fromRoleId: roleByTitle.get(c.from)!, share: c.share })),
+    rules: DEFAULT_PENSION_RULES,
+    fromYear,
+    toYear: current - 1,
+    seed: o.seed,
+    personId: (n) => `sim-${n}`,
+  });
+  const r = new SeededRandom(o.seed + 1);
+  const kept: Tenure[] = [];
+  for (const seat of seats) {
+    const own = history.tenures
+      .filter((t) => t.seatId === seat.seatId)
+      .sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+    if (seat.incumbent && seat.filledOn) {
+      for (const t of own.filter((x) => x.startedOn < seat.filledOn!)) {
+        kept.push(t.endedOn === null || t.endedOn > seat.filledOn ? { ...t, endedOn: seat.filledOn } : t);
+      }
+      kept.push({ ...own[0]!, educatorId: seat.incumbent, startedOn: seat.filledOn, endedOn: null });
+    } else {
+      for (const t of own) kept.push(t.endedOn === null ? { ...t, endedOn: addDays(today, -r.int(20, 120)) } : t);
+    }
+  }
+  // A tenure cut back to before its start, or begun before the seat's own incumbent: not kept.
+  const tenures = kept.filter((t) => t.endedOn === null || t.endedOn >= t.startedOn);
+
+  // Past holders become inactive educators with the retirement data the history was drawn with.
+  const people = new Map(history.people.map((p) => [p.id, p]));
+  const ids = new Map<string, string>();
+  let n = 0;
+  for (const t of tenures) {
+    if (!t.educatorId?.startsWith('sim-') || ids.has(t.educatorId)) continue;
+    const p = people.get(t.educatorId)!;
+    const [first, last] = [r.pick(FIRST_NAMES), r.pick(LAST_NAMES)];
+    n++;
+    const [row] = (await m.query(
+      `INSERT INTO educators (district_id, employee_number, first_name, last_name, email, job_title, status,
+                              years_in_education, birth_year, service_start_on, leadership_level)
+       VALUES ($1, $2, $3, $4, $5, $6, 'inactive', $7, $8, $9, $10) RETURNING id`,
+      [
+        districtId,
+        `${o.employeePrefix}-H${String(n).padStart(4, '0')}`,
+        first,
+        last,
+        `${first}.${last}.h${n}@${o.emailDomain}`.toLowerCase().replace(/[^a-z0-9.@-]/g, ''),
+        titleOf.get(t.roleId) ?? 'Leader',
+        Math.min(70, wholeYears(p.serviceStartOn, today)),
+        p.birthYear,
+        p.serviceStartOn,
+        levelOf.get(t.roleId) ?? null,
+      ],
+    )) as { id: string }[];
+    ids.set(t.educatorId, row!.id);
+  }
+  const schoolOf = new Map(seats.map((s) => [s.seatId, s.schoolId]));
+  await m.query(`DELETE FROM seat_tenures WHERE district_id = $1`, [districtId]);
+  for (const t of tenures) {
+    await m.query(
+      `INSERT INTO seat_tenures (district_id, position_id, role_id, school_id, educator_id, started_on, ended_on, ended_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::date IS NULL THEN NULL ELSE 'vacated' END)`,
+      [
+        districtId,
+        t.seatId,
+        t.roleId,
+        schoolOf.get(t.seatId) ?? null,
+        t.educatorId?.startsWith('sim-') ? ids.get(t.educatorId)! : t.educatorId,
+        t.startedOn,
+        t.endedOn,
+      ],
+    );
+  }
+  await m.query(`UPDATE districts SET seat_history_since = $2 WHERE id = $1`, [districtId, firstDay(fromYear)]);
+}
