@@ -99,6 +99,8 @@ function listRequests(path: string, spec: ListSpec, roles: CatalogRole[]): Catal
     add('default', {});
     for (const key of Object.keys(spec.filters)) add(`filter ${key}`, { filter: { [key]: sampleValue(spec, key) } });
     for (const field of Object.keys(spec.sort)) {
+      // Retirement data orders only hr's and the superintendent's lists (refuseRetirementSort).
+      if (field === 'retirementEligibleYear' && role !== 'hr') continue;
       const direction = field === spec.defaultSort[0] && spec.defaultSort[1] === 'ASC' ? 'DESC' : 'ASC';
       add(`sort ${field} ${direction}`, { sort: [field, direction] });
     }

@@ -189,7 +189,7 @@ describe('POST /api/educators/import', () => {
     expect(rows[2].changes).toEqual({ job_title: { before: 'Teacher', after: 'Coach' } });
   });
 
-  it('exports the roster as CSV, with demographics for hr only', async () => {
+  it('exports the roster as CSV, with retirement data for hr and the superintendent, demographics for hr only', async () => {
     const hrCsv = await t
       .http()
       .get(`/api/educators/export?filter=${encodeURIComponent(JSON.stringify({ q: 'RB-9000' }))}`)
@@ -198,7 +198,7 @@ describe('POST /api/educators/import', () => {
     expect(hrCsv.headers['content-type']).toMatch(/text\/csv/);
     const text = hrCsv.text.replace(/^\uFEFF/, '');
     expect(text.split('\n')[0]).toBe(
-      'employee_number,first_name,last_name,email,school,job_title,leadership_level,years_in_education,status,retirement_eligible_year,gender,race_ethnicity',
+      'employee_number,first_name,last_name,email,school,job_title,leadership_level,years_in_education,status,retirement_eligible_year,birth_year,service_start_on,gender,race_ethnicity',
     );
     expect(text).toContain('"Science Teacher, Grade 7"');
     const sup = await t.factories.createUser({ role: 'superintendent', districtId });
@@ -206,7 +206,17 @@ describe('POST /api/educators/import', () => {
       .http()
       .get('/api/educators/export?range=[0,9]')
       .auth(await t.login(sup.email), { type: 'bearer' });
-    expect(supCsv.text.replace(/^\uFEFF/, '').split('\n')[0]).not.toContain('gender');
+    expect(supCsv.text.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
+      'employee_number,first_name,last_name,email,school,job_title,leadership_level,years_in_education,status,retirement_eligible_year,birth_year,service_start_on',
+    );
+    const principal = await t.factories.createUser({ role: 'principal', districtId });
+    const principalCsv = await t
+      .http()
+      .get('/api/educators/export?range=[0,9]')
+      .auth(await t.login(principal.email), { type: 'bearer' });
+    expect(principalCsv.text.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
+      'employee_number,first_name,last_name,email,school,job_title,leadership_level,years_in_education,status',
+    );
   });
 
   it('refuses a file that is not UTF-8 (a Windows-1252 "é"), naming its line, and imports nothing', async () => {
