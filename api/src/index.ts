@@ -32,4 +32,6 @@ export { NominationEntity } from './modules/nominations/nomination.entity.js';
 export { ProfileLoader } from './modules/readiness/profile-loader.js';
 export { suggestReadiness } from './modules/readiness/readiness-rule.js';
 export * from './modules/succession/forecast-model.js';
+export { ForecastRepository } from './modules/succession/forecast.repository.js';
+export { eligibleYears, forecastOf } from './modules/succession/forecast.service.js';
 export * from './server.js';

@@ -1,6 +1,6 @@
 // `npm run bench`: on the generated data (npm run seed:scale first), the API against raw baselines, side by
 // side, with a table and a JSON line. Steps: --only
-// gate,http,dashboards,utility,screens,morning,import,case,enqueue,console.
+// gate,http,dashboards,utility,screens,morning,forecast,import,case,enqueue,console.
 import {
   BENCH_GATE_OPTIONS,
   catalogUrl,
@@ -24,7 +24,10 @@ import { compare, type Comparison } from './http.js';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'gate,http,dashboards,utility,screens,morning,import,case,enqueue,console' },
+    only: {
+      type: 'string',
+      default: 'gate,http,dashboards,utility,screens,morning,forecast,import,case,enqueue,console',
+    },
     'morning-seconds': { type: 'string', default: '300' },
     'morning-step-seconds': { type: 'string', default: '60' },
     seconds: { type: 'string', default: '10' },
@@ -41,7 +44,7 @@ let failed = false;
 const db = await openScaleDatabase();
 const work = mkdtempSync(join(tmpdir(), 'emerge-bench-'));
 try {
-  if (['gate', 'http', 'dashboards', 'utility', 'screens', 'morning'].some((step) => steps.has(step))) {
+  if (['gate', 'http', 'dashboards', 'utility', 'screens', 'morning', 'forecast'].some((step) => steps.has(step))) {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     const counts = Object.fromEntries(
@@ -134,6 +137,7 @@ try {
       `SELECT u.email FROM users u JOIN districts d ON d.id = u.district_id
         WHERE d.slug = 'd0001' AND u.role = 'principal' AND u.active ORDER BY u.email LIMIT 200`,
     );
+    const d0001 = (await client.query<{ id: string }>(`SELECT id FROM districts WHERE slug = 'd0001'`)).rows[0]!.id;
     await client.end();
 
     /** bench/screens.mjs against the API at `apiUrl`, as these users, on the developing candidate. */
@@ -197,6 +201,25 @@ try {
           process.stderr.write(r.stderr.slice(-4000));
           failed = true;
         }
+      } finally {
+        await api.stop();
+      }
+    }
+
+    if (steps.has('forecast')) {
+      const { benchForecast } = await import('./forecast.js');
+      const api = await startApi(db.url);
+      try {
+        const token = await login(api.url, ids.hrEmail);
+        const f = await benchForecast({ dbUrl: db.url, apiUrl: api.url, token, districtId: d0001 });
+        results.forecast = f;
+        say(
+          `\nforecast (d0001: ${f.seats} seats, ${f.tenures} tenures): inputs (SQL) ${f.inputsP50.toFixed(0)} ms, ` +
+            `model ${f.modelP50.toFixed(0)} ms; API after a change p50 ${f.coldP50.toFixed(0)} ms (max ${f.coldMax.toFixed(0)}, ` +
+            `target < 2000), nothing changed p50 ${f.warmP50.toFixed(0)} ms, p95 ${f.warmP95.toFixed(0)} ms (target < 200); ` +
+            `API after a change ÷ (inputs + model) = ${(f.coldP50 / (f.inputsP50 + f.modelP50)).toFixed(2)}`,
+        );
+        if (f.coldMax >= 2000 || f.warmP95 >= 200) failed = true;
       } finally {
         await api.stop();
       }

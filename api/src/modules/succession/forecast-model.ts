@@ -357,24 +357,33 @@ export function forecast(input: ForecastInput): Forecast {
   const counts = roles.map(() => Array.from({ length: horizon }, () => new Int32Array(sims)));
   const share = remainingShare(input.asOf);
   const bySeatRole = seats.map((s) => roleIndex.get(s.roleId)!);
-  const plans = seats.map((s) => (s.tenureStartedOn === null ? null : incumbentPlan(s, input.asOf, horizon)));
-  const hazard = (p: SeatState | 0 | 1, rates: RoleRates, t: number) => {
-    const h = typeof p === 'number' ? p : rates[p];
-    return t === 0 ? partial(h, share) : h;
-  };
+  // The hot loop reads numbers only: each seat's plan as codes, each draw's chances in a flat table of
+  // [role][code][first year or not], codes 0–2 the states, 3 and 4 a certain 0 and 1.
+  const CODES = 5;
+  const code = (p: SeatState | 0 | 1) => (typeof p === 'number' ? 3 + p : SEAT_STATES.indexOf(p));
+  const plans = seats.map((s) =>
+    s.tenureStartedOn === null ? null : Int8Array.from(incumbentPlan(s, input.asOf, horizon).map(code)),
+  );
+  const table = new Float64Array(roles.length * CODES * 2);
+  const at = (i: number, c: number, first: number) => (i * CODES + c) * 2 + first;
+  const successor = (years: number) => (years < NEW_YEARS ? 0 : 1);
   for (let k = 0; k < sims; k++) {
-    const drawn = roles.map(
-      (r) => Object.fromEntries(SEAT_STATES.map((s) => [s, beta(r.rates[s].alpha, r.rates[s].beta)])) as RoleRates,
-    );
+    roles.forEach((r, i) => {
+      SEAT_STATES.forEach((state, c) => {
+        const h = beta(r.rates[state].alpha, r.rates[state].beta);
+        table[at(i, c, 0)] = h;
+        table[at(i, c, 1)] = partial(h, share);
+      });
+      table[at(i, 4, 0)] = table[at(i, 4, 1)] = 1;
+    });
     for (let j = 0; j < seats.length; j++) {
       const i = bySeatRole[j]!;
-      const rates = drawn[i]!;
       const plan = plans[j];
       // -1: the incumbent; otherwise a successor's years in the seat.
       let holder = plan ? -1 : 0;
       for (let t = 0; t < horizon; t++) {
-        const h = holder < 0 ? hazard(plan![t]!, rates, t) : hazard(holder < NEW_YEARS ? 'new' : 'settled', rates, t);
-        if (uniform() < h) {
+        const c = holder < 0 ? plan![t]! : successor(holder);
+        if (uniform() < table[at(i, c, t === 0 ? 1 : 0)]!) {
           counts[i]![t]![k]!++;
           holder = 0;
         } else if (holder >= 0) holder++;
@@ -416,8 +425,8 @@ export function forecast(input: ForecastInput): Forecast {
     pools,
     roles: roles.map((r, i) => ({
       roleId: r.role.id,
-      seats: seats.filter((s) => s.roleId === r.role.id).length,
-      vacantNow: seats.filter((s) => s.roleId === r.role.id && s.tenureStartedOn === null).length,
+      seats: bySeatRole.filter((x) => x === i).length,
+      vacantNow: seats.filter((s, j) => bySeatRole[j] === i && s.tenureStartedOn === null).length,
       base: r.base,
       rates: r.rates,
       years: expected[i]!.map((e, t) => {

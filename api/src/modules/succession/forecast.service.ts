@@ -179,11 +179,12 @@ export class ForecastService {
         (g) => g.roleId === query.roleId || (small.has(query.roleId!) && g.roleId === null && g.level === level),
       );
     }
+    const bySeat = new Map(f.seats.map((x) => [x.seatId, x]));
     const seats = full
       ? inputs.positions
           .filter((p) => query.roleId === undefined || p.roleId === query.roleId)
           .map((p) => {
-            const s = f.seats.find((x) => x.seatId === p.id)!;
+            const s = bySeat.get(p.id)!;
             return {
               positionId: p.id,
               title: p.title,
