@@ -12,7 +12,7 @@ const VIEWPORTS = [
   ['desktop', { width: 1280, height: 860 }],
   ['phone', { width: 390, height: 844 }],
 ] as const;
-const NO_RECORDS = ['dashboard', 'pipeline', 'district-settings'];
+const NO_RECORDS = ['dashboard', 'pipeline', 'district-settings', 'forecast'];
 
 /** Waits until the page shows what it loads: the title in the app bar, and a list's rows or its empty message. */
 async function loaded(page: Page): Promise<void> {

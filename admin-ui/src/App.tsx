@@ -27,6 +27,7 @@ const Home = lazyView(() => import('./pages/Home').then((m) => m.Home));
 const Dashboard = lazyView(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
 const DashboardPrint = lazyView(() => import('./dashboard/DashboardPrint').then((m) => m.DashboardPrint));
 const DistrictSettingsPage = lazyView(() => import('./pages/DistrictSettingsPage').then((m) => m.DistrictSettingsPage));
+const ForecastPage = lazyView(() => import('./pages/ForecastPage').then((m) => m.ForecastPage));
 const ImportCasePage = lazyView(() => import('./pages/ImportCasePage').then((m) => m.ImportCasePage));
 const ImportRosterPage = lazyView(() => import('./pages/ImportRosterPage').then((m) => m.ImportRosterPage));
 const NotificationSettingsPage = lazyView(() =>
@@ -74,6 +75,7 @@ export function App() {
         <Route path="/dashboard" element={<Dashboard />} />
         <Route path="/dashboard/print" element={<DashboardPrint />} />
         <Route path="/district-settings" element={<DistrictSettingsPage />} />
+        <Route path="/forecast" element={<ForecastPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/notification-settings" element={<NotificationSettingsPage />} />
       </CustomRoutes>

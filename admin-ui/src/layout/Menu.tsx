@@ -11,6 +11,7 @@ import PeopleIcon from '@mui/icons-material/People';
 import SchoolIcon from '@mui/icons-material/School';
 import SettingsIcon from '@mui/icons-material/Settings';
 import TimelineIcon from '@mui/icons-material/Timeline';
+import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import { Menu as RaMenu, useCanAccess } from 'react-admin';
@@ -55,6 +56,7 @@ export function Menu() {
       />
       <ResourceItem resource="opportunities" label="Opportunities" icon={<EmojiObjectsIcon />} />
       <ResourceItem resource="positions" label="Positions" icon={<EventSeatIcon />} />
+      <PageItem resource="forecast" action="list" to="/forecast" label="Vacancy forecast" icon={<TrendingUpIcon />} />
       <ResourceItem resource="educators" label="Educators" icon={<BadgeIcon />} />
       <ResourceItem resource="leadership-roles" label="Leadership roles" icon={<WorkspacePremiumIcon />} />
       <ResourceItem resource="competency-frameworks" label="Frameworks" icon={<AccountTreeIcon />} />

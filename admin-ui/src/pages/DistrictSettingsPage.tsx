@@ -6,9 +6,10 @@ import { formatDate } from '../layout/dates';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { session } from '../providers/session';
 import { IdentityProviderSection } from './IdentityProviderSection';
+import { type PensionSettings, PensionRulesSection } from './PensionRulesSection';
 import { type ReminderSettings, RemindersSection } from './RemindersSection';
 
-interface Settings extends ReminderSettings {
+interface Settings extends ReminderSettings, PensionSettings {
   name: string;
   updatedAt: string;
 }
@@ -157,6 +158,15 @@ export function DistrictSettingsPage() {
                   settings.remindHoursAfterDays,
                   settings.remindReadinessAfterMonths,
                 ].join()}
+                settings={settings}
+                canEdit={!!canEdit}
+                onSaved={(s) => setSettings((old) => (old ? { ...old, ...s } : old))}
+                onConflict={load}
+              />
+            )}
+            {settings && (
+              <PensionRulesSection
+                key={`${JSON.stringify(settings.pensionRules)}`}
                 settings={settings}
                 canEdit={!!canEdit}
                 onSaved={(s) => setSettings((old) => (old ? { ...old, ...s } : old))}

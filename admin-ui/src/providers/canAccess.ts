@@ -26,6 +26,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     assignments: ['list', 'show', 'create', 'edit', 'complete'],
     positions: [...ALL, 'place'],
     dashboard: ['list', 'equity'],
+    forecast: ['list', 'seats'],
     'district-settings': ['show', 'edit'],
     'identity-provider': ['show', 'edit'],
     'competency-frameworks': ['list', 'show', 'create', 'edit', 'import'],
@@ -34,6 +35,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
   },
   superintendent: {
     dashboard: ['list', 'equity'],
+    forecast: ['list', 'seats'],
     'district-settings': ['show'],
     schools: READ,
     educators: [...READ, 'export'],
@@ -47,6 +49,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
   },
   coordinator: {
     dashboard: ['list'],
+    forecast: ['list'],
     schools: READ,
     educators: READ,
     'leadership-roles': READ,
@@ -61,6 +64,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
   },
   principal: {
     dashboard: ['list'],
+    forecast: ['list'],
     schools: READ,
     educators: [...READ, 'export'],
     'leadership-roles': READ,

@@ -1,4 +1,5 @@
 import {
+  DateInput,
   email,
   maxLength,
   maxValue,
@@ -41,7 +42,15 @@ function EducatorInputs() {
         source="retirementEligibleYear"
         label="Retirement-eligible year"
         validate={[minValue(1950), maxValue(2100)]}
+        helperText="Used when birth year or service start is missing; seen by hr and the superintendent only"
       />
+      <NumberInput
+        source="birthYear"
+        label="Birth year"
+        validate={[minValue(1900), maxValue(2100)]}
+        helperText="With the service start and the district's pension rules, gives the retirement-eligible year"
+      />
+      <DateInput source="serviceStartOn" label="Service start" parse={(v: string) => v || null} />
       <SelectInput
         source="status"
         choices={EDUCATOR_STATUSES}

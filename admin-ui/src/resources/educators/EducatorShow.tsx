@@ -99,12 +99,7 @@ export function EducatorShow() {
           <TextField source="jobTitle" label="Job title" />
           <SelectField source="leadershipLevel" label="Current leadership level" choices={LEVELS} emptyText="None" />
           <NumberField source="yearsInEducation" label="Years in education" emptyText="—" />
-          <NumberField
-            source="retirementEligibleYear"
-            label="Retirement-eligible year"
-            options={{ useGrouping: false }}
-            emptyText="—"
-          />
+          <RetirementFields />
           <SelectField source="status" choices={EDUCATOR_STATUSES} />
           <BooleanField source="hasLogin" label="Has a login" />
           <DemographicFields />
@@ -144,6 +139,24 @@ export function EducatorShow() {
 }
 
 /** Demographics come back for hr only; other roles see nothing here. */
+/** Retirement data: in the record for hr, the superintendent and the person themself only. */
+function RetirementFields() {
+  const record = useRecordContext<{ retirementEligibleYear?: number | null }>();
+  if (!record || !('retirementEligibleYear' in record)) return null;
+  return (
+    <>
+      <NumberField
+        source="retirementEligibleYear"
+        label="Retirement-eligible year (typed)"
+        options={{ useGrouping: false }}
+        emptyText="—"
+      />
+      <NumberField source="birthYear" label="Birth year" options={{ useGrouping: false }} emptyText="—" />
+      <DayField source="serviceStartOn" label="Service start" emptyText="—" />
+    </>
+  );
+}
+
 function DemographicFields() {
   const record = useRecordContext<{ gender?: string | null }>();
   if (!record || !('gender' in record)) return null;
