@@ -28,6 +28,11 @@ export interface SeatHistoryOptions {
   seed: number;
   /** Ids for new people (a counter suffix is enough for tests). */
   personId: (n: number) => string;
+  /**
+   * Someone to take a seat, instead of a new person with a drawn age: e.g. a past holder from the roster, whose
+   * recorded birth year and service start then decide their eligibility.
+   */
+  newPerson?: (n: number) => SimulatedPerson;
 }
 
 export interface SeatHistory {
@@ -52,6 +57,11 @@ export function simulateSeatHistory(o: SeatHistoryOptions): SeatHistory {
   const r = new SeededRandom(o.seed);
   const people: SimulatedPerson[] = [];
   const person = (ageAtStart: number, start: string): SimulatedPerson => {
+    if (o.newPerson) {
+      const chosen = o.newPerson(people.length);
+      people.push(chosen);
+      return chosen;
+    }
     const birthYear = Number(start.slice(0, 4)) - ageAtStart;
     const serviceStartOn = `${birthYear + r.int(22, 29)}-0${r.int(7, 9)}-${String(r.int(1, 28)).padStart(2, '0')}`;
     const p = { id: o.personId(people.length), birthYear, serviceStartOn };
@@ -126,4 +136,35 @@ export function simulateSeatHistory(o: SeatHistoryOptions): SeatHistory {
   const end = firstDay(o.toYear + 1);
   for (const t of tenures) if (t.startedOn >= end) t.startedOn = addDays(end, -1);
   return { tenures, people, openings };
+}
+
+/** A seat as it is today: its incumbent (null: vacant) and the day they took it. */
+export interface SeatToday {
+  seatId: string;
+  incumbent: string | null;
+  filledOn: string | null;
+}
+
+/**
+ * Joins a simulated history to today's seats as they are: a filled seat keeps its incumbent from the day they
+ * took it, with the history before that day (a tenure running past it ends that day); a vacant seat's last
+ * holder left between 20 and 120 days before `today`. Tenures the cut leaves empty go.
+ */
+export function joinHistoryToSeats(tenures: Tenure[], seats: SeatToday[], today: string, seed: number): Tenure[] {
+  const r = new SeededRandom(seed);
+  const bySeat = new Map<string, Tenure[]>();
+  for (const t of tenures) bySeat.set(t.seatId, [...(bySeat.get(t.seatId) ?? []), t]);
+  const kept: Tenure[] = [];
+  for (const seat of seats) {
+    const own = (bySeat.get(seat.seatId) ?? []).sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+    if (own.length === 0) continue;
+    if (seat.incumbent && seat.filledOn) {
+      for (const t of own.filter((x) => x.startedOn < seat.filledOn!))
+        kept.push(t.endedOn === null || t.endedOn > seat.filledOn ? { ...t, endedOn: seat.filledOn } : t);
+      kept.push({ ...own[0]!, educatorId: seat.incumbent, startedOn: seat.filledOn, endedOn: null, vacated: true });
+    } else {
+      for (const t of own) kept.push(t.endedOn === null ? { ...t, endedOn: addDays(today, -r.int(20, 120)) } : t);
+    }
+  }
+  return kept.filter((t) => t.endedOn === null || t.endedOn >= t.startedOn);
 }

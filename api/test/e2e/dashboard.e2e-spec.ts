@@ -544,6 +544,12 @@ describe('/dashboard', () => {
         remindAnswerAfterDays: 7,
         remindHoursAfterDays: 14,
         remindReadinessAfterMonths: 12,
+        pensionRules: [
+          { minAge: 65, minYears: 5, ruleOfN: null },
+          { minAge: 55, minYears: null, ruleOfN: 85 },
+        ],
+        pensionRulesAreDefault: true,
+        seatHistorySince: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         version: expect.any(Number),
         updatedAt: expect.any(String),
       });

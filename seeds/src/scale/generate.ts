@@ -30,6 +30,7 @@ import {
 } from './load.js';
 import { Plan } from './plan.js';
 import { Rows } from './rows.js';
+import { writeSeatHistory } from './seat-history.js';
 import type { Tier } from './tiers.js';
 import type { CopyJob } from './worker.js';
 
@@ -218,6 +219,11 @@ export async function generateScale(options: {
   t0 = Date.now();
   for (const def of indexes) await client.query(def);
   say(`Built ${indexes.length} secondary indexes in ${secs(t0)} s`);
+  // The seat history the vacancy forecast learns from, before the triggers are back (a district's update would
+  // be audited); its foreign keys are checked below with the rest.
+  t0 = Date.now();
+  const tenures = await writeSeatHistory(client, options.seed, options.asOf);
+  say(`Wrote ${tenures.toLocaleString('en-US')} seat tenures (five school years of seat history) in ${secs(t0)} s`);
   if (superuser) await client.query(`SET session_replication_role = DEFAULT`);
   else for (const t of names) await client.query(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
 
@@ -231,7 +237,7 @@ export async function generateScale(options: {
   // The reference tables too: never analysed, the planner would guess their size.
   await client.query('ANALYZE competency_frameworks, competencies, crosswalk_links');
   await client.query(
-    'VACUUM (ANALYZE) latest_ratings, stage_stays, stay_durations, open_stays, funnel_counts, disclosure_keys',
+    'VACUUM (ANALYZE) latest_ratings, stage_stays, stay_durations, open_stays, funnel_counts, disclosure_keys, seat_tenures',
   );
   say(`Vacuumed and analysed in ${secs(t0)} s`);
 
@@ -255,7 +261,7 @@ export async function generateScale(options: {
        FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`,
   );
   for (const fk of fks) {
-    if (!names.includes(fk.tbl.replace(/"/g, ''))) continue;
+    if (!names.includes(fk.tbl.replace(/"/g, '')) && fk.tbl !== 'seat_tenures') continue;
     const on = fk.cols.map((c, i) => `r."${fk.refcols[i]}" = t."${c}"`).join(' AND ');
     const notNull = fk.cols.map((c) => `t."${c}" IS NOT NULL`).join(' AND ');
     const { rows: r } = await client.query<{ count: string }>(

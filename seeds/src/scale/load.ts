@@ -182,6 +182,13 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
   'opportunities whose seats_taken is not the live assignments': `
     SELECT count(*) FROM development_opportunities o
      WHERE o.seats_taken <> (SELECT count(*) FROM assignments a WHERE a.opportunity_id = o.id AND a.status <> 'withdrawn')`,
+  'filled positions whose incumbent is not the holder of their open tenure, or vacant ones with one': `
+    SELECT count(*) FROM positions p
+     WHERE (p.incumbent_educator_id IS NOT NULL) <> EXISTS (
+             SELECT 1 FROM seat_tenures t
+              WHERE t.position_id = p.id AND t.ended_on IS NULL AND t.educator_id = p.incumbent_educator_id)
+        OR (p.incumbent_educator_id IS NULL AND EXISTS (
+             SELECT 1 FROM seat_tenures t WHERE t.position_id = p.id AND t.ended_on IS NULL))`,
   'positions whose status does not follow the incumbent': `
     SELECT count(*) FROM positions WHERE (status = 'filled') <> (incumbent_educator_id IS NOT NULL)`,
   'approved nominations without their candidate': `

@@ -77,6 +77,7 @@ export const S = {
   evRecorder: 33,
   email: 34,
   hours: 35,
+  birth: 36,
 } as const;
 
 export interface Transition {

@@ -304,6 +304,8 @@ export class Rows {
     'years_in_education',
     'status',
     'retirement_eligible_year',
+    'birth_year',
+    'service_start_on',
     'gender',
     'race_ethnicity',
   ];
@@ -338,6 +340,9 @@ export class Rows {
       years,
       unit(p.seed, S.status, e) < 0.04 ? 'inactive' : 'active',
       asOfYear + Math.max(0, 30 - years) - below(p.seed, S.years, e + 10_000_000, 4),
+      // Started at 22 to 29, in the August of the year `years` ago.
+      asOfYear - years - 22 - below(p.seed, S.birth, e, 8),
+      `${asOfYear - years}-08-15`,
       weighted(p.seed, S.gender, e, GENDERS),
       weighted(p.seed, S.race, e, RACES),
     ];

@@ -6,17 +6,13 @@ import {
   lastDay,
   schoolYearOfDay,
   type SeatState,
-  type Tenure,
   wholeYears,
 } from '@emerge/api';
-import { SeededRandom, simulateSeatHistory } from '@emerge/api/testing';
+import { joinHistoryToSeats, SeededRandom, simulateSeatHistory } from '@emerge/api/testing';
 import type { EntityManager } from 'typeorm';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
 
 const YEARS = 5;
-const DAY = 86_400_000;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** The demo's "true" turnover: a little unlike the public base rates, so the forecast has something to learn. */
 export function demoRates(title: string): Record<SeatState, number> {
@@ -26,11 +22,22 @@ export function demoRates(title: string): Record<SeatState, number> {
 
 /** Who fills a role's seats from another role's: assistant principals become principals, and so on. */
 const CHAINS: Record<string, { from: string; share: number }[]> = {
-  Principal: [{ from: 'Assistant principal', share: 0.5 }],
-  'Assistant principal': [{ from: 'Dean', share: 0.3 }],
-  Director: [{ from: 'Principal', share: 0.25 }],
-  'Chief academic officer': [{ from: 'Director', share: 0.5 }],
+  principal: [{ from: 'assistant principal', share: 0.5 }],
+  'assistant principal': [{ from: 'dean', share: 0.3 }],
+  director: [{ from: 'principal', share: 0.25 }],
+  'director of curriculum': [{ from: 'principal', share: 0.25 }],
+  'chief academic officer': [{ from: 'director', share: 0.5 }],
+  'assistant superintendent': [{ from: 'director of curriculum', share: 0.5 }],
 };
+
+/** The demo's chains among the roles of a district, by role title (any case). */
+export function demoChains(titleOf: Map<string, string>): (roleId: string) => { fromRoleId: string; share: number }[] {
+  const byTitle = new Map([...titleOf].map(([id, title]) => [title.toLowerCase(), id]));
+  return (roleId) =>
+    (CHAINS[titleOf.get(roleId)?.toLowerCase() ?? ''] ?? [])
+      .filter((c) => byTitle.has(c.from))
+      .map((c) => ({ fromRoleId: byTitle.get(c.from)!, share: c.share }));
+}
 
 /**
  * Retirement data for the roster, consistent with the retirement-eligible year it already has: service from
@@ -91,14 +98,10 @@ export async function seedSeatHistory(
   }[];
   const titleOf = new Map(seats.map((s) => [s.roleId, s.title]));
   const levelOf = new Map(seats.map((s) => [s.roleId, s.level]));
-  const roleByTitle = new Map(seats.map((s) => [s.title, s.roleId]));
   const history = simulateSeatHistory({
     seats,
     rates: (roleId) => demoRates(titleOf.get(roleId)!),
-    chains: (roleId) =>
-      (CHAINS[titleOf.get(roleId)!] ?? [])
-        .filter((c) => roleByTitle.has(c.from))
-        .map((c) => ({ fromRoleId: roleByTitle.get(c.from)!, share: c.share })),
+    chains: demoChains(titleOf),
     rules: DEFAULT_PENSION_RULES,
     fromYear,
     toYear: current - 1,
@@ -106,22 +109,7 @@ export async function seedSeatHistory(
     personId: (n) => `sim-${n}`,
   });
   const r = new SeededRandom(o.seed + 1);
-  const kept: Tenure[] = [];
-  for (const seat of seats) {
-    const own = history.tenures
-      .filter((t) => t.seatId === seat.seatId)
-      .sort((a, b) => a.startedOn.localeCompare(b.startedOn));
-    if (seat.incumbent && seat.filledOn) {
-      for (const t of own.filter((x) => x.startedOn < seat.filledOn!)) {
-        kept.push(t.endedOn === null || t.endedOn > seat.filledOn ? { ...t, endedOn: seat.filledOn } : t);
-      }
-      kept.push({ ...own[0]!, educatorId: seat.incumbent, startedOn: seat.filledOn, endedOn: null });
-    } else {
-      for (const t of own) kept.push(t.endedOn === null ? { ...t, endedOn: addDays(today, -r.int(20, 120)) } : t);
-    }
-  }
-  // A tenure cut back to before its start, or begun before the seat's own incumbent: not kept.
-  const tenures = kept.filter((t) => t.endedOn === null || t.endedOn >= t.startedOn);
+  const tenures = joinHistoryToSeats(history.tenures, seats, today, o.seed + 2);
 
   // Past holders become inactive educators with the retirement data the history was drawn with.
   const people = new Map(history.people.map((p) => [p.id, p]));
