@@ -38,7 +38,16 @@ describeBrowser('vacancy forecast', () => {
       await table.waitFor();
       expect(await table.locator('tbody tr').count()).toBe(5);
       await page.getByRole('table', { name: /the yearly chance a seat opens/ }).waitFor();
-      const seats = page.getByRole('table', { name: /^Seats by the chance they open within 2 school years/ });
+      // Coverage: each role's ready people against its openings; a role leads to its ready-now candidates.
+      const coverage = page.getByRole('region', { name: 'Bench against the forecast' });
+      await coverage.getByRole('button', { name: 'Show table' }).press('Enter');
+      const coverageTable = page.getByRole('table', {
+        name: 'Ready candidates against the openings forecast, per role',
+      });
+      await expect(coverageTable.innerText()).resolves.toMatch(/Principal/);
+      const seats = page.getByRole('table', {
+        name: /^Seats at risk first, then by the chance they open within 2 school years/,
+      });
       await seats.waitFor();
       await shot(page, `forecast-hr-${device}`);
       await expectAccessible(page, `forecast (hr, ${device})`);
@@ -62,9 +71,17 @@ describeBrowser('vacancy forecast', () => {
     });
     await every.waitFor();
     await expect(every.innerText()).resolves.toMatch(/roles with fewer than 10 seats/);
-    expect(await page.getByRole('table', { name: /^Seats by the chance/ }).count()).toBe(0);
+    expect(await page.getByRole('table', { name: /^Seats at risk first/ }).count()).toBe(0);
     expect(await page.getByRole('table', { name: /the yearly chance a seat opens/ }).count()).toBe(0);
+    // Coverage counts the district's candidates, whom a coordinator sees; no seat is named.
+    await page.getByRole('region', { name: 'Bench against the forecast' }).waitFor();
     await shot(page, 'forecast-coordinator');
     await expectAccessible(page, 'forecast (coordinator)');
+    // Drill down from a role's coverage to its people confirmed ready now.
+    const coverage = page.getByRole('region', { name: 'Bench against the forecast' });
+    await coverage.getByRole('button', { name: 'Show table' }).click();
+    await coverage.getByRole('link', { name: 'Principal', exact: true }).click();
+    await page.waitForURL((url) => decodeURIComponent(url.hash).includes('"readiness":"ready_now"'));
+    await page.getByRole('table').first().waitFor();
   });
 });

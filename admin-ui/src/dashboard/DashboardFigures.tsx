@@ -1,5 +1,6 @@
 import { Box } from '@mui/material';
 import type { ReactNode } from 'react';
+import { DashboardCoverage } from '../pages/CoverageFigure';
 import type { DashboardFilters } from './api';
 import {
   EquityFigure,
@@ -46,6 +47,9 @@ export function DashboardFigures({
       </Wide>
       <Wide>
         <BenchFigure loaded={data.bench} print={print} />
+      </Wide>
+      <Wide>
+        <DashboardCoverage print={print} />
       </Wide>
       <Wide>
         <HeatmapFigure loaded={data.heatmap} print={print} />

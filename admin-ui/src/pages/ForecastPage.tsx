@@ -6,50 +6,8 @@ import { BarsChart, COLORS } from '../dashboard/lazyCharts';
 import type { FigureTable } from '../dashboard/tables';
 import { formatDate } from '../layout/dates';
 import { API_URL, httpClient } from '../providers/httpClient';
-
-interface ForecastYear {
-  schoolYear: string;
-  expected: number;
-  low: number;
-  high: number;
-  chainExpected: number;
-}
-
-interface ForecastGroup {
-  roleId: string | null;
-  title: string;
-  level: string;
-  seats: number;
-  vacantNow: number;
-  suppressed: boolean;
-  years: ForecastYear[] | null;
-  rates?: { state: string; prior: number; exposure: number; events: number; rate: number }[];
-  baseRateSource?: string;
-}
-
-interface ForecastSeat {
-  positionId: string;
-  title: string;
-  roleId: string;
-  schoolName: string | null;
-  incumbentName: string | null;
-  tenureStartedOn: string | null;
-  retirementEligibleYear: number | null;
-  knownDepartureOn: string | null;
-  within1: number;
-  within2: number;
-  within3: number;
-  within5: number;
-}
-
-interface Forecast {
-  asOf: string;
-  schoolYears: string[];
-  historySince: string;
-  simulations: number;
-  groups: ForecastGroup[];
-  seats: ForecastSeat[] | null;
-}
+import { CoverageFigure } from './CoverageFigure';
+import type { Forecast, ForecastGroup } from './forecastTypes';
 
 const STATES: Record<string, string> = {
   new: 'In the seat under 2 years',
@@ -133,17 +91,20 @@ export function ForecastPage() {
       ]
     : null;
   const seats = data?.seats
-    ? [...data.seats].sort((a, b) => b.within2 - a.within2 || a.title.localeCompare(b.title))
+    ? [...data.seats].sort(
+        (a, b) => Number(b.atRisk) - Number(a.atRisk) || b.within2 - a.within2 || a.title.localeCompare(b.title),
+      )
     : null;
   const pct = (p: number) => Math.round(p * 100) / 100;
   const seatTable: FigureTable[] | null = seats
     ? [
         {
-          caption: `Seats by the chance they open within 2 school years${allSeats ? '' : ` (the first ${Math.min(SEATS_SHOWN, seats.length)} of ${seats.length})`}`,
+          caption: `Seats at risk first, then by the chance they open within 2 school years${allSeats ? '' : ` (the first ${Math.min(SEATS_SHOWN, seats.length)} of ${seats.length})`}`,
           filename: 'forecast-seats',
           columns: [
             { label: 'Seat' },
             { label: 'Role' },
+            { label: 'At risk' },
             { label: 'Incumbent' },
             { label: 'In the seat since' },
             { label: 'Retirement-eligible' },
@@ -156,6 +117,7 @@ export function ForecastPage() {
           rows: (allSeats ? seats : seats.slice(0, SEATS_SHOWN)).map((s) => [
             s.title,
             titleOf.get(s.roleId) ?? '',
+            s.atRisk ? 'At risk' : 'No',
             s.incumbentName ?? 'Vacant',
             s.tenureStartedOn ? formatDate(s.tenureStartedOn) : null,
             s.retirementEligibleYear === null ? null : String(s.retirementEligibleYear),
@@ -265,11 +227,12 @@ export function ForecastPage() {
               }
             />
             <Figure title="Every role" error={error} tables={allTable} />
+            {data?.groups.some((g) => g.coverage) && <CoverageFigure forecast={data} />}
             {rateTables && <Figure title="Where the chances come from" tables={rateTables} />}
             {seatTable && seats && (
               <Figure
                 title="Seats at risk"
-                summary={`${seats.filter((s) => s.within2 >= 0.5).length} of ${seats.length} seats are more likely than not to open within 2 school years. Each seat links to its page.`}
+                summary={`${seats.filter((s) => s.within2 >= 0.5).length} of ${seats.length} seats are more likely than not to open within 2 school years; ${seats.filter((s) => s.atRisk).length} of them have nobody ready for their role (ready now or in 1–2 years). Each seat links to its page and bench.`}
                 tables={seatTable}
                 controls={
                   seats.length > SEATS_SHOWN && (

@@ -183,6 +183,23 @@ describe('/forecast', () => {
       expect(caoGroup).toMatchObject({ seats: 1, suppressed: false, baseRateSource: expect.any(String) });
       expect(caoGroup.rates.map((r: { state: SeatState }) => r.state)).toEqual(['new', 'settled', 'eligible']);
       for (const y of caoGroup.years) expect(y.low).toBeLessThanOrEqual(y.high);
+      // Coverage: the one ready-now candidate against the principal seats' openings; the likeliest seat to open
+      // is covered by them, the rest likelier than not to open within 2 years are at risk.
+      const principalGroup = res.body.groups.find((g: { roleId: string }) => g.roleId === roles.principal);
+      expect(principalGroup.coverage).toMatchObject({ readyNow: 1, readyIn1To2Years: 0 });
+      expect(principalGroup.coverage.years[0].readyBy).toBe(1);
+      expect(principalGroup.coverage.years[0].openingsThrough).toBeCloseTo(
+        principalGroup.years[0].expected + principalGroup.vacantNow,
+        1,
+      );
+      const likely = res.body.seats.filter(
+        (s: { roleId: string; within2: number }) => s.roleId === roles.principal && s.within2 >= 0.5,
+      ).length;
+      const flagged = res.body.seats.filter(
+        (s: { roleId: string; atRisk: boolean }) => s.roleId === roles.principal && s.atRisk,
+      );
+      expect(flagged).toHaveLength(Math.max(0, likely - 1));
+      expect(principalGroup.coverage.seatsAtRisk).toBe(flagged.length);
       const sup = await as('sup').get(`/api/forecast?roleId=${roles.cao}`);
       expect(sup.body.seats).toHaveLength(1);
       expect(sup.body.groups.map((g: { roleId: string }) => g.roleId)).toEqual([roles.cao]);
@@ -202,6 +219,10 @@ describe('/forecast', () => {
         expect(pool).toMatchObject({ seats: 1, suppressed: true, years: null, vacantNow: 0 });
         const principal = res.body.groups.find((g: { roleId: string }) => g.roleId === roles.principal);
         expect(principal.rates).toBeUndefined();
+        // A coordinator sees the district's candidates, so their readiness counts; a principal's are their schools'.
+        if (who === 'coord') expect(principal.coverage).toMatchObject({ readyNow: 1, readyIn1To2Years: 0 });
+        else expect(principal.coverage).toBeNull();
+        expect(principal.coverage?.seatsAtRisk).toBeUndefined();
         for (const y of principal.years) expect(Number.isInteger(y.expected)).toBe(true);
         expect(JSON.stringify(res.body)).not.toContain('Officer');
       }

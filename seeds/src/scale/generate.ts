@@ -223,6 +223,8 @@ export async function generateScale(options: {
   // be audited); its foreign keys are checked below with the rest.
   t0 = Date.now();
   const tenures = await writeSeatHistory(client, options.seed, options.asOf);
+  // The seats' incumbents are the history's last holders now: their sort keys again.
+  for (const fill of SORT_KEY_FILL) await client.query(fill);
   say(`Wrote ${tenures.toLocaleString('en-US')} seat tenures (five school years of seat history) in ${secs(t0)} s`);
   if (superuser) await client.query(`SET session_replication_role = DEFAULT`);
   else for (const t of names) await client.query(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);

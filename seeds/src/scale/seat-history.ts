@@ -1,5 +1,6 @@
+import type { Tenure } from '@emerge/api';
 import { firstDay, schoolYearOfDay } from '@emerge/api';
-import { joinHistoryToSeats, simulateSeatHistory, type SimulatedPerson } from '@emerge/api/testing';
+import { SeededRandom, simulateSeatHistory, type SimulatedPerson } from '@emerge/api/testing';
 import type pg from 'pg';
 import { demoChains, demoRates } from '../scenarios/seat-history.js';
 
@@ -16,11 +17,41 @@ interface SeatRow {
   filledOn: string | null;
 }
 
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Today's seats become what the history ends with, so that the data follows the drawn rates to the end: a filled
+ * seat's incumbent is its last holder, from the day they took it (the generated incumbent stays when that
+ * holder already holds another seat); a vacant seat's last holder left 20 to 120 days ago.
+ */
+function adopt(tenures: Tenure[], seats: SeatRow[], today: string, seed: number) {
+  const r = new SeededRandom(seed);
+  const open = new Map(tenures.filter((t) => t.endedOn === null).map((t) => [t.seatId, t]));
+  const taken = new Set<string>();
+  const updates: { seatId: string; incumbent: string; filledOn: string }[] = [];
+  for (const seat of seats) {
+    const last = open.get(seat.seatId);
+    if (!last) continue;
+    if (seat.incumbent === null) {
+      const left = addDays(today, -r.int(20, 120));
+      last.endedOn = left < last.startedOn ? last.startedOn : left;
+      continue;
+    }
+    const person = last.educatorId;
+    if (!person || person.startsWith('sim-') || taken.has(person)) last.educatorId = seat.incumbent;
+    taken.add(last.educatorId!);
+    updates.push({ seatId: seat.seatId, incumbent: last.educatorId!, filledOn: last.startedOn });
+  }
+  return updates;
+}
+
 /**
  * Five school years of seat history for every generated district, drawn from the demo's known rates and
- * chains (`demoRates`, `demoChains`) and joined to the generated seats; past holders are people of the
- * district's roster who hold no seat now (those who left first), so their recorded birth year and service
- * start decide their eligibility, in the draw and in the forecast alike. Returns the tenures written.
+ * chains (`demoRates`, `demoChains`); today's seats take the history's last holders (`adopt`). Past holders
+ * are people of the district's roster who held no seat (those who left first), so their recorded birth year
+ * and service start decide their eligibility, in the draw and in the forecast alike. Returns the tenures
+ * written.
  */
 export async function writeSeatHistory(client: pg.Client, seed: number, asOf: number): Promise<number> {
   const today = new Date(asOf).toISOString().slice(0, 10);
@@ -61,8 +92,14 @@ export async function writeSeatHistory(client: pg.Client, seed: number, asOf: nu
       personId: (i) => `sim-${i}`,
       newPerson: pool.length ? (i) => pool[i % pool.length]! : undefined,
     });
-    const tenures = joinHistoryToSeats(history.tenures, own, today, seed * 10_000 + n + 1);
+    const tenures = history.tenures;
+    const updates = adopt(tenures, own, today, seed * 10_000 + n + 1);
     n++;
+    await client.query(
+      `UPDATE positions p SET incumbent_educator_id = x.e, filled_at = x.f::timestamptz
+         FROM unnest($1::uuid[], $2::uuid[], $3::date[]) x (id, e, f) WHERE p.id = x.id`,
+      [updates.map((u) => u.seatId), updates.map((u) => u.incumbent), updates.map((u) => u.filledOn)],
+    );
     const school = new Map(own.map((s) => [s.seatId, s.schoolId]));
     for (let i = 0; i < tenures.length; i += CHUNK) {
       const part = tenures.slice(i, i + CHUNK);

@@ -29,6 +29,24 @@ export class ForecastRateDto {
   @ApiProperty() rate!: number;
 }
 
+export class CoverageYearDto {
+  @ApiProperty({ example: '2026-27' }) schoolYear!: string;
+  /** Seats vacant now plus the expected openings up to the end of this school year. */
+  @ApiProperty() openingsThrough!: number;
+  /** Candidates confirmed ready now, and from the second year on those confirmed ready in 1–2 years. */
+  @ApiProperty() readyBy!: number;
+  /** readyBy ÷ openingsThrough (null with no opening expected). */
+  @ApiProperty({ nullable: true, type: Number }) coverage!: number | null;
+}
+
+export class CoverageDto {
+  @ApiProperty() readyNow!: number;
+  @ApiProperty() readyIn1To2Years!: number;
+  @ApiProperty({ type: [CoverageYearDto] }) years!: CoverageYearDto[];
+  /** Seats more likely than not to open within 2 school years beyond the role's ready candidates (hr and the superintendent). */
+  @ApiPropertyOptional() seatsAtRisk?: number;
+}
+
 export class ForecastGroupDto {
   /** The role; null for a pool of small roles of one level (coordinators and principals). */
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) roleId!: string | null;
@@ -42,6 +60,8 @@ export class ForecastGroupDto {
   /** hr and the superintendent: where the yearly chances come from. */
   @ApiPropertyOptional({ type: [ForecastRateDto] }) rates?: ForecastRateDto[];
   @ApiPropertyOptional() baseRateSource?: string;
+  /** Ready candidates against the openings: for district-wide roles (not principals, whose scope is their schools). */
+  @ApiProperty({ type: CoverageDto, nullable: true }) coverage!: CoverageDto | null;
 }
 
 export class ForecastSeatDto {
@@ -61,6 +81,11 @@ export class ForecastSeatDto {
   @ApiProperty() within2!: number;
   @ApiProperty() within3!: number;
   @ApiProperty() within5!: number;
+  /**
+   * Likelier than not to open within 2 school years, and more such seats of its role than the role has
+   * candidates confirmed ready now or in 1–2 years (the seats ranked by that chance).
+   */
+  @ApiProperty() atRisk!: boolean;
 }
 
 export class ForecastResponseDto {

@@ -44,6 +44,8 @@ export interface ForecastInputs {
   people: ForecastPerson[];
   /** Active candidacies per role, and how many of them hold a seat of each role now. */
   bench: { roleId: string; fromRoleId: string | null; n: number }[];
+  /** Candidacies not yet placed, of people on the roster, per role and confirmed band. */
+  ready: { roleId: string; readiness: string; n: number }[];
 }
 
 const DAY = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
@@ -103,7 +105,14 @@ export class ForecastRepository {
           GROUP BY 1, 2`,
         [districtId],
       )) as ForecastInputs['bench'];
-      return { district: district!, roles, positions, tenures, people, bench };
+      const ready = (await m.query(
+        `SELECT c.role_id AS "roleId", c.readiness::text AS readiness, count(*)::int AS n
+           FROM candidates c JOIN educators e ON e.id = c.educator_id
+          WHERE c.district_id = $1 AND c.stage IN (${PIPELINE}) AND e.status = 'active'
+          GROUP BY 1, 2`,
+        [districtId],
+      )) as ForecastInputs['ready'];
+      return { district: district!, roles, positions, tenures, people, bench, ready };
     });
   }
 

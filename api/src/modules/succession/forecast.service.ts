@@ -14,7 +14,13 @@ import {
   SEAT_STATES,
   SIMULATIONS,
 } from './forecast-model.js';
-import type { ForecastGroupDto, ForecastQueryDto, ForecastResponseDto, ForecastYearDto } from './forecast.dto.js';
+import type {
+  CoverageDto,
+  ForecastGroupDto,
+  ForecastQueryDto,
+  ForecastResponseDto,
+  ForecastYearDto,
+} from './forecast.dto.js';
 import type { ForecastInputs } from './forecast.repository.js';
 import { ForecastRepository } from './forecast.repository.js';
 
@@ -122,6 +128,42 @@ export class ForecastService {
         high: y.high,
         chainExpected: whole ? Math.round(y.chain) : round2(y.chain),
       }));
+    // Ready candidates against the openings; a principal's candidates are their schools' only, so none.
+    const withCoverage = auth.scope.kind === 'district';
+    const readyOf = (roleIds: string[]) => {
+      const count = (band: string) =>
+        inputs.ready.filter((x) => roleIds.includes(x.roleId) && x.readiness === band).reduce((a, x) => a + x.n, 0);
+      return { readyNow: count('ready_now'), readyIn1To2Years: count('ready_1_2_years') };
+    };
+    const coverage = (roleIds: string[], ys: RoleYear[], vacantNow: number): CoverageDto | null => {
+      if (!withCoverage) return null;
+      const ready = readyOf(roleIds);
+      let through = vacantNow;
+      return {
+        ...ready,
+        years: ys.map((y, t) => {
+          through += y.expected;
+          const readyBy = ready.readyNow + (t >= 1 ? ready.readyIn1To2Years : 0);
+          return {
+            schoolYear: schoolYearName(y.schoolYear),
+            openingsThrough: round2(through),
+            readyBy,
+            coverage: through > 0 ? round2(readyBy / through) : null,
+          };
+        }),
+      };
+    };
+    // Seats likelier than not to open within 2 years, by that chance; those beyond the role's ready people.
+    const atRisk = new Set<string>();
+    for (const role of inputs.roles) {
+      const ready = readyOf([role.id]);
+      f.seats
+        .filter((x) => x.roleId === role.id && x.gone[1]! >= 0.5)
+        .sort((a, b) => b.gone[1]! - a.gone[1]! || a.seatId.localeCompare(b.seatId))
+        .forEach((x, k) => {
+          if (k >= ready.readyNow + ready.readyIn1To2Years) atRisk.add(x.seatId);
+        });
+    }
     const roleGroups: ForecastGroupDto[] = [];
     const small = new Set<string>();
     for (const r of f.roles) {
@@ -138,6 +180,7 @@ export class ForecastService {
         vacantNow: r.vacantNow,
         suppressed: false,
         years: years(r.years, !full),
+        coverage: coverage([role.id], r.years, r.vacantNow),
         ...(full
           ? {
               rates: SEAT_STATES.map((state) => ({
@@ -151,6 +194,10 @@ export class ForecastService {
             }
           : {}),
       });
+      if (full && roleGroups.at(-1)!.coverage)
+        roleGroups.at(-1)!.coverage!.seatsAtRisk = f.seats.filter(
+          (x) => x.roleId === role.id && atRisk.has(x.seatId),
+        ).length;
     }
     // The small roles of each level, together; the pool's own figures come from the same simulations.
     const pooled: ForecastGroupDto[] = [];
@@ -169,6 +216,14 @@ export class ForecastService {
           vacantNow: total < threshold ? 0 : seats.reduce((s, r) => s + r.vacantNow, 0),
           suppressed: total < threshold,
           years: total < threshold || !pre ? null : years(pre.years, true),
+          coverage:
+            total < threshold || !pre
+              ? null
+              : coverage(
+                  members.map((m) => m.id),
+                  pre.years,
+                  pre.vacantNow,
+                ),
         });
       }
     }
@@ -201,6 +256,7 @@ export class ForecastService {
               within2: round2(s.gone[1]!),
               within3: round2(s.gone[2]!),
               within5: round2(s.gone[4]!),
+              atRisk: atRisk.has(p.id),
             };
           })
       : null;
