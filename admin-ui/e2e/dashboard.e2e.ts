@@ -84,6 +84,7 @@ const FIGURES = [
   'Exits by reason',
   'Time in stage',
   'Bench strength',
+  'Bench against the forecast',
   'Competencies against targets',
   'Nominations by who nominated',
   'Nominations by school',
@@ -125,9 +126,9 @@ describeBrowser('superintendent dashboard', () => {
     const page = await newPage(browser);
     await login(page, 'superintendent@riverbend.example');
     for (const title of FIGURES) await page.getByRole('heading', { name: title, level: 2 }).waitFor();
-    // Eight recharts charts (the heatmap is a colored table), all loaded from the lazy chunk.
-    await page.waitForFunction(() => document.querySelectorAll('.recharts-wrapper').length >= 8);
-    expect(await page.locator('.recharts-wrapper').count()).toBe(8);
+    // Nine recharts charts (the heatmap is a colored table), all loaded from the lazy chunk.
+    await page.waitForFunction(() => document.querySelectorAll('.recharts-wrapper').length >= 9);
+    expect(await page.locator('.recharts-wrapper').count()).toBe(9);
     await page.getByRole('table', { name: /Average current level/ }).waitFor();
     await shot(page, 'dashboard-superintendent');
     await page.mouse.move(0, 0); // no tooltip in the guide's picture
@@ -166,6 +167,18 @@ describeBrowser('superintendent dashboard', () => {
     expect(num(totals[2])).toBe(bench.totals.positions);
     expect(num(totals[7])).toBe(bench.totals.candidates.readyNow);
     for (const role of bench.roles) expect(row(benchRows, role.title).at(-1)).toBe(role.atRisk ? 'Yes' : 'No');
+    // The forecast's coverage: each role's ready people as the API counts them.
+    const forecast = (
+      await api<{ groups: { title: string; coverage: { readyNow: number; readyIn1To2Years: number } | null }[] }>(
+        page,
+        '/forecast',
+      )
+    ).body;
+    const coverageRows = await tableRows(page, /^Ready candidates against the openings forecast/);
+    for (const g of forecast.groups.filter((x) => x.coverage)) {
+      const r = row(coverageRows, g.title);
+      expect([num(r[1]), num(r[2])]).toEqual([g.coverage!.readyNow, g.coverage!.readyIn1To2Years]);
+    }
 
     const opp = (
       await api<{ totals: { seats: number; seatsFilled: number; completions: number } }>(

@@ -167,6 +167,21 @@ describe('/forecast', () => {
         title: 'Chief academic officer',
         incumbentEducatorId: cao,
       });
+      // One candidate for principal, confirmed ready now.
+      const [hrUser] = (await t.db.query(`SELECT id FROM users WHERE district_id = $1 AND role = 'hr'`, [d])) as {
+        id: string;
+      }[];
+      const readyEducator = await f.createEducator({ districtId: d, schoolId: schools[3]! });
+      const ready = await f.createCandidate(
+        { districtId: d, educatorId: readyEducator.id, roleId: roles.principal },
+        READY_PATH,
+      );
+      await f.createReadinessAssessment({
+        districtId: d,
+        candidateId: ready.id,
+        confirmedByUserId: hrUser!.id,
+        band: 'ready_now',
+      });
     });
 
     it('gives hr each seat’s chances and every role with its rates', async () => {
