@@ -1,6 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-import { ACTIVE_STAGES_SQL as ACTIVE, ELIGIBLE_SQL, SCHOOL_YEAR_SQL as SCHOOL_YEAR } from './kept-sql.js';
+import {
+  ACTIVE_STAGES_SQL as ACTIVE,
+  type CellSource,
+  ELIGIBLE_SQL,
+  recountOnChange,
+  SCHOOL_YEAR_SQL as SCHOOL_YEAR,
+  STATEMENT_OPS,
+} from './kept-sql.js';
 
 /**
  * What each educator counts toward the equity dashboard (docs/metrics.md), one row per cell they are in:
@@ -70,7 +77,7 @@ END $$;`;
  * The tables whose rows decide an educator's cells, and which educators a statement's rows concern. Only
  * a change to a column the cells read recounts (a statement trigger cannot name its columns).
  */
-const SOURCES: { table: string; ids: (rows: string) => string; changed: string[] }[] = [
+const SOURCES: CellSource[] = [
   {
     table: 'educators',
     ids: (rows) => `SELECT id FROM ${rows}`,
@@ -92,39 +99,15 @@ const SOURCES: { table: string; ids: (rows: string) => string; changed: string[]
     changed: ['district_id', 'candidate_id', 'to_stage', 'created_at'],
   },
   // A key is first written by the educators' own insert trigger, which runs before theirs (by name).
-  { table: 'disclosure_keys', ids: (rows) => `SELECT educator_id FROM ${rows}`, changed: ['educator_id', 'key'] },
+  {
+    table: 'disclosure_keys',
+    ids: (rows) => `SELECT educator_id FROM ${rows}`,
+    changed: ['educator_id', 'key'],
+    key: 'educator_id',
+  },
 ];
 
-const OPS = [
-  ['insert', 'NEW TABLE AS new_rows'],
-  ['update', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-  ['delete', 'OLD TABLE AS old_rows'],
-] as const;
-
 const functionName = (table: string) => `equity_changed_${table}`;
-
-const changedFunction = ({ table, ids, changed }: (typeof SOURCES)[number]) => {
-  const key = table === 'disclosure_keys' ? 'educator_id' : 'id';
-  const differs = changed.map((c) => `n.${c} IS DISTINCT FROM o.${c}`).join(' OR ');
-  const updated = `(SELECT n.* FROM new_rows n JOIN old_rows o ON o.${key} = n.${key} WHERE ${differs})`;
-  const updatedOld = `(SELECT o.* FROM new_rows n JOIN old_rows o ON o.${key} = n.${key} WHERE ${differs})`;
-  return `
-CREATE FUNCTION ${functionName(table)}() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  ids uuid[];
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT x) INTO ids FROM (${ids('new_rows')}) s (x);
-  ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT x) INTO ids FROM (${ids('old_rows')}) s (x);
-  ELSE
-    SELECT array_agg(DISTINCT x) INTO ids
-      FROM (${ids(`${updated} u`)} UNION ${ids(`${updatedOld} v`)}) s (x);
-  END IF;
-  PERFORM equity_recount(ids);
-  RETURN NULL;
-END $$;`;
-};
 
 export class AddEquityCounts1796900000002 implements MigrationInterface {
   name = 'AddEquityCounts1796900000002';
@@ -144,8 +127,8 @@ export class AddEquityCounts1796900000002 implements MigrationInterface {
     );
     await queryRunner.query(RECOUNT);
     for (const source of SOURCES) {
-      await queryRunner.query(changedFunction(source));
-      for (const [op, refs] of OPS) {
+      await queryRunner.query(recountOnChange(functionName(source.table), 'equity_recount', source));
+      for (const [op, refs] of STATEMENT_OPS) {
         if (source.table === 'disclosure_keys' && op === 'insert') continue;
         await queryRunner.query(
           `CREATE TRIGGER equity_${op} AFTER ${op.toUpperCase()} ON "${source.table}" REFERENCING ${refs} FOR EACH STATEMENT EXECUTE FUNCTION ${functionName(source.table)}()`,
@@ -162,7 +145,7 @@ export class AddEquityCounts1796900000002 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     for (const { table } of SOURCES) {
-      for (const [op] of OPS) await queryRunner.query(`DROP TRIGGER IF EXISTS equity_${op} ON "${table}"`);
+      for (const [op] of STATEMENT_OPS) await queryRunner.query(`DROP TRIGGER IF EXISTS equity_${op} ON "${table}"`);
       await queryRunner.query(`DROP FUNCTION ${functionName(table)}()`);
     }
     await queryRunner.query('DROP FUNCTION equity_recount(uuid[])');

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ELIGIBLE_SQL, SCHOOL_YEAR_SQL } from './kept-sql.js';
+import { type CellSource, ELIGIBLE_SQL, recountOnChange, SCHOOL_YEAR_SQL, STATEMENT_OPS } from './kept-sql.js';
 
 /** District-office staff have no school: their key, as in the dashboard's per-school rows. */
 export const OFFICE_KEY = '00000000-0000-0000-0000-000000000000';
@@ -70,9 +70,8 @@ BEGIN
    WHERE t.n = 0 AND t.district_id IN (SELECT district_id FROM unnest(gone));
 END $$;`;
 
-/** The tables whose rows decide an educator's cells, which educators a statement's rows concern, and the
- * columns the cells read (a statement trigger cannot name its columns). */
-const SOURCES: { table: string; ids: (rows: string) => string; changed: string[] }[] = [
+/** The tables whose rows decide an educator's cells. */
+const SOURCES: CellSource[] = [
   {
     table: 'educators',
     ids: (rows) => `SELECT id FROM ${rows}`,
@@ -86,34 +85,7 @@ const SOURCES: { table: string; ids: (rows: string) => string; changed: string[]
   },
 ];
 
-const OPS = [
-  ['insert', 'NEW TABLE AS new_rows'],
-  ['update', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-  ['delete', 'OLD TABLE AS old_rows'],
-] as const;
-
 const functionName = (table: string) => `nomination_changed_${table}`;
-
-const changedFunction = ({ table, ids, changed }: (typeof SOURCES)[number]) => {
-  const differs = changed.map((c) => `n.${c} IS DISTINCT FROM o.${c}`).join(' OR ');
-  const pair = (side: 'n' | 'o') =>
-    `(SELECT ${side}.* FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE ${differs})`;
-  return `
-CREATE FUNCTION ${functionName(table)}() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  ids uuid[];
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT x) INTO ids FROM (${ids('new_rows')}) s (x);
-  ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT x) INTO ids FROM (${ids('old_rows')}) s (x);
-  ELSE
-    SELECT array_agg(DISTINCT x) INTO ids FROM (${ids(`${pair('n')} u`)} UNION ${ids(`${pair('o')} v`)}) s (x);
-  END IF;
-  PERFORM nomination_recount(ids);
-  RETURN NULL;
-END $$;`;
-};
 
 /**
  * The nominations dashboard's per-school counts, kept with the data: the whole-district dashboard of a big
@@ -140,8 +112,8 @@ export class AddNominationCounts1797000000000 implements MigrationInterface {
     );
     await queryRunner.query(RECOUNT);
     for (const source of SOURCES) {
-      await queryRunner.query(changedFunction(source));
-      for (const [op, refs] of OPS)
+      await queryRunner.query(recountOnChange(functionName(source.table), 'nomination_recount', source));
+      for (const [op, refs] of STATEMENT_OPS)
         await queryRunner.query(
           `CREATE TRIGGER nomination_counts_${op} AFTER ${op.toUpperCase()} ON "${source.table}" REFERENCING ${refs} FOR EACH STATEMENT EXECUTE FUNCTION ${functionName(source.table)}()`,
         );
@@ -156,7 +128,8 @@ export class AddNominationCounts1797000000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     for (const { table } of SOURCES) {
-      for (const [op] of OPS) await queryRunner.query(`DROP TRIGGER IF EXISTS nomination_counts_${op} ON "${table}"`);
+      for (const [op] of STATEMENT_OPS)
+        await queryRunner.query(`DROP TRIGGER IF EXISTS nomination_counts_${op} ON "${table}"`);
       await queryRunner.query(`DROP FUNCTION ${functionName(table)}()`);
     }
     await queryRunner.query('DROP FUNCTION nomination_recount(uuid[])');
