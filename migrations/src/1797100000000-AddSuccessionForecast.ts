@@ -3,25 +3,29 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const TODAY = `(now() AT TIME ZONE 'UTC')::date`;
 
 // The seat history follows the positions: a new incumbent ends the last one's tenure (the seat opened) and
-// starts their own; a seat deleted or redefined (another role or school) ends it without an opening.
+// starts their own; a seat deleted ends it without an opening; a seat redefined (another role or school) with
+// the same incumbent ends it without an opening and carries the incumbent's start over.
 const FOLLOW = `
 CREATE FUNCTION seat_tenures_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   redefined boolean := TG_OP = 'UPDATE' AND (NEW.role_id <> OLD.role_id OR NEW.school_id IS DISTINCT FROM OLD.school_id);
+  replaced boolean := TG_OP = 'UPDATE' AND NEW.incumbent_educator_id IS DISTINCT FROM OLD.incumbent_educator_id;
+  since date;
 BEGIN
-  IF TG_OP = 'DELETE' OR redefined OR (TG_OP = 'UPDATE' AND NEW.incumbent_educator_id IS DISTINCT FROM OLD.incumbent_educator_id) THEN
+  IF TG_OP = 'DELETE' OR redefined OR replaced THEN
     UPDATE seat_tenures SET ended_on = GREATEST(started_on, ${TODAY}),
-           ended_by = CASE WHEN TG_OP = 'DELETE' OR redefined THEN 'seat_removed' ELSE 'vacated' END
-     WHERE position_id = OLD.id AND ended_on IS NULL;
+           ended_by = CASE WHEN replaced THEN 'vacated' ELSE 'seat_removed' END
+     WHERE position_id = OLD.id AND ended_on IS NULL
+    RETURNING started_on INTO since;
   END IF;
   IF TG_OP = 'DELETE' THEN
     RETURN OLD;
   END IF;
-  IF NEW.incumbent_educator_id IS NOT NULL
-     AND (TG_OP = 'INSERT' OR redefined OR NEW.incumbent_educator_id IS DISTINCT FROM OLD.incumbent_educator_id) THEN
+  IF NEW.incumbent_educator_id IS NOT NULL AND (TG_OP = 'INSERT' OR redefined OR replaced) THEN
     INSERT INTO seat_tenures (district_id, position_id, role_id, school_id, educator_id, started_on)
     VALUES (NEW.district_id, NEW.id, NEW.role_id, NEW.school_id, NEW.incumbent_educator_id,
             CASE WHEN TG_OP = 'INSERT' THEN LEAST(${TODAY}, COALESCE((NEW.filled_at AT TIME ZONE 'UTC')::date, ${TODAY}))
+                 WHEN NOT replaced THEN COALESCE(since, ${TODAY})
                  ELSE ${TODAY} END);
   END IF;
   RETURN NULL;

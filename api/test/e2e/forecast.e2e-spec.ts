@@ -107,6 +107,25 @@ describe('/forecast', () => {
       });
     });
 
+    it('keeps an incumbent’s start when their seat moves to another school: no opening, not new again', async () => {
+      const f = t.factories;
+      const dean = await f.createEducator({ districtId: d, schoolId: schools[4]!, lastName: 'Mover' });
+      const seat = await f.createPosition({
+        districtId: d,
+        roleId: roles.ap,
+        schoolId: schools[4]!,
+        incumbentEducatorId: dean.id,
+        filledAt: new Date('2019-08-01T00:00:00Z'),
+      });
+      const record = await as('hr').get(`/api/positions/${seat.id}`);
+      const moved = await as('hr').put(`/api/positions/${seat.id}`, { ...record.body, schoolId: schools[5] });
+      expect(moved.status).toBe(200);
+      expect(await tenuresOf(seat.id)).toEqual([
+        { educator_id: dean.id, started_on: '2019-08-01', ended_on: today(), ended_by: 'seat_removed' },
+        { educator_id: dean.id, started_on: '2019-08-01', ended_on: null, ended_by: null },
+      ]);
+    });
+
     it('records a chain: placing an assistant principal into a principal seat opens the seat they leave', async () => {
       const f = t.factories;
       const ap = await f.createEducator({ districtId: d, schoolId: schools[2]!, lastName: 'Chain' });

@@ -94,9 +94,12 @@ export class PositionService {
       const status = dto.status !== position.status ? dto.status : undefined;
       const seat = await this.checked(m, position.districtId, id, { status }, next);
       if (seat.incumbentEducatorId !== position.incumbentEducatorId) {
-        // A new person by edit (not placement): the seat's placement link and time start over.
+        // A new person by edit (not placement): the seat's placement link and time start over, and a known
+        // departure belonged to the person who left unless the same edit gives a new one.
         position.filledAt = seat.incumbentEducatorId ? new Date() : null;
         position.placedCandidateId = null;
+        if ((changes.projectedVacancyOn ?? null) === (position.projectedVacancyOn ?? null))
+          seat.projectedVacancyOn = null;
       }
       Object.assign(position, seat, { status: seat.incumbentEducatorId ? 'filled' : 'vacant' });
       await m.save(position);

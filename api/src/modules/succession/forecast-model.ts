@@ -185,7 +185,9 @@ export function incumbentPlan(seat: Seat, asOf: string, horizon: number): (SeatS
   return Array.from({ length: horizon }, (_, t) => {
     const y = y0 + t;
     if (known !== null) return y < known ? 0 : 1;
-    return seatState(wholeYears(seat.tenureStartedOn!, t === 0 ? asOf : firstDay(y)), seat.eligibleYear, y);
+    // The state on July 1, as the history's seat-years are counted (a seat filled since then is new).
+    const start = seat.tenureStartedOn! > firstDay(y) ? seat.tenureStartedOn! : firstDay(y);
+    return seatState(wholeYears(seat.tenureStartedOn!, start), seat.eligibleYear, y);
   });
 }
 
@@ -462,14 +464,15 @@ export interface BacktestInput {
 }
 
 /**
- * Replays the history: for each school year from the first one of the history, the seats on July 1 (a seat
- * between two tenures is vacant), the tenures as known then, and a one-year forecast, against the seats of each
- * role that opened during the year. Departures hr typed are not kept over time, so none are used.
+ * Replays the history: for each school year from the first one of the history, the seats on July 1 (a seat whose
+ * last tenure was vacated before then is vacant), the tenures as known then, and a one-year forecast, against the
+ * seats of each role that opened during the year. Departures hr typed are not kept over time, so none are used.
  */
 export function backtest(input: BacktestInput): BacktestRow[] {
   const rows: BacktestRow[] = [];
   const bySeat = new Map<string, Tenure[]>();
   for (const t of input.tenures) bySeat.set(t.seatId, [...(bySeat.get(t.seatId) ?? []), t]);
+  for (const list of bySeat.values()) list.sort((a, b) => a.startedOn.localeCompare(b.startedOn));
   for (let y = input.historyFromYear; y <= input.toYear; y++) {
     const day = firstDay(y);
     const known = input.tenures
@@ -477,12 +480,14 @@ export function backtest(input: BacktestInput): BacktestRow[] {
       .map((t) => (t.endedOn !== null && t.endedOn >= day ? { ...t, endedOn: null } : t));
     const seats: Seat[] = [];
     for (const [seatId, list] of bySeat) {
+      // Only what was known on the day: the tenure held then, else the last one before it, vacated (the
+      // seat stood empty) or ended with the seat's removal (the seat was gone).
       const holding = list.find((t) => t.startedOn <= day && (t.endedOn === null || t.endedOn >= day));
-      const between = list.some((t) => t.startedOn < day) && list.some((t) => t.startedOn > day);
-      if (holding || between) {
+      const before = list.filter((t) => t.startedOn < day).at(-1);
+      if (holding || before?.vacated) {
         seats.push({
           seatId,
-          roleId: list[0]!.roleId,
+          roleId: (holding ?? before)!.roleId,
           tenureStartedOn: holding ? holding.startedOn : null,
           eligibleYear: holding ? input.eligibleYearOf(holding.educatorId) : null,
           knownDepartureOn: null,
@@ -519,7 +524,7 @@ export function backtest(input: BacktestInput): BacktestRow[] {
 
 /**
  * Each tenure begun on or after `since` (before it, the history does not say where people came from), with the
- * role of a seat its person left within `CHAIN_DAYS` of its start.
+ * role of another role's seat its person left (vacated) within `CHAIN_DAYS` of its start.
  */
 export function fillsOf(tenures: Tenure[], since: string): Fill[] {
   const byPerson = new Map<string, Tenure[]>();
@@ -534,6 +539,8 @@ export function fillsOf(tenures: Tenure[], since: string): Fill[] {
               (o) =>
                 o !== t &&
                 o.seatId !== t.seatId &&
+                o.roleId !== t.roleId &&
+                o.vacated &&
                 o.endedOn !== null &&
                 Math.abs(dayNumber(o.endedOn) - dayNumber(t.startedOn)) <= CHAIN_DAYS,
             )

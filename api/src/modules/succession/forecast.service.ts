@@ -142,7 +142,8 @@ export class ForecastService {
       return {
         ...ready,
         years: ys.map((y, t) => {
-          through += y.expected;
+          // Whole numbers for those who get counts only, as the openings themselves.
+          through += full ? y.expected : Math.round(y.expected);
           const readyBy = ready.readyNow + (t >= 1 ? ready.readyIn1To2Years : 0);
           return {
             schoolYear: schoolYearName(y.schoolYear),
