@@ -289,10 +289,14 @@ export class BruteForce {
     };
   }
 
-  /** July 1 of the retirement year stands for a seat without a projected date. */
-  private opensOn(p: Raw['positions'][number]): string | null {
+  /**
+   * July 1 of the retirement year stands for a seat without a projected date, for hr and the superintendent;
+   * others count known departures only.
+   */
+  private opensOn(p: Raw['positions'][number], v: Viewer): string | null {
     if (p.status === 'vacant') return null;
     if (p.projected) return p.projected;
+    if (v.role !== 'hr' && v.role !== 'superintendent') return null;
     const year = p.incumbent_educator_id ? this.educator.get(p.incumbent_educator_id)?.retirement_eligible_year : null;
     return year ? `${year}-07-01` : null;
   }
@@ -322,7 +326,7 @@ export class BruteForce {
       const seats = this.raw.positions.filter((s) => s.role_id === r.id && this.schoolVisible(s.school_id, v, f));
       const within = (months: number) => {
         const limit = this.addMonths(this.raw.today, months);
-        return seats.filter((s) => (this.opensOn(s) ?? '9999') <= limit).length;
+        return seats.filter((s) => (this.opensOn(s, v) ?? '9999') <= limit).length;
       };
       const band = (b: string) => cands.filter((c) => c.role_id === r.id && c.readiness === b).length;
       const figures = {
@@ -333,7 +337,7 @@ export class BruteForce {
         opening36Months: within(36),
         openingInSchoolYear: p
           ? seats.filter((s) => {
-              const o = this.opensOn(s);
+              const o = this.opensOn(s, v);
               return o !== null && o >= p.firstDay && o <= p.lastDay;
             }).length
           : null,

@@ -274,6 +274,34 @@ describe('/positions', () => {
     });
   });
 
+  describe('retirement data in seats (issue #18)', () => {
+    it('gives a coordinator no incumbent’s retirement year: not on the seat, not in its opening, filter or sort', async () => {
+      const seat = (await as('coord').get(`/api/positions/${ids.principalA}`)).body;
+      expect(seat).toMatchObject({ incumbentRetirementEligibleYear: null, projectedOpeningOn: null, status: 'filled' });
+      const soon = (await as('coord').get(`/api/positions/${ids.soon}`)).body;
+      expect(soon.projectedOpeningOn).toBe(soon.projectedVacancyOn);
+      const coordList = async (filter: object, sort = '["title","ASC"]') =>
+        (
+          await as('coord').get(
+            `/api/positions?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=${encodeURIComponent(sort)}`,
+          )
+        ).body as { id: string }[];
+      // hr sees the retiring principal open within 36 months; a coordinator only the known departure.
+      expect((await coordList({ opensWithinMonths: 36 })).map((p) => p.id)).toEqual([ids.soon]);
+      const sorted = (await coordList({ status: 'filled' }, '["projectedOpeningOn","DESC"]')).map((p) => p.id);
+      expect(sorted.indexOf(ids.soon)).toBeGreaterThanOrEqual(0);
+      expect(JSON.stringify(await coordList({}))).not.toContain(String(year + 2));
+      // Nor does the bench dashboard count a retirement year for them.
+      const bench = (who: 'hr' | 'coord') =>
+        t
+          .http()
+          .get(`/api/dashboard/bench?roleId=${ids.principalRole}`)
+          .auth(tokens[who], { type: 'bearer' })
+          .then((r) => r.body.roles[0] as { opening36Months: number });
+      expect((await bench('hr')).opening36Months).toBe((await bench('coord')).opening36Months + 1);
+    });
+  });
+
   describe('POST, PUT, DELETE /api/positions', () => {
     it('is hr’s: 403 for the superintendent and coordinators', async () => {
       for (const who of ['sup', 'coord'] as const) {

@@ -12,10 +12,10 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
-import { DayField } from '../../layout/dates';
 import { ListEmpty } from '../../layout/ListEmpty';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { useIsPhone } from '../../layout/useIsPhone';
+import { OpeningField } from './OpeningField';
 import { OPENING_WINDOWS, POSITION_STATUSES } from './positionChoices';
 
 const filters = [
@@ -56,7 +56,7 @@ export function PositionList() {
         {!phone && <TextField source="schoolName" label="School" sortBy="schoolName" emptyText="District office" />}
         <SelectField source="status" choices={POSITION_STATUSES} />
         {!phone && <TextField source="incumbentName" label="Incumbent" sortBy="incumbentName" emptyText="—" />}
-        <DayField source="projectedOpeningOn" label="Projected opening" emptyText="Open now" />
+        <OpeningField label="Projected opening" source="projectedOpeningOn" />
         {!phone && <NumberField source="benchReadyNow" label="Ready now on bench" sortable={false} />}
       </Datagrid>
     </List>

@@ -3,6 +3,7 @@ import { EditButton, Labeled, NumberField, SelectField, Show, TextField, TopTool
 import { DayField } from '../../layout/dates';
 import { LEVELS } from '../choices';
 import { Bench } from './Bench';
+import { OpeningField } from './OpeningField';
 import { POSITION_STATUSES } from './positionChoices';
 
 function Actions() {
@@ -12,6 +13,8 @@ function Actions() {
 
 /** The seat on top, and below it who could take it: the bench by confirmed readiness. */
 export function PositionShow() {
+  // Retirement data is hr's and the superintendent's (the API leaves it out for others).
+  const { canAccess: canSeeRetirement } = useCanAccess({ resource: 'forecast', action: 'seats' });
   return (
     <Show actions={<Actions />}>
       <Box
@@ -37,14 +40,16 @@ export function PositionShow() {
         <Labeled label="Incumbent">
           <TextField source="incumbentName" emptyText="Vacant" />
         </Labeled>
-        <Labeled label="Retirement-eligible">
-          <NumberField source="incumbentRetirementEligibleYear" emptyText="—" options={{ useGrouping: false }} />
-        </Labeled>
+        {canSeeRetirement && (
+          <Labeled label="Retirement-eligible">
+            <NumberField source="incumbentRetirementEligibleYear" emptyText="—" options={{ useGrouping: false }} />
+          </Labeled>
+        )}
         <Labeled label="Projected vacancy">
           <DayField source="projectedVacancyOn" emptyText="—" />
         </Labeled>
         <Labeled label="Projected opening">
-          <DayField source="projectedOpeningOn" emptyText="Open now" />
+          <OpeningField />
         </Labeled>
         <Labeled label="Filled since">
           <DayField source="filledAt" emptyText="—" />

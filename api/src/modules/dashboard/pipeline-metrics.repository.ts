@@ -1,7 +1,8 @@
 import { DAYS_SQL } from '@emerge/migrations';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BENCH_STAGES, OPENING_SQL } from '../positions/position.dto.js';
+import { seesRetirementData } from '../educators/educator-mapper.js';
+import { BENCH_STAGES, KNOWN_OPENING_SQL, OPENING_SQL } from '../positions/position.dto.js';
 import type { MetricContext } from './metric-sql.js';
 import { MetricQuery, sqlList } from './metric-sql.js';
 
@@ -124,7 +125,12 @@ export class PipelineMetricsRepository {
     const seats = q.base(
       this.db
         .createQueryBuilder()
-        .select(['p.role_id AS role_id', 'p.status AS status', `${OPENING_SQL} AS opens_on`])
+        // Openings from retirement years are hr's and the superintendent's: others count known departures.
+        .select([
+          'p.role_id AS role_id',
+          'p.status AS status',
+          `${seesRetirementData(ctx.auth) ? OPENING_SQL : KNOWN_OPENING_SQL} AS opens_on`,
+        ])
         .from('positions', 'p'),
       { district: 'p.district_id', school: 'p.school_id' },
       { school: 'p.school_id' },

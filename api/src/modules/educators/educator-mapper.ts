@@ -3,9 +3,12 @@ import { toIso } from '../../common/iso.js';
 import type { ColleagueResponseDto, EducatorResponseDto } from './educator.dto.js';
 import type { EducatorRow } from './educator.repository.js';
 
-/** Who sees a person's retirement data: hr, the superintendent, and the person themself (issue #18). */
+/** Retirement data, and what is computed from it, is hr's and the superintendent's (issue #18). */
+export const seesRetirementData = (auth: AuthContext) => auth.role === 'hr' || auth.role === 'superintendent';
+
+/** Who sees a person's retirement data: hr, the superintendent, and the person themself. */
 export const seesRetirement = (auth: AuthContext, educatorId: string) =>
-  auth.role === 'hr' || auth.role === 'superintendent' || auth.educatorId === educatorId;
+  seesRetirementData(auth) || auth.educatorId === educatorId;
 
 /** Demographics are shown individually to hr only (PRODUCT.md §1); retirement data as `seesRetirement`. */
 export function toEducatorResponse(row: EducatorRow, auth: AuthContext): EducatorResponseDto {

@@ -24,6 +24,8 @@ import { POSITION_STATUSES } from './position.entity.js';
  * Kept on the seat by a trigger (migration AddSortKeys, which holds the definition), so it is indexed.
  */
 export const OPENING_SQL = 'p.sort_opens_on';
+/** The opening without retirement data: a filled seat's known departure only (for those who may not see it). */
+export const KNOWN_OPENING_SQL = "CASE WHEN p.status = 'filled' THEN p.projected_vacancy_on END";
 
 /** Candidacies that sit on a bench: active and not yet placed (paused and exited ones are not available). */
 export const BENCH_STAGES = ['identified', 'engaged', 'developing', 'ready'] as const;

@@ -9,8 +9,9 @@ import type { FieldErrors } from '../../common/errors/app-error.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { toIso } from '../../common/iso.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
+import { seesRetirementData } from '../educators/educator-mapper.js';
 import type { PositionResponseDto } from './position.dto.js';
-import { CreatePositionDto, POSITION_LIST, UpdatePositionDto } from './position.dto.js';
+import { CreatePositionDto, KNOWN_OPENING_SQL, POSITION_LIST, UpdatePositionDto } from './position.dto.js';
 import { PositionEntity } from './position.entity.js';
 import type { PositionRow } from './position.repository.js';
 import { PositionRepository } from './position.repository.js';
@@ -21,6 +22,30 @@ export function toPositionResponse(row: PositionRow): PositionResponseDto {
     filledAt: row.filledAt ? toIso(row.filledAt) : null,
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
+  };
+}
+
+/**
+ * A seat as a caller who may not see retirement data gets it (issue #18): no incumbent's retirement year, and
+ * the opening is the known departure only.
+ */
+export function forViewer(auth: AuthContext, p: PositionResponseDto): PositionResponseDto {
+  if (seesRetirementData(auth)) return p;
+  return {
+    ...p,
+    incumbentRetirementEligibleYear: null,
+    projectedOpeningOn: p.status === 'filled' ? p.projectedVacancyOn : null,
+  };
+}
+
+/** The list's opening sort and filter on the known departure only, for the same callers. */
+function knownOpenings(query: ListQuery): ListQuery {
+  const within = (v: string) =>
+    `${KNOWN_OPENING_SQL} <= current_date + make_interval(months => (SELECT max(x) FROM unnest(CAST(:${v} AS int[])) x))`;
+  return {
+    ...query,
+    sort: query.sort.field === 'projectedOpeningOn' ? { ...query.sort, column: KNOWN_OPENING_SQL } : query.sort,
+    filters: query.filters.map((f) => (f.key === 'opensWithinMonths' ? { ...f, def: { ...f.def, where: within } } : f)),
   };
 }
 
@@ -36,13 +61,21 @@ export class PositionService {
   ) {}
 
   async list(auth: AuthContext, query: ListQuery): Promise<Page<PositionResponseDto>> {
-    const [rows, total] = await this.positions.list(auth.scope, query);
-    return { items: rows.map(toPositionResponse), total, offset: query.offset, resource: POSITION_LIST.resource };
+    const [rows, total] = await this.positions.list(
+      auth.scope,
+      seesRetirementData(auth) ? query : knownOpenings(query),
+    );
+    return {
+      items: rows.map((r) => forViewer(auth, toPositionResponse(r))),
+      total,
+      offset: query.offset,
+      resource: POSITION_LIST.resource,
+    };
   }
 
   async get(auth: AuthContext, id: string): Promise<PositionResponseDto> {
     await this.access.require(auth, Permission.PositionRead, [id], 'Position');
-    return this.response(this.db, id);
+    return forViewer(auth, await this.response(this.db, id));
   }
 
   async create(auth: AuthContext, dto: CreatePositionDto): Promise<PositionResponseDto> {
