@@ -230,8 +230,8 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
       elenaCandidateId: elenaCandidate.id,
     });
     // Five years of who held which seat: what the vacancy forecast learns from (docs/forecast.md).
-    await seedSeatHistory(m, riverbend.id, { employeePrefix: 'RB', emailDomain: 'riverbend.example', seed: 18 });
-    await seedSeatHistory(m, lakeside.id, { employeePrefix: 'LK', emailDomain: 'lakeside.example', seed: 19 });
+    await seedSeatHistory(m, riverbend.id, { seed: 18 });
+    await seedSeatHistory(m, lakeside.id, { seed: 19 });
     return true;
   });
 }

@@ -5,12 +5,11 @@ import {
   firstDay,
   lastDay,
   schoolYearOfDay,
-  type SeatState,
   wholeYears,
+  type SeatState,
 } from '@emerge/api';
-import { joinHistoryToSeats, SeededRandom, simulateSeatHistory } from '@emerge/api/testing';
+import { joinHistoryToSeats, simulateSeatHistory, type SimulatedPerson } from '@emerge/api/testing';
 import type { EntityManager } from 'typeorm';
-import { FIRST_NAMES, LAST_NAMES } from './names.js';
 
 const YEARS = 5;
 
@@ -69,14 +68,9 @@ async function retirementData(m: EntityManager, districtId: string, today: strin
 /**
  * Five school years of seat history for a district (docs/forecast.md): drawn forward from known rates
  * (`demoRates`, `CHAINS`), then joined to today's seats as seeded: a seat keeps its incumbent from the day they
- * were placed, the history before that day stays, and a vacant seat's last holder left this school year. Past
- * holders who left are on the roster as inactive educators.
+ * were placed, the history before that day stays, and a vacant seat's last holder left this school year.
  */
-export async function seedSeatHistory(
-  m: EntityManager,
-  districtId: string,
-  o: { employeePrefix: string; emailDomain: string; seed: number },
-): Promise<void> {
+export async function seedSeatHistory(m: EntityManager, districtId: string, o: { seed: number }): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   await retirementData(m, districtId, today);
   const current = schoolYearOfDay(today);
@@ -97,7 +91,20 @@ export async function seedSeatHistory(
     filledOn: string | null;
   }[];
   const titleOf = new Map(seats.map((s) => [s.roleId, s.title]));
-  const levelOf = new Map(seats.map((s) => [s.roleId, s.level]));
+  // Past holders are people of the roster who hold no seat now, are no candidate or nominee and have no login
+  // (the demo's stories stay as they are): those who left first, then the most senior. Their recorded birth
+  // year and service start decide their eligibility, in the draw and in the forecast alike.
+  const pool = (await m.query(
+    `SELECT e.id, e.birth_year AS "birthYear", to_char(e.service_start_on, 'YYYY-MM-DD') AS "serviceStartOn"
+       FROM educators e
+      WHERE e.district_id = $1 AND e.birth_year IS NOT NULL AND e.service_start_on IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.incumbent_educator_id = e.id)
+        AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.educator_id = e.id)
+        AND NOT EXISTS (SELECT 1 FROM nominations n WHERE n.educator_id = e.id)
+        AND NOT EXISTS (SELECT 1 FROM users u WHERE u.educator_id = e.id)
+      ORDER BY e.status = 'inactive' DESC, e.years_in_education DESC, e.employee_number`,
+    [districtId],
+  )) as SimulatedPerson[];
   const history = simulateSeatHistory({
     seats,
     rates: (roleId) => demoRates(titleOf.get(roleId)!),
@@ -107,38 +114,9 @@ export async function seedSeatHistory(
     toYear: current - 1,
     seed: o.seed,
     personId: (n) => `sim-${n}`,
+    newPerson: pool.length ? (n) => pool[n % pool.length]! : undefined,
   });
-  const r = new SeededRandom(o.seed + 1);
   const tenures = joinHistoryToSeats(history.tenures, seats, today, o.seed + 2);
-
-  // Past holders become inactive educators with the retirement data the history was drawn with.
-  const people = new Map(history.people.map((p) => [p.id, p]));
-  const ids = new Map<string, string>();
-  let n = 0;
-  for (const t of tenures) {
-    if (!t.educatorId?.startsWith('sim-') || ids.has(t.educatorId)) continue;
-    const p = people.get(t.educatorId)!;
-    const [first, last] = [r.pick(FIRST_NAMES), r.pick(LAST_NAMES)];
-    n++;
-    const [row] = (await m.query(
-      `INSERT INTO educators (district_id, employee_number, first_name, last_name, email, job_title, status,
-                              years_in_education, birth_year, service_start_on, leadership_level)
-       VALUES ($1, $2, $3, $4, $5, $6, 'inactive', $7, $8, $9, $10) RETURNING id`,
-      [
-        districtId,
-        `${o.employeePrefix}-H${String(n).padStart(4, '0')}`,
-        first,
-        last,
-        `${first}.${last}.h${n}@${o.emailDomain}`.toLowerCase().replace(/[^a-z0-9.@-]/g, ''),
-        titleOf.get(t.roleId) ?? 'Leader',
-        Math.min(70, wholeYears(p.serviceStartOn, today)),
-        p.birthYear,
-        p.serviceStartOn,
-        levelOf.get(t.roleId) ?? null,
-      ],
-    )) as { id: string }[];
-    ids.set(t.educatorId, row!.id);
-  }
   const schoolOf = new Map(seats.map((s) => [s.seatId, s.schoolId]));
   await m.query(`DELETE FROM seat_tenures WHERE district_id = $1`, [districtId]);
   for (const t of tenures) {
@@ -150,7 +128,7 @@ export async function seedSeatHistory(
         t.seatId,
         t.roleId,
         schoolOf.get(t.seatId) ?? null,
-        t.educatorId?.startsWith('sim-') ? ids.get(t.educatorId)! : t.educatorId,
+        t.educatorId?.startsWith('sim-') ? null : t.educatorId,
         t.startedOn,
         t.endedOn,
       ],
