@@ -11,6 +11,7 @@ const HR = [
   'Assignments',
   'Opportunities',
   'Positions',
+  'Vacancy forecast',
   'Educators',
   'Leadership roles',
   'Frameworks',
