@@ -14,6 +14,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { DATABASE_URL } from './jobs/worker.service.js';
 import { AssignmentModule } from './modules/assignments/assignment.module.js';
 import { CandidateModule } from './modules/candidates/candidate.module.js';
+import { CareersModule } from './modules/careers/careers.module.js';
 import { CompetencyModule } from './modules/competencies/competency.module.js';
 import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { DistrictModule } from './modules/districts/district.module.js';
@@ -90,6 +91,7 @@ export class AppModule {
         EvidenceModule,
         DashboardModule,
         SuccessionModule,
+        CareersModule,
         SsoModule,
         NotificationModule,
       ],

@@ -26,6 +26,7 @@ import { AddFunnelCounts1796900000001 } from './1796900000001-AddFunnelCounts.js
 import { AddEquityCounts1796900000002 } from './1796900000002-AddEquityCounts.js';
 import { AddNominationCounts1797000000000 } from './1797000000000-AddNominationCounts.js';
 import { AddSuccessionForecast1797100000000 } from './1797100000000-AddSuccessionForecast.js';
+import { AddSlatesAndCareerProfiles1797200000000 } from './1797200000000-AddSlatesAndCareerProfiles.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -57,6 +58,7 @@ export const migrations: (new () => object)[] = [
   AddEquityCounts1796900000002,
   AddNominationCounts1797000000000,
   AddSuccessionForecast1797100000000,
+  AddSlatesAndCareerProfiles1797200000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

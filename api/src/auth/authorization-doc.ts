@@ -74,6 +74,11 @@ export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   [Permission.PositionRead]: 'district',
   [Permission.PositionManage]: 'district',
   [Permission.PositionPlace]: 'district',
+  [Permission.SlateRead]: 'district',
+  [Permission.SlateManage]: 'district',
+  // An educator's own profile; for hr and the superintendent the district's.
+  [Permission.CareerProfileRead]: 'people',
+  [Permission.CareerProfileManage]: 'people',
   [Permission.AuditRead]: 'district',
   [Permission.DashboardRead]: 'people',
   [Permission.DashboardEquity]: 'people',

@@ -52,6 +52,13 @@ export enum Permission {
   PositionRead = 'position.read',
   PositionManage = 'position.manage',
   PositionPlace = 'position.place',
+  /** A seat's slate: its ranked candidates with the factors, pins and exclusions (people data: hr, superintendent). */
+  SlateRead = 'slate.read',
+  /** Pin, exclude with a reason, freeze and unfreeze a slate. */
+  SlateManage = 'slate.manage',
+  /** An educator's career profile: interests, openness to nomination, where they would move. */
+  CareerProfileRead = 'career-profile.read',
+  CareerProfileManage = 'career-profile.manage',
   AuditRead = 'audit.read',
   /** The district's settings screen (small-cell threshold); the district record itself is platform data. */
   DistrictSettingsRead = 'district-settings.read',
@@ -118,6 +125,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.PositionRead,
     Permission.PositionManage,
     Permission.PositionPlace,
+    Permission.SlateRead,
+    Permission.SlateManage,
+    Permission.CareerProfileRead,
+    Permission.CareerProfileManage,
     Permission.AuditRead,
     Permission.DistrictSettingsRead,
     Permission.DistrictSettingsManage,
@@ -144,6 +155,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.OpportunityInterestRead,
     Permission.AssignmentRead,
     Permission.PositionRead,
+    Permission.SlateRead,
+    Permission.CareerProfileRead,
     Permission.AuditRead,
     Permission.DistrictSettingsRead,
     Permission.DashboardRead,
@@ -209,6 +222,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.OpportunityInterestRead,
     Permission.AssignmentRead,
     Permission.AssignmentLog,
+    Permission.CareerProfileRead,
+    Permission.CareerProfileManage,
   ],
 };
 

@@ -86,6 +86,12 @@ export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<P
   }),
   'PUT /api/positions/:id': current,
   'POST /api/positions/:id/placement': (c) => ({ body: { candidateId: c.fx.ids.candE } }),
+  // Takes back a decision that may not exist, and unfreezes: allowed answers whatever ran before.
+  'POST /api/positions/:id/slate/decisions': (c) => ({ body: { candidateId: c.fx.ids.candE, decision: 'none' } }),
+  'PUT /api/positions/:id/slate/freeze': () => ({ body: { frozen: false } }),
+  'PUT /api/educators/:id/career-profile': () => ({
+    body: { openToNomination: false, moveWillingness: null, moveGradeBands: [], moveSchoolIds: [] },
+  }),
 };
 
 export interface CreateContext {
@@ -336,6 +342,25 @@ export const CROSS_REFERENCES: Record<string, (c: CreateContext, fetch: Fetch) =
       url: `/api/positions/${fx.ids.posA1}/placement`,
       payload: { body: { candidateId: fx.ids.candG } },
       what: 'candidateId of B',
+    },
+  ],
+  'POST /api/positions/:id/slate/decisions': async ({ fx }) => [
+    {
+      method: 'POST',
+      url: `/api/positions/${fx.ids.posA1}/slate/decisions`,
+      payload: { body: { candidateId: fx.ids.candG, decision: 'pinned' } },
+      what: 'candidateId of B',
+    },
+  ],
+  'PUT /api/educators/:id/career-profile': async ({ fx }) => [
+    {
+      method: 'PUT',
+      // E's: the educator's own profile, which hr may edit too.
+      url: `/api/educators/${fx.ids.E}/career-profile`,
+      payload: {
+        body: { openToNomination: true, moveWillingness: 'listed', moveGradeBands: [], moveSchoolIds: [fx.ids.B1] },
+      },
+      what: 'moveSchoolIds of B',
     },
   ],
   'PUT /api/candidates/:id': async ({ fx }, fetch) => {

@@ -131,7 +131,14 @@ export class AccessService {
       case Permission.PositionRead:
       case Permission.PositionManage:
       case Permission.PositionPlace:
+      case Permission.SlateRead:
+      case Permission.SlateManage:
         return scope.kind === 'district' ? this.repo.positionIds(scope.districtId, ids) : new Set();
+      case Permission.CareerProfileRead:
+      case Permission.CareerProfileManage:
+        // Ids are educators: an educator's own profile, or any of the district's for hr (and, read-only, the superintendent).
+        if (scope.kind === 'self') return new Set(ids.filter((id) => id === scope.educatorId));
+        return scope.kind === 'district' ? this.repo.educatorIds(scope, ids) : new Set();
       default:
         return new Set();
     }

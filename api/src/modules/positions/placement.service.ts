@@ -177,7 +177,7 @@ export class PlacementService {
    * A seat just filled by placement stays with that person while their candidacy is `placed`: a second
    * placement would silently unseat them (and is what two concurrent placements would otherwise do).
    */
-  private async seatRefusal(
+  async seatRefusal(
     position: Pick<PositionEntity, 'placedCandidateId' | 'incumbentEducatorId' | 'filledAt'>,
     manager: EntityManager = this.db.manager,
   ): Promise<string | null> {

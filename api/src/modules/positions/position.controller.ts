@@ -19,6 +19,8 @@ import {
   UpdatePositionDto,
 } from './position.dto.js';
 import { PositionService } from './position.service.js';
+import { SlateDecisionDto, SlateFreezeDto, SlateResponseDto } from './slate.dto.js';
+import { SlateService } from './slate.service.js';
 
 @ApiTags('positions')
 @Controller('positions')
@@ -26,6 +28,7 @@ export class PositionController {
   constructor(
     private readonly service: PositionService,
     private readonly placement: PlacementService,
+    private readonly slates: SlateService,
   ) {}
 
   @Get()
@@ -92,5 +95,38 @@ export class PositionController {
     @Body() dto: PlacementDto,
   ): Promise<PlacementResponseDto> {
     return this.placement.place(auth, id, dto);
+  }
+
+  /** The seat's slate: the role's candidates who accepted, ranked, each with the factors that explain the rank. */
+  @Get(':id/slate')
+  @Authenticated({ permission: Permission.SlateRead })
+  @ApiOkResponse({ type: SlateResponseDto })
+  getSlate(@Auth() auth: AuthContext, @Param() { id }: UuidParam): Promise<SlateResponseDto> {
+    return this.slates.get(auth, id);
+  }
+
+  /** Pins a candidate to the top of the slate, excludes them with a reason, or (`none`) takes that back. */
+  @Post(':id/slate/decisions')
+  @Authenticated({ permission: Permission.SlateManage })
+  @HttpCode(200)
+  @ApiOkResponse({ type: SlateResponseDto })
+  decideSlate(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Body() dto: SlateDecisionDto,
+  ): Promise<SlateResponseDto> {
+    return this.slates.decide(auth, id, dto);
+  }
+
+  /** Freezes the slate as it stands (kept until unfrozen) or unfreezes it; the same state again changes nothing. */
+  @Put(':id/slate/freeze')
+  @Authenticated({ permission: Permission.SlateManage })
+  @ApiOkResponse({ type: SlateResponseDto })
+  freezeSlate(
+    @Auth() auth: AuthContext,
+    @Param() { id }: UuidParam,
+    @Body() dto: SlateFreezeDto,
+  ): Promise<SlateResponseDto> {
+    return this.slates.freeze(auth, id, dto.frozen);
   }
 }

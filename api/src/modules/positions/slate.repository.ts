@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ReadinessBand, Stage } from '../candidates/stages.js';
+import type { EducatorStatus } from '../educators/educator.entity.js';
+import type { GradeBand } from '../schools/school.entity.js';
+import type { MoveWillingness, SlateDecision } from './slate-rank.js';
+
+/** A slate lists candidates who accepted their nomination: identified ones have not yet. */
+export const SLATE_STAGES: Stage[] = ['engaged', 'developing', 'ready'];
+
+export interface SlateCandidateRow {
+  candidateId: string;
+  educatorId: string;
+  firstName: string;
+  lastName: string;
+  educatorStatus: EducatorStatus;
+  schoolId: string | null;
+  schoolName: string | null;
+  schoolBand: GradeBand | null;
+  roleId: string;
+  stage: Stage;
+  readiness: ReadinessBand;
+  readinessConfirmedAt: Date | null;
+  newEvidence: number;
+  seatDaysAtLevel: number;
+  moveWillingness: MoveWillingness | null;
+  moveGradeBands: GradeBand[] | null;
+  moveSchoolIds: string[];
+}
+
+export interface SlateRow {
+  frozenAt: Date | null;
+  frozenBy: string | null;
+  frozenEntries: unknown[] | null;
+}
+
+type Db = EntityManager | DataSource;
+
+@Injectable()
+export class SlateRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async gradeBand(schoolId: string | null): Promise<GradeBand | null> {
+    if (!schoolId) return null;
+    const rows: { band: GradeBand }[] = await this.db.query('SELECT grade_band AS band FROM schools WHERE id = $1', [
+      schoolId,
+    ]);
+    return rows[0]?.band ?? null;
+  }
+
+  /**
+   * The role's candidates who accepted (SLATE_STAGES), minus the seat's incumbent, with what the slate's factors
+   * read: evidence since the confirmation, days in leadership seats at the seat's level (a null band: the district
+   * office), and the career profile's willingness to move.
+   */
+  candidates(
+    districtId: string,
+    roleId: string,
+    incumbentEducatorId: string | null,
+    band: GradeBand | null,
+  ): Promise<SlateCandidateRow[]> {
+    return this.db.query(
+      `SELECT c.id AS "candidateId", c.educator_id AS "educatorId", e.first_name AS "firstName", e.last_name AS "lastName",
+              e.status AS "educatorStatus", e.school_id AS "schoolId", s.name AS "schoolName", s.grade_band AS "schoolBand",
+              c.role_id AS "roleId", c.stage, c.readiness, c.readiness_confirmed_at AS "readinessConfirmedAt",
+              (SELECT count(*) FROM evidence v
+                WHERE v.candidate_id = c.id AND v.created_at > c.readiness_confirmed_at)::int AS "newEvidence",
+              (SELECT coalesce(sum(coalesce(t.ended_on, (now() AT TIME ZONE 'UTC')::date) - t.started_on), 0)
+                 FROM seat_tenures t LEFT JOIN schools ts ON ts.id = t.school_id
+                WHERE t.educator_id = c.educator_id
+                  AND CASE WHEN $4::school_grade_band IS NULL THEN t.school_id IS NULL
+                           ELSE ts.grade_band = $4::school_grade_band END)::int AS "seatDaysAtLevel",
+              cp.move_willingness AS "moveWillingness", cp.move_grade_bands::text[] AS "moveGradeBands",
+              ARRAY(SELECT ps.school_id FROM career_profile_schools ps WHERE ps.educator_id = c.educator_id) AS "moveSchoolIds"
+         FROM candidates c JOIN educators e ON e.id = c.educator_id LEFT JOIN schools s ON s.id = e.school_id
+         LEFT JOIN career_profiles cp ON cp.educator_id = c.educator_id
+        WHERE c.district_id = $1 AND c.role_id = $2 AND c.stage = ANY($3::candidate_stage[])
+          AND c.educator_id IS DISTINCT FROM $5`,
+      [districtId, roleId, SLATE_STAGES, band, incumbentEducatorId],
+    );
+  }
+
+  async slate(positionId: string, manager: Db = this.db): Promise<SlateRow | undefined> {
+    const rows: SlateRow[] = await manager.query(
+      `SELECT sl.frozen_at AS "frozenAt", u.name AS "frozenBy", sl.frozen_entries AS "frozenEntries"
+         FROM slates sl LEFT JOIN users u ON u.id = sl.frozen_by_user_id WHERE sl.position_id = $1`,
+      [positionId],
+    );
+    return rows[0];
+  }
+
+  async decisions(positionId: string, manager: Db = this.db): Promise<Map<string, SlateDecision>> {
+    const rows: (SlateDecision & { candidateId: string })[] = await manager.query(
+      `SELECT candidate_id AS "candidateId", decision, reason, decided_at AS "decidedAt"
+         FROM slate_decisions WHERE position_id = $1`,
+      [positionId],
+    );
+    return new Map(rows.map(({ candidateId, ...d }) => [candidateId, d]));
+  }
+
+  /** The seat's slate row, created on first use and locked: decisions and freezing queue on it. */
+  async lock(manager: EntityManager, positionId: string, districtId: string): Promise<SlateRow> {
+    await manager.query(
+      'INSERT INTO slates (position_id, district_id) VALUES ($1, $2) ON CONFLICT (position_id) DO NOTHING',
+      [positionId, districtId],
+    );
+    const rows: SlateRow[] = await manager.query(
+      `SELECT frozen_at AS "frozenAt", NULL AS "frozenBy", frozen_entries AS "frozenEntries"
+         FROM slates WHERE position_id = $1 FOR UPDATE`,
+      [positionId],
+    );
+    return rows[0]!;
+  }
+
+  async decide(
+    manager: EntityManager,
+    positionId: string,
+    districtId: string,
+    candidateId: string,
+    decision: SlateDecision['decision'],
+    reason: string | null,
+    userId: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO slate_decisions (position_id, candidate_id, district_id, decision, reason, decided_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (position_id, candidate_id) DO UPDATE
+         SET decision = EXCLUDED.decision, reason = EXCLUDED.reason,
+             decided_by_user_id = EXCLUDED.decided_by_user_id, decided_at = now()`,
+      [positionId, candidateId, districtId, decision, reason, userId],
+    );
+  }
+
+  async undecide(manager: EntityManager, positionId: string, candidateId: string): Promise<void> {
+    await manager.query('DELETE FROM slate_decisions WHERE position_id = $1 AND candidate_id = $2', [
+      positionId,
+      candidateId,
+    ]);
+  }
+
+  async candidateInDistrict(candidateId: string, districtId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query('SELECT 1 FROM candidates WHERE id = $1 AND district_id = $2', [
+      candidateId,
+      districtId,
+    ]);
+    return rows.length > 0;
+  }
+
+  async freeze(
+    manager: EntityManager,
+    positionId: string,
+    entries: unknown[] | null,
+    userId: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE slates SET frozen_at = CASE WHEN $2::jsonb IS NULL THEN NULL ELSE now() END,
+              frozen_by_user_id = $3, frozen_entries = $2::jsonb, updated_at = now()
+        WHERE position_id = $1`,
+      [positionId, entries === null ? null : JSON.stringify(entries), userId],
+    );
+  }
+}

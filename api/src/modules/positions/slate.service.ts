@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../../auth/access/access.service.js';
+import type { AuthContext } from '../../auth/auth-context.js';
+import { Permission } from '../../auth/permissions.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { toIso } from '../../common/iso.js';
+import { placementRefusal } from '../candidates/stage-rules.js';
+import { ProfileLoader } from '../readiness/profile-loader.js';
+import { suggestReadiness } from '../readiness/readiness-rule.js';
+import { PlacementService } from './placement.service.js';
+import type { PositionRow } from './position.repository.js';
+import { PositionRepository } from './position.repository.js';
+import type { ScoredCandidate, SlateCandidate, SlateSeat } from './slate-rank.js';
+import { rankSlate } from './slate-rank.js';
+import type { SlateDecisionDto, SlateEntryDto, SlateExclusionDto, SlateResponseDto } from './slate.dto.js';
+import type { SlateCandidateRow } from './slate.repository.js';
+import { SLATE_STAGES, SlateRepository } from './slate.repository.js';
+
+const person = (c: ScoredCandidate) => ({
+  candidateId: c.candidateId,
+  educatorId: c.educatorId,
+  firstName: c.firstName,
+  lastName: c.lastName,
+  schoolName: c.schoolName,
+  stage: c.stage,
+  readiness: c.readiness,
+  readinessConfirmedAt: c.readinessConfirmedAt ? toIso(c.readinessConfirmedAt) : null,
+  score: c.score,
+  factors: c.factors,
+});
+
+/**
+ * A seat's slate (issue #18 part 3, method in docs/slates.md): the role's candidates who accepted, ranked with
+ * the factors that explain the rank; hr pins, excludes with a reason and freezes. Placement stays the seat's
+ * placement route.
+ */
+@Injectable()
+export class SlateService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly positions: PositionRepository,
+    private readonly placement: PlacementService,
+    private readonly profiles: ProfileLoader,
+    private readonly slates: SlateRepository,
+    private readonly db: DataSource,
+  ) {}
+
+  async get(auth: AuthContext, id: string): Promise<SlateResponseDto> {
+    await this.access.require(auth, Permission.SlateRead, [id], 'Position');
+    return this.build(await this.position(id));
+  }
+
+  async decide(auth: AuthContext, id: string, dto: SlateDecisionDto): Promise<SlateResponseDto> {
+    await this.access.require(auth, Permission.SlateManage, [id], 'Position');
+    const reason = dto.decision === 'excluded' ? dto.reason?.trim() || null : null;
+    if (dto.decision === 'excluded' && !reason) {
+      throw AppError.validation({ reason: 'reason is required to exclude a candidate from a slate' });
+    }
+    const position = await this.position(id);
+    if (!(await this.slates.candidateInDistrict(dto.candidateId, position.districtId))) {
+      throw AppError.notFound('Candidate');
+    }
+    await this.db.transaction(async (m) => {
+      const slate = await this.slates.lock(m, id, position.districtId);
+      if (slate.frozenAt) throw this.frozen();
+      if (dto.decision === 'none') {
+        await this.slates.undecide(m, id, dto.candidateId);
+        return;
+      }
+      if (!(await this.listed(position, dto.candidateId))) throw this.notOnSlate();
+      await this.slates.decide(m, id, position.districtId, dto.candidateId, dto.decision, reason, auth.userId);
+    });
+    return this.build(position);
+  }
+
+  /**
+   * Freezing keeps the slate as it stands now, and decisions wait until it is unfrozen. Asking for the state it
+   * is in changes nothing (a frozen slate keeps the list it was frozen with).
+   */
+  async freeze(auth: AuthContext, id: string, frozen: boolean): Promise<SlateResponseDto> {
+    await this.access.require(auth, Permission.SlateManage, [id], 'Position');
+    const position = await this.position(id);
+    await this.db.transaction(async (m) => {
+      const slate = await this.slates.lock(m, id, position.districtId);
+      if (Boolean(slate.frozenAt) === frozen) return;
+      if (!frozen) return this.slates.freeze(m, id, null, null);
+      const live = await this.build(position);
+      const entries = live.entries.map(({ placementRefusal: _refusal, ...entry }) => entry);
+      await this.slates.freeze(m, id, entries, auth.userId);
+    });
+    return this.build(position);
+  }
+
+  private async position(id: string): Promise<PositionRow> {
+    const position = await this.positions.findRow(this.db, id);
+    if (!position) throw AppError.notFound('Position');
+    return position;
+  }
+
+  private frozen(): AppError {
+    return new AppError(ErrorCode.Conflict, 'The slate is frozen; unfreeze it before changing it');
+  }
+
+  private notOnSlate(): AppError {
+    return new AppError(
+      ErrorCode.Conflict,
+      `Only candidates for this seat's role who accepted their nomination (${SLATE_STAGES.join(', ')}) are on its slate`,
+    );
+  }
+
+  private async listed(position: PositionRow, candidateId: string): Promise<boolean> {
+    const rows = await this.slates.candidates(position.districtId, position.roleId, position.incumbentEducatorId, null);
+    return rows.some((r) => r.candidateId === candidateId);
+  }
+
+  private async build(position: PositionRow): Promise<SlateResponseDto> {
+    const seat: SlateSeat = { schoolId: position.schoolId, gradeBand: await this.slates.gradeBand(position.schoolId) };
+    const [slate, decisions, rows, seatRefusal] = [
+      await this.slates.slate(position.id),
+      await this.slates.decisions(position.id),
+      await this.slates.candidates(position.districtId, position.roleId, position.incumbentEducatorId, seat.gradeBand),
+      await this.placement.seatRefusal(position),
+    ];
+    const refusals = new Map(rows.map((r) => [r.candidateId, refusalOf(r, seatRefusal)]));
+    const base = {
+      positionId: position.id,
+      positionTitle: position.title,
+      roleTitle: position.roleTitle,
+      gradeBand: seat.gradeBand,
+      frozenAt: slate?.frozenAt ? toIso(slate.frozenAt) : null,
+      frozenBy: slate?.frozenAt ? slate.frozenBy : null,
+    };
+    // Exclusions are listed from the live candidates even when frozen: they are hr's decisions, kept apart.
+    const needsProfiles = !slate?.frozenAt || [...decisions.values()].some((d) => d.decision === 'excluded');
+    const profiles = needsProfiles
+      ? await this.profiles.profiles(
+          position.districtId,
+          rows.map((r) => ({ id: r.candidateId, roleId: r.roleId })),
+        )
+      : new Map();
+    const candidates: SlateCandidate[] = rows.map((r) => {
+      const suggestion = suggestReadiness(profiles.get(r.candidateId) ?? []);
+      return {
+        ...r,
+        moveGradeBands: r.moveGradeBands ?? [],
+        targetsMet: suggestion.targetsMet,
+        targetsTotal: suggestion.targetsTotal,
+        newEvidenceSinceConfirmation: r.newEvidence,
+        placementRefusal: refusals.get(r.candidateId) ?? null,
+      };
+    });
+    const ranked = rankSlate(seat, candidates, decisions, new Date());
+    const excluded: SlateExclusionDto[] = ranked.excluded.map((c) => ({
+      ...person(c),
+      reason: c.reason,
+      decidedAt: toIso(c.decidedAt),
+    }));
+    if (slate?.frozenAt && slate.frozenEntries) {
+      const entries = (slate.frozenEntries as Omit<SlateEntryDto, 'placementRefusal'>[]).map((e) => ({
+        ...e,
+        placementRefusal: refusals.has(e.candidateId)
+          ? refusals.get(e.candidateId)!
+          : `${e.firstName} ${e.lastName} is no longer a candidate for this role who accepted (${SLATE_STAGES.join(', ')})`,
+      }));
+      return { ...base, entries, excluded, more: 0 };
+    }
+    const entries: SlateEntryDto[] = ranked.entries.map((c) => ({
+      ...person(c),
+      rank: c.rank,
+      pinned: c.pinned,
+      placementRefusal: c.placementRefusal,
+    }));
+    return { ...base, entries, excluded, more: ranked.more };
+  }
+}
+
+function refusalOf(r: SlateCandidateRow, seatRefusal: string | null): string | null {
+  const name = `${r.firstName} ${r.lastName}`;
+  const stage = placementRefusal({ stage: r.stage, pausedFrom: null });
+  if (stage) return `${name}: ${stage}`;
+  if (r.educatorStatus !== 'active') return `${name} is inactive on the roster`;
+  return seatRefusal;
+}
