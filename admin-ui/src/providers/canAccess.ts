@@ -25,6 +25,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     opportunities: ALL,
     assignments: ['list', 'show', 'create', 'edit', 'complete'],
     positions: [...ALL, 'place'],
+    slates: ['show', 'edit'],
+    'career-profile': ['show', 'edit'],
     dashboard: ['list', 'equity'],
     forecast: ['list', 'seats'],
     'district-settings': ['show', 'edit'],
@@ -34,6 +36,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     'crosswalk-links': ['create', 'delete'],
   },
   superintendent: {
+    slates: ['show'],
+    'career-profile': ['show'],
     dashboard: ['list', 'equity'],
     forecast: ['list', 'seats'],
     'district-settings': ['show'],
@@ -76,6 +80,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     'competency-frameworks': READ,
   },
   educator: {
+    // Their own only (the home page); the API enforces it.
+    'career-profile': ['show', 'edit'],
     schools: READ,
     nominations: ['list', 'show', 'create'],
     candidates: ['show'],

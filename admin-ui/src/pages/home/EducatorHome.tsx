@@ -6,6 +6,7 @@ import { DateText } from '../../layout/dates';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
 import { BandChip } from '../../resources/candidates/ReadinessPanel';
+import { CareerProfile } from '../../resources/careers/CareerProfile';
 import { ASSIGNMENT_STATUSES, stageName } from '../../resources/choices';
 import { HomeSection, MiniTable, OverdueChip } from './parts';
 
@@ -219,6 +220,16 @@ function WhyNominated() {
   );
 }
 
+function MyCareerProfile() {
+  const educatorId = session.user()?.educatorId;
+  if (!educatorId) return null;
+  return (
+    <HomeSection id="career" title="Your career profile">
+      <CareerProfile educatorId={educatorId} canEdit own />
+    </HomeSection>
+  );
+}
+
 /** Educators: their journey (stage, next step, readiness once shared), assignments and evidence. */
 export function EducatorHome() {
   const { data: candidacies, isPending } = useGetList<Candidacy>('candidates', {
@@ -241,6 +252,7 @@ export function EducatorHome() {
       {list.length > 0 && <MyAssignments rows={[...open, ...done]} total={total ?? 0} />}
       {ids.length > 0 && <RecentEvidence candidateIds={ids} />}
       <WhyNominated />
+      <MyCareerProfile />
     </Stack>
   );
 }

@@ -23,6 +23,7 @@ import { DayField } from '../../layout/dates';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
+import { CareerProfile } from '../careers/CareerProfile';
 import {
   EDUCATOR_STATUSES,
   GENDERS,
@@ -86,8 +87,16 @@ function Actions() {
   );
 }
 
+function CareerProfileTab() {
+  const record = useRecordContext<{ id: string }>();
+  const { canAccess: canEdit } = useCanAccess({ resource: 'career-profile', action: 'edit' });
+  if (!record) return null;
+  return <CareerProfile educatorId={record.id} canEdit={canEdit ?? false} own={false} />;
+}
+
 export function EducatorShow() {
   const { canAccess: seesNominations } = useCanAccess({ resource: 'nominations', action: 'list' });
+  const { canAccess: seesCareer } = useCanAccess({ resource: 'career-profile', action: 'show' });
   const { canAccess: seesCandidates } = useCanAccess({ resource: 'candidates', action: 'list' });
   return (
     <Show actions={<Actions />}>
@@ -104,6 +113,11 @@ export function EducatorShow() {
           <BooleanField source="hasLogin" label="Has a login" />
           <DemographicFields />
         </Tab>
+        {seesCareer && (
+          <Tab label="Career profile" path="career">
+            <CareerProfileTab />
+          </Tab>
+        )}
         {seesNominations && (
           <Tab label="Nominations" path="nominations">
             <ReferenceManyField

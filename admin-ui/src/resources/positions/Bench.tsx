@@ -1,25 +1,11 @@
-import {
-  Alert,
-  Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useCanAccess, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { BandChip, bandName } from '../candidates/ReadinessPanel';
 import { stageName } from '../choices';
+import { PlaceDialog } from './PlaceDialog';
 
 interface Gap {
   competencyId: string;
@@ -55,12 +41,9 @@ const gapText = (gaps: Gap[]) =>
 export function Bench() {
   const position = useRecordContext<{ id: string; title: string; version: number; incumbentName: string | null }>();
   const { canAccess: canPlace } = useCanAccess({ resource: 'positions', action: 'place' });
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [bench, setBench] = useState<BenchData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Entry | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
   const id = position?.id;
 
   const load = useCallback(() => {
@@ -72,24 +55,6 @@ export function Bench() {
   useEffect(load, [load]);
 
   if (!position) return null;
-  const open = (e: Entry) => {
-    setChosen(e);
-    setRefusal(e.placementRefusal);
-  };
-  async function place() {
-    try {
-      await httpClient(`${API_URL}/positions/${id}/placement`, {
-        method: 'POST',
-        body: JSON.stringify({ candidateId: chosen!.candidateId, expectedVersion: position!.version }),
-      });
-      notify(`${chosen!.firstName} ${chosen!.lastName} placed into ${position!.title}`, { type: 'success' });
-      setChosen(null);
-      load();
-      refresh();
-    } catch (e) {
-      setRefusal((e as Error).message);
-    }
-  }
 
   return (
     <section aria-labelledby="bench-title">
@@ -157,7 +122,7 @@ export function Bench() {
                           <Button
                             size="small"
                             variant="outlined"
-                            onClick={() => open(e)}
+                            onClick={() => setChosen(e)}
                             aria-label={`Place ${e.firstName} ${e.lastName}`}
                           >
                             Place
@@ -174,35 +139,15 @@ export function Bench() {
           )}
         </>
       )}
-      <Dialog
-        open={chosen !== null}
+      <PlaceDialog
+        seat={position}
+        chosen={chosen}
         onClose={() => setChosen(null)}
-        aria-labelledby="place-title"
-        fullWidth
-        maxWidth="sm"
-      >
-        <DialogTitle id="place-title">
-          Place {chosen?.firstName} {chosen?.lastName}
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {chosen?.firstName} {chosen?.lastName} ({bandName(chosen?.readiness)}) fills {position.title}
-            {position.incumbentName ? `; ${position.incumbentName} leaves the seat` : ''}. Their candidacy moves to
-            Placed, and any seat they hold now becomes vacant.
-          </DialogContentText>
-          {refusal && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {refusal}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setChosen(null)}>Cancel</Button>
-          <Button variant="contained" onClick={() => void place()} disabled={refusal !== null}>
-            Place
-          </Button>
-        </DialogActions>
-      </Dialog>
+        onPlaced={() => {
+          setChosen(null);
+          load();
+        }}
+      />
     </section>
   );
 }

@@ -5,16 +5,18 @@ import { LEVELS } from '../choices';
 import { Bench } from './Bench';
 import { OpeningField } from './OpeningField';
 import { POSITION_STATUSES } from './positionChoices';
+import { Slate } from './Slate';
 
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'positions', action: 'edit' });
   return <TopToolbar>{canAccess && <EditButton />}</TopToolbar>;
 }
 
-/** The seat on top, and below it who could take it: the bench by confirmed readiness. */
+/** The seat on top; below it the slate (hr, the superintendent) and the bench by confirmed readiness. */
 export function PositionShow() {
   // Retirement data is hr's and the superintendent's (the API leaves it out for others).
   const { canAccess: canSeeRetirement } = useCanAccess({ resource: 'forecast', action: 'seats' });
+  const { canAccess: canSeeSlate } = useCanAccess({ resource: 'slates', action: 'show' });
   return (
     <Show actions={<Actions />}>
       <Box
@@ -55,6 +57,13 @@ export function PositionShow() {
           <DayField source="filledAt" emptyText="—" />
         </Labeled>
       </Box>
+      {canSeeSlate && (
+        <Card variant="outlined" sx={{ m: 2, mt: 0 }}>
+          <CardContent>
+            <Slate />
+          </CardContent>
+        </Card>
+      )}
       <Card variant="outlined" sx={{ m: 2, mt: 0 }}>
         <CardContent>
           <Bench />
