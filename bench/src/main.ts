@@ -1,6 +1,6 @@
 // `npm run bench`: on the generated data (npm run seed:scale first), the API against raw baselines, side by
 // side, with a table and a JSON line. Steps: --only
-// gate,http,dashboards,utility,screens,morning,forecast,import,case,enqueue,console.
+// gate,http,dashboards,utility,screens,morning,forecast,slate,import,case,enqueue,console.
 import {
   BENCH_GATE_OPTIONS,
   catalogUrl,
@@ -26,7 +26,7 @@ const { values } = parseArgs({
   options: {
     only: {
       type: 'string',
-      default: 'gate,http,dashboards,utility,screens,morning,forecast,import,case,enqueue,console',
+      default: 'gate,http,dashboards,utility,screens,morning,forecast,slate,import,case,enqueue,console',
     },
     'morning-seconds': { type: 'string', default: '300' },
     'morning-step-seconds': { type: 'string', default: '60' },
@@ -44,7 +44,9 @@ let failed = false;
 const db = await openScaleDatabase();
 const work = mkdtempSync(join(tmpdir(), 'emerge-bench-'));
 try {
-  if (['gate', 'http', 'dashboards', 'utility', 'screens', 'morning', 'forecast'].some((step) => steps.has(step))) {
+  if (
+    ['gate', 'http', 'dashboards', 'utility', 'screens', 'morning', 'forecast', 'slate'].some((step) => steps.has(step))
+  ) {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     const counts = Object.fromEntries(
@@ -220,6 +222,24 @@ try {
             `API after a change ÷ (inputs + model) = ${(f.coldP50 / (f.inputsP50 + f.modelP50)).toFixed(2)}`,
         );
         if (f.coldMax >= 2000 || f.warmP95 >= 200) failed = true;
+      } finally {
+        await api.stop();
+      }
+    }
+
+    if (steps.has('slate')) {
+      const { benchSlate } = await import('./slate.js');
+      const api = await startApi(db.url);
+      try {
+        const token = await login(api.url, ids.hrEmail);
+        const f = await benchSlate({ dbUrl: db.url, apiUrl: api.url, token, districtId: d0001 });
+        results.slate = f;
+        say(
+          `\nslate (d0001: ${f.districtCandidates} candidates, ${f.roleCandidates} of the seat's role who accepted): ` +
+            `reads and ranking run directly p50 ${f.directP50.toFixed(0)} ms; API p50 ${f.apiP50.toFixed(0)} ms, ` +
+            `p95 ${f.apiP95.toFixed(0)} ms (target < 300); API ÷ direct = ${(f.apiP50 / f.directP50).toFixed(2)}`,
+        );
+        if (f.apiP95 >= 300) failed = true;
       } finally {
         await api.stop();
       }

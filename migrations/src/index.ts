@@ -27,6 +27,7 @@ import { AddEquityCounts1796900000002 } from './1796900000002-AddEquityCounts.js
 import { AddNominationCounts1797000000000 } from './1797000000000-AddNominationCounts.js';
 import { AddSuccessionForecast1797100000000 } from './1797100000000-AddSuccessionForecast.js';
 import { AddSlatesAndCareerProfiles1797200000000 } from './1797200000000-AddSlatesAndCareerProfiles.js';
+import { AddEvidenceCreatedIndex1797200000001 } from './1797200000001-AddEvidenceCreatedIndex.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -59,6 +60,7 @@ export const migrations: (new () => object)[] = [
   AddNominationCounts1797000000000,
   AddSuccessionForecast1797100000000,
   AddSlatesAndCareerProfiles1797200000000,
+  AddEvidenceCreatedIndex1797200000001,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

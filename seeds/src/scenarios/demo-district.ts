@@ -1,6 +1,7 @@
 import { Role } from '@emerge/api';
 import { Factories, SeededRandom } from '@emerge/api/testing';
 import { DataSource } from 'typeorm';
+import { seedCareerProfiles } from './careers.js';
 import { seedDevelopment } from './development.js';
 import { seedTargetsAndEvidence } from './evidence.js';
 import { seedDistrictFramework } from './framework.js';
@@ -232,6 +233,8 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     // Five years of who held which seat: what the vacancy forecast learns from (docs/forecast.md).
     await seedSeatHistory(m, riverbend.id, { seed: 18 });
     await seedSeatHistory(m, lakeside.id, { seed: 19 });
+    await seedCareerProfiles(m, riverbend.id, 20);
+    await seedCareerProfiles(m, lakeside.id, 21);
     return true;
   });
 }

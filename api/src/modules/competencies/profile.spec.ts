@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { SeededRandom } from '../../testing/random.js';
 import type { Link, ProfileNode, Rating } from './profile.js';
-import { computeProfile, rescale } from './profile.js';
+import { computeProfile, currentLevels, indexLinks, rescale } from './profile.js';
 
 const node = (id: string, parentId: string | null, scale = 4): ProfileNode => ({ id, parentId, scale });
 const rating = (
@@ -71,5 +72,44 @@ describe('computeProfile', () => {
 
   it('has no level without evidence', () => {
     expect(computeProfile(['D1'], nodes, [], []).get('D1')?.currentLevel).toBeNull();
+  });
+});
+
+describe('currentLevels (the slate’s short cut)', () => {
+  it('agrees with computeProfile, and the latest rating of each competency decides, on 500 random graphs', () => {
+    const random = new SeededRandom(2026);
+    for (let round = 0; round < 500; round++) {
+      const nodes = new Map<string, ProfileNode>();
+      const ids = Array.from({ length: random.int(3, 14) }, (_, i) => `n${i}`);
+      ids.forEach((id, i) =>
+        nodes.set(
+          id,
+          node(id, i > 0 && random.chance(0.6) ? ids[random.int(0, i - 1)]! : null, random.pick([3, 4, 5])),
+        ),
+      );
+      const links: Link[] = Array.from({ length: random.int(0, 5) }, () => ({
+        fromId: random.pick(ids),
+        toId: random.pick(ids),
+        kind: random.chance(0.7) ? ('exact' as const) : ('related' as const),
+      }));
+      const ratings = Array.from({ length: random.int(0, 25) }, (_, i) => {
+        const on = random.pick(ids);
+        const day = `2026-0${random.int(1, 3)}-1${random.int(0, 2)}`;
+        return rating(`r${i}`, on, random.int(1, nodes.get(on)!.scale), day);
+      });
+      const targets = ids.filter(() => random.chance(0.5));
+      const full = computeProfile(targets, nodes, ratings, links);
+      const short = currentLevels(targets, nodes, ratings, indexLinks(links));
+      for (const t of targets) expect([round, t, short.get(t)]).toEqual([round, t, full.get(t)!.currentLevel]);
+      // Only each competency's latest rating (latest day, then highest level): what latest_ratings keeps.
+      const latest = new Map<string, Rating>();
+      for (const r of ratings) {
+        const kept = latest.get(r.competencyId);
+        if (!kept || r.observedOn > kept.observedOn || (r.observedOn === kept.observedOn && r.level > kept.level))
+          latest.set(r.competencyId, r);
+      }
+      const fromLatest = currentLevels(targets, nodes, [...latest.values()], indexLinks(links));
+      for (const t of targets) expect([round, t, fromLatest.get(t)]).toEqual([round, t, full.get(t)!.currentLevel]);
+    }
   });
 });

@@ -42,11 +42,33 @@ export function rescale(level: number, from: number, to: number): number {
   return Math.max(1, Math.floor((level / from) * to));
 }
 
+/** Crosswalk links by node, both directions: built once for many candidates' profiles. */
+export interface LinkIndex {
+  exact: Map<string, string[]>;
+  related: Map<string, string[]>;
+}
+
+export function indexLinks(links: Link[]): LinkIndex {
+  const exact = new Map<string, string[]>();
+  const related = new Map<string, string[]>();
+  const put = (into: Map<string, string[]>, from: string, to: string) => {
+    const list = into.get(from);
+    if (list) list.push(to);
+    else into.set(from, [to]);
+  };
+  for (const l of links) {
+    const into = l.kind === 'exact' ? exact : related;
+    put(into, l.fromId, l.toId);
+    put(into, l.toId, l.fromId);
+  }
+  return { exact, related };
+}
+
 export function computeProfile(
   targetIds: string[],
   nodes: Map<string, ProfileNode>,
   ratings: Rating[],
-  links: Link[],
+  links: Link[] | LinkIndex,
 ): Map<string, NodeProfile> {
   // Ratings that count for each node before crosswalk: its own and its descendants'.
   const counted = new Map<string, { rating: Rating; level: number }[]>();
@@ -65,13 +87,7 @@ export function computeProfile(
       add(n.id, r, scale ? rescale(r.level, scale, n.scale) : r.level);
     }
   }
-  const exact = new Map<string, string[]>();
-  const related = new Map<string, string[]>();
-  for (const l of links) {
-    const into = l.kind === 'exact' ? exact : related;
-    into.set(l.fromId, [...(into.get(l.fromId) ?? []), l.toId]);
-    into.set(l.toId, [...(into.get(l.toId) ?? []), l.fromId]);
-  }
+  const { exact, related } = Array.isArray(links) ? indexLinks(links) : links;
   const result = new Map<string, NodeProfile>();
   for (const id of targetIds) {
     const node = nodes.get(id);
@@ -82,9 +98,17 @@ export function computeProfile(
         mine.push({ rating: c.rating, level: node && otherScale ? rescale(c.level, otherScale, node.scale) : c.level });
     }
     const unique = new Map(mine.map((c) => [c.rating.id, c]));
-    const best = [...unique.values()].sort(
-      (a, b) => b.rating.observedOn.localeCompare(a.rating.observedOn) || b.level - a.level,
-    )[0];
+    // The latest observed day (ISO dates order as strings), then the higher level; a plain scan, not a
+    // locale-aware sort: a slate computes this for thousands of candidates.
+    let best: { rating: Rating; level: number } | undefined;
+    for (const c of unique.values()) {
+      if (
+        !best ||
+        c.rating.observedOn > best.rating.observedOn ||
+        (c.rating.observedOn === best.rating.observedOn && c.level > best.level)
+      )
+        best = c;
+    }
     const relatedIds = new Set<string>();
     for (const other of related.get(id) ?? [])
       for (const c of counted.get(other) ?? []) if (!unique.has(c.rating.id)) relatedIds.add(c.rating.id);
@@ -94,6 +118,53 @@ export function computeProfile(
       sources: [...new Set([...unique.values()].map((c) => c.rating.source))].sort(),
       relatedEvidenceIds: [...relatedIds],
     });
+  }
+  return result;
+}
+
+/**
+ * The current level of each target alone: what computeProfile says, without the evidence lists, for callers that
+ * score thousands of candidates (slates). Same rule, and a rating met both directly and across a link counts as
+ * computeProfile counts it; spec'd equal to computeProfile on random graphs (profile.spec.ts).
+ */
+export function currentLevels(
+  targetIds: string[],
+  nodes: Map<string, ProfileNode>,
+  ratings: Rating[],
+  links: LinkIndex,
+): Map<string, number | null> {
+  const counted = new Map<string, { rating: Rating; level: number }[]>();
+  for (const r of ratings) {
+    const scale = nodes.get(r.competencyId)?.scale;
+    for (
+      let n = nodes.get(r.competencyId), guard = 0;
+      n && guard < 50;
+      n = n.parentId ? nodes.get(n.parentId) : undefined, guard++
+    ) {
+      const list = counted.get(n.id);
+      const entry = { rating: r, level: scale ? rescale(r.level, scale, n.scale) : r.level };
+      if (list) list.push(entry);
+      else counted.set(n.id, [entry]);
+    }
+  }
+  const result = new Map<string, number | null>();
+  for (const id of targetIds) {
+    const node = nodes.get(id);
+    // As computeProfile: a rating met again across a link counts at its last-met level.
+    const levels = new Map<string, { day: string; level: number }>();
+    for (const c of counted.get(id) ?? []) levels.set(c.rating.id, { day: c.rating.observedOn, level: c.level });
+    for (const other of links.exact.get(id) ?? []) {
+      const otherScale = nodes.get(other)?.scale;
+      for (const c of counted.get(other) ?? [])
+        levels.set(c.rating.id, {
+          day: c.rating.observedOn,
+          level: node && otherScale ? rescale(c.level, otherScale, node.scale) : c.level,
+        });
+    }
+    let best: { day: string; level: number } | null = null;
+    for (const l of levels.values())
+      if (!best || l.day > best.day || (l.day === best.day && l.level > best.level)) best = l;
+    result.set(id, best?.level ?? null);
   }
   return result;
 }

@@ -27,6 +27,7 @@ export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 @Index('ix_evidence_district_source', ['districtId', 'source', 'id'])
 @Index('ix_evidence_district_level', ['districtId', 'level', 'id'])
 @Index('ix_evidence_district_created', ['districtId', 'createdAt'])
+@Index('ix_evidence_candidate_created', ['candidateId', 'createdAt'])
 export class EvidenceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -63,8 +63,9 @@ export class SlateRepository {
       `SELECT c.id AS "candidateId", c.educator_id AS "educatorId", e.first_name AS "firstName", e.last_name AS "lastName",
               e.status AS "educatorStatus", e.school_id AS "schoolId", s.name AS "schoolName", s.grade_band AS "schoolBand",
               c.role_id AS "roleId", c.stage, c.readiness, c.readiness_confirmed_at AS "readinessConfirmedAt",
-              (SELECT count(*) FROM evidence v
-                WHERE v.candidate_id = c.id AND v.created_at > c.readiness_confirmed_at)::int AS "newEvidence",
+              CASE WHEN c.readiness_confirmed_at IS NULL THEN 0
+                   ELSE (SELECT count(*) FROM evidence v
+                          WHERE v.candidate_id = c.id AND v.created_at > c.readiness_confirmed_at)::int END AS "newEvidence",
               (SELECT coalesce(sum(coalesce(t.ended_on, (now() AT TIME ZONE 'UTC')::date) - t.started_on), 0)
                  FROM seat_tenures t LEFT JOIN schools ts ON ts.id = t.school_id
                 WHERE t.educator_id = c.educator_id

@@ -8,7 +8,6 @@ import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
 import { placementRefusal } from '../candidates/stage-rules.js';
 import { ProfileLoader } from '../readiness/profile-loader.js';
-import { suggestReadiness } from '../readiness/readiness-rule.js';
 import { PlacementService } from './placement.service.js';
 import type { PositionRow } from './position.repository.js';
 import { PositionRepository } from './position.repository.js';
@@ -117,12 +116,14 @@ export class SlateService {
 
   private async build(position: PositionRow): Promise<SlateResponseDto> {
     const seat: SlateSeat = { schoolId: position.schoolId, gradeBand: await this.slates.gradeBand(position.schoolId) };
-    const [slate, decisions, rows, seatRefusal] = [
-      await this.slates.slate(position.id),
-      await this.slates.decisions(position.id),
-      await this.slates.candidates(position.districtId, position.roleId, position.incumbentEducatorId, seat.gradeBand),
-      await this.placement.seatRefusal(position),
-    ];
+    // Apart from each other: the pool has connections for both big reads at once.
+    const [slate, decisions, rows, seatRefusal, met] = await Promise.all([
+      this.slates.slate(position.id),
+      this.slates.decisions(position.id),
+      this.slates.candidates(position.districtId, position.roleId, position.incumbentEducatorId, seat.gradeBand),
+      this.placement.seatRefusal(position),
+      this.profiles.targetsMetOfRole(position.districtId, position.roleId, SLATE_STAGES),
+    ]);
     const refusals = new Map(rows.map((r) => [r.candidateId, refusalOf(r, seatRefusal)]));
     const base = {
       positionId: position.id,
@@ -132,21 +133,12 @@ export class SlateService {
       frozenAt: slate?.frozenAt ? toIso(slate.frozenAt) : null,
       frozenBy: slate?.frozenAt ? slate.frozenBy : null,
     };
-    // Exclusions are listed from the live candidates even when frozen: they are hr's decisions, kept apart.
-    const needsProfiles = !slate?.frozenAt || [...decisions.values()].some((d) => d.decision === 'excluded');
-    const profiles = needsProfiles
-      ? await this.profiles.profiles(
-          position.districtId,
-          rows.map((r) => ({ id: r.candidateId, roleId: r.roleId })),
-        )
-      : new Map();
     const candidates: SlateCandidate[] = rows.map((r) => {
-      const suggestion = suggestReadiness(profiles.get(r.candidateId) ?? []);
       return {
         ...r,
         moveGradeBands: r.moveGradeBands ?? [],
-        targetsMet: suggestion.targetsMet,
-        targetsTotal: suggestion.targetsTotal,
+        targetsMet: met.met.get(r.candidateId) ?? 0,
+        targetsTotal: met.total,
         newEvidenceSinceConfirmation: r.newEvidence,
         placementRefusal: refusals.get(r.candidateId) ?? null,
       };
