@@ -29,7 +29,7 @@ export type { MeasuredColumn, Utility } from './modules/dashboard/disclosure.js'
 export { EducatorEntity } from './modules/educators/educator.entity.js';
 export { LeadershipRoleEntity } from './modules/leadership-roles/leadership-role.entity.js';
 export { NominationEntity } from './modules/nominations/nomination.entity.js';
-export { rankSlate } from './modules/positions/slate-rank.js';
+export { rankSlate, toSlateCandidate } from './modules/positions/slate-rank.js';
 export { SlateRepository } from './modules/positions/slate.repository.js';
 export { ProfileLoader } from './modules/readiness/profile-loader.js';
 export { suggestReadiness } from './modules/readiness/readiness-rule.js';

@@ -1,5 +1,6 @@
 import { createDataSource, eligibleYears, forecastOf, ForecastRepository } from '@emerge/api';
 import pg from 'pg';
+import { median, p95, timed } from './stats.js';
 
 export interface ForecastFigures {
   seats: number;
@@ -13,14 +14,6 @@ export interface ForecastFigures {
   warmP50: number;
   warmP95: number;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
-const timed = async (fn: () => Promise<unknown>) => {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-};
 
 /**
  * The vacancy forecast of a district: the API when an input changed (the district row touched, so the

@@ -1,4 +1,5 @@
-import { createDataSource, ProfileLoader, rankSlate, SlateRepository } from '@emerge/api';
+import { createDataSource, ProfileLoader, rankSlate, SlateRepository, toSlateCandidate } from '@emerge/api';
+import { median, p95, timed } from './stats.js';
 
 export interface SlateFigures {
   districtCandidates: number;
@@ -8,14 +9,6 @@ export interface SlateFigures {
   apiP50: number;
   apiP95: number;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
-const timed = async (fn: () => Promise<unknown>) => {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-};
 
 /**
  * A seat's slate in the biggest district, for the role with the most candidates who accepted: through the API
@@ -59,16 +52,7 @@ export async function benchSlate(o: {
         slates.candidates(o.districtId, seat.roleId, seat.incumbentEducatorId, seat.band),
         profiles.targetsMetOfRole(o.districtId, seat.roleId, ['engaged', 'developing', 'ready']),
       ]);
-      const candidates = rows.map((r) => {
-        return {
-          ...r,
-          moveGradeBands: r.moveGradeBands ?? [],
-          targetsMet: met.met.get(r.candidateId) ?? 0,
-          targetsTotal: met.total,
-          newEvidenceSinceConfirmation: r.newEvidence,
-          placementRefusal: null,
-        };
-      });
+      const candidates = rows.map((r) => toSlateCandidate(r, met, null));
       return rankSlate({ schoolId: seat.schoolId, gradeBand: seat.band }, candidates, new Map(), new Date());
     };
     const get = () =>

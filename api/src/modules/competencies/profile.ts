@@ -64,19 +64,11 @@ export function indexLinks(links: Link[]): LinkIndex {
   return { exact, related };
 }
 
-export function computeProfile(
-  targetIds: string[],
-  nodes: Map<string, ProfileNode>,
-  ratings: Rating[],
-  links: Link[] | LinkIndex,
-): Map<string, NodeProfile> {
-  // Ratings that count for each node before crosswalk: its own and its descendants'.
-  const counted = new Map<string, { rating: Rating; level: number }[]>();
-  const add = (nodeId: string, r: Rating, level: number) => {
-    const list = counted.get(nodeId) ?? [];
-    list.push({ rating: r, level });
-    counted.set(nodeId, list);
-  };
+type Counted = Map<string, { rating: Rating; level: number }[]>;
+
+/** Ratings that count for each node before crosswalk: its own and its descendants', on the node's scale. */
+function countedByNode(nodes: Map<string, ProfileNode>, ratings: Rating[]): Counted {
+  const counted: Counted = new Map();
   for (const r of ratings) {
     const scale = nodes.get(r.competencyId)?.scale;
     for (
@@ -84,9 +76,22 @@ export function computeProfile(
       n && guard < 50;
       n = n.parentId ? nodes.get(n.parentId) : undefined, guard++
     ) {
-      add(n.id, r, scale ? rescale(r.level, scale, n.scale) : r.level);
+      const entry = { rating: r, level: scale ? rescale(r.level, scale, n.scale) : r.level };
+      const list = counted.get(n.id);
+      if (list) list.push(entry);
+      else counted.set(n.id, [entry]);
     }
   }
+  return counted;
+}
+
+export function computeProfile(
+  targetIds: string[],
+  nodes: Map<string, ProfileNode>,
+  ratings: Rating[],
+  links: Link[] | LinkIndex,
+): Map<string, NodeProfile> {
+  const counted = countedByNode(nodes, ratings);
   const { exact, related } = Array.isArray(links) ? indexLinks(links) : links;
   const result = new Map<string, NodeProfile>();
   for (const id of targetIds) {
@@ -133,20 +138,7 @@ export function currentLevels(
   ratings: Rating[],
   links: LinkIndex,
 ): Map<string, number | null> {
-  const counted = new Map<string, { rating: Rating; level: number }[]>();
-  for (const r of ratings) {
-    const scale = nodes.get(r.competencyId)?.scale;
-    for (
-      let n = nodes.get(r.competencyId), guard = 0;
-      n && guard < 50;
-      n = n.parentId ? nodes.get(n.parentId) : undefined, guard++
-    ) {
-      const list = counted.get(n.id);
-      const entry = { rating: r, level: scale ? rescale(r.level, scale, n.scale) : r.level };
-      if (list) list.push(entry);
-      else counted.set(n.id, [entry]);
-    }
-  }
+  const counted = countedByNode(nodes, ratings);
   const result = new Map<string, number | null>();
   for (const id of targetIds) {
     const node = nodes.get(id);

@@ -55,6 +55,28 @@ export interface SlateCandidate {
   placementRefusal: string | null;
 }
 
+/** A row of the slate's read (slate.repository.ts) with targets met and the placement refusal: a SlateCandidate. */
+export function toSlateCandidate(
+  row: Omit<
+    SlateCandidate,
+    'moveGradeBands' | 'targetsMet' | 'targetsTotal' | 'newEvidenceSinceConfirmation' | 'placementRefusal'
+  > & {
+    moveGradeBands: GradeBand[] | null;
+    newEvidence: number;
+  },
+  targets: { met: Map<string, number>; total: number },
+  placementRefusal: string | null,
+): SlateCandidate {
+  return {
+    ...row,
+    moveGradeBands: row.moveGradeBands ?? [],
+    targetsMet: targets.met.get(row.candidateId) ?? 0,
+    targetsTotal: targets.total,
+    newEvidenceSinceConfirmation: row.newEvidence,
+    placementRefusal,
+  };
+}
+
 export interface SlateFactor {
   key: 'confirmation' | 'targets' | 'experience' | 'willingness';
   label: string;

@@ -11,8 +11,8 @@ import { ProfileLoader } from '../readiness/profile-loader.js';
 import { PlacementService } from './placement.service.js';
 import type { PositionRow } from './position.repository.js';
 import { PositionRepository } from './position.repository.js';
-import type { ScoredCandidate, SlateCandidate, SlateSeat } from './slate-rank.js';
-import { rankSlate } from './slate-rank.js';
+import type { ScoredCandidate, SlateSeat } from './slate-rank.js';
+import { rankSlate, toSlateCandidate } from './slate-rank.js';
 import type { SlateDecisionDto, SlateEntryDto, SlateExclusionDto, SlateResponseDto } from './slate.dto.js';
 import type { SlateCandidateRow } from './slate.repository.js';
 import { SLATE_STAGES, SlateRepository } from './slate.repository.js';
@@ -133,16 +133,7 @@ export class SlateService {
       frozenAt: slate?.frozenAt ? toIso(slate.frozenAt) : null,
       frozenBy: slate?.frozenAt ? slate.frozenBy : null,
     };
-    const candidates: SlateCandidate[] = rows.map((r) => {
-      return {
-        ...r,
-        moveGradeBands: r.moveGradeBands ?? [],
-        targetsMet: met.met.get(r.candidateId) ?? 0,
-        targetsTotal: met.total,
-        newEvidenceSinceConfirmation: r.newEvidence,
-        placementRefusal: refusals.get(r.candidateId) ?? null,
-      };
-    });
+    const candidates = rows.map((r) => toSlateCandidate(r, met, refusals.get(r.candidateId) ?? null));
     const ranked = rankSlate(seat, candidates, decisions, new Date());
     const excluded: SlateExclusionDto[] = ranked.excluded.map((c) => ({
       ...person(c),
