@@ -8,6 +8,7 @@ interface SlateEntry {
   lastName: string;
   stage: string;
   pinned: boolean;
+  placementRefusal: string | null;
 }
 interface Slate {
   frozenAt: string | null;
@@ -64,7 +65,7 @@ describeBrowser('slates and career profiles', () => {
 
     const last = seat.slate.entries[seat.slate.entries.length - 1]!;
     await page.getByRole('button', { name: `Pin ${fullName(last)}` }).press('Enter');
-    await slate.locator(`li[aria-label="1. ${fullName(last)}"]`).waitFor();
+    await items.first().getByText(`${last.lastName}, ${last.firstName}`).waitFor();
     await items.first().getByText('Pinned').waitFor();
 
     const second = seat.slate.entries[0]!;
@@ -98,11 +99,11 @@ describeBrowser('slates and career profiles', () => {
     await page.getByRole('button', { name: 'Unfreeze slate' }).press('Enter');
     await page.getByRole('button', { name: `Restore ${fullName(second)} to the slate` }).press('Enter');
     await page.getByRole('button', { name: `Unpin ${fullName(last)}` }).press('Enter');
-    await slate.locator(`li[aria-label="1. ${fullName(seat.slate.entries[0]!)}"]`).waitFor();
+    await items.first().getByText(`${seat.slate.entries[0]!.lastName}, ${seat.slate.entries[0]!.firstName}`).waitFor();
     expect(await items.count()).toBe(seat.slate.entries.length);
 
     // Placement from the slate goes through the seat's placement dialog; cancelled here (the positions test places).
-    const ready = seat.slate.entries.find((e) => e.stage === 'ready');
+    const ready = seat.slate.entries.find((e) => e.placementRefusal === null);
     if (ready) {
       await page.getByRole('button', { name: `Place ${fullName(ready)} from the slate` }).press('Enter');
       const place = page.getByRole('dialog', { name: `Place ${fullName(ready)}` });

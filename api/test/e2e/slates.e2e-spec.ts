@@ -225,7 +225,7 @@ describe('slates and career profiles', () => {
     expect(factor(ben, 'willingness')).toMatchObject({ points: 0, detail: 'Not looking to move now (career profile)' });
     // Cleo works at the seat's school; Dee has said nothing and is not yet confirmed.
     expect(factor(cleo, 'willingness')).toMatchObject({ points: 20, detail: 'Already works at this school' });
-    expect(factor(dee, 'willingness')).toMatchObject({ points: 10, detail: 'Not stated (no career profile yet)' });
+    expect(factor(dee, 'willingness')).toMatchObject({ points: 10, detail: 'Not stated yet (career profile)' });
     expect(factor(dee, 'confirmation')).toMatchObject({ points: 0 });
     // Only a candidate in ready can be placed.
     expect(ann.placementRefusal).toBeNull();
@@ -327,6 +327,28 @@ describe('slates and career profiles', () => {
       ).points,
     ).toBe(0);
     await decide({ candidateId: ids.cleo, decision: 'none' }).expect(200);
+  });
+
+  it('keeps a pin’s place when it is pinned again, and answers many decisions and freezes at once without a 500', async () => {
+    await decide({ candidateId: ids.dee, decision: 'pinned' }).expect(200);
+    await decide({ candidateId: ids.ben, decision: 'pinned' }).expect(200);
+    const again = await decide({ candidateId: ids.dee, decision: 'pinned' });
+    expect(names(again.body as Slate).slice(0, 2)).toEqual(['Diaz', 'Brown']);
+
+    // More requests than the pool has connections, on one slate.
+    const requests = Array.from({ length: 16 }, (_, i) =>
+      i % 4 === 3
+        ? api(tokens.hr).put(`/api/positions/${seat}/slate/freeze`, { frozen: i % 8 === 3 })
+        : decide({ candidateId: [ids.ann, ids.ben, ids.cleo][i % 3], decision: i % 2 ? 'pinned' : 'none' }),
+    );
+    const statuses = (await Promise.all(requests)).map((r) => r.status);
+    expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+
+    await api(tokens.hr).put(`/api/positions/${seat}/slate/freeze`, { frozen: false }).expect(200);
+    for (const c of [ids.ann, ids.ben, ids.cleo, ids.dee])
+      await decide({ candidateId: c, decision: 'none' }).expect(200);
+    expect(names(await slate())).toEqual(['Adams', 'Brown', 'Chen', 'Diaz']);
   });
 
   it('places from the slate through the seat’s placement route; the placed candidate leaves the slate', async () => {

@@ -53,7 +53,7 @@ export function CareerProfile({ educatorId, canEdit, own }: { educatorId: string
   const [profile, setProfile] = useState<CareerProfileData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-  const { data: schools } = useGetList<School>('schools', {
+  const { data: schools, isPending: schoolsPending } = useGetList<School>('schools', {
     pagination: { page: 1, perPage: 500 },
     sort: { field: 'name', order: 'ASC' },
   });
@@ -101,12 +101,13 @@ export function CareerProfile({ educatorId, canEdit, own }: { educatorId: string
       {!profile.updatedAt && (
         <Typography variant="body2" sx={{ mt: 1 }}>
           {own
-            ? 'You have not filled this in yet. It tells hr and your principal whether you welcome a nomination, and where you would take a leadership role.'
+            ? 'You have not filled this in yet. It tells hr and the superintendent whether you welcome a nomination, and where you would take a leadership role.'
             : 'Not filled in yet.'}
         </Typography>
       )}
       {canEdit && (
-        <Button variant="outlined" sx={{ mt: 2 }} onClick={() => setEditing(true)}>
+        // Only once the schools are loaded: the dialog keeps the listed schools it knows by name.
+        <Button variant="outlined" sx={{ mt: 2 }} disabled={schoolsPending} onClick={() => setEditing(true)}>
           Edit career profile
         </Button>
       )}
@@ -214,7 +215,16 @@ function CareerProfileDialog({
               options={schools}
               getOptionLabel={(s) => s.name}
               value={schools.filter((s) => draft.moveSchoolIds.includes(s.id))}
-              onChange={(_, value) => setDraft({ ...draft, moveSchoolIds: value.map((s) => s.id) })}
+              onChange={(_, value) =>
+                setDraft({
+                  ...draft,
+                  // Listed schools the list did not load stay listed.
+                  moveSchoolIds: [
+                    ...value.map((s) => s.id),
+                    ...draft.moveSchoolIds.filter((id) => !schools.some((s) => s.id === id)),
+                  ],
+                })
+              }
               renderInput={(params) => <TextField {...params} label="Schools" helperText="Type a school's name" />}
             />
           </>

@@ -103,6 +103,8 @@ export function Slate() {
       return true;
     } catch (e) {
       notify((e as Error).message, { type: 'error' });
+      // Someone else may have frozen or changed it meanwhile: show it as it is now.
+      load();
       return false;
     }
   }
@@ -150,14 +152,10 @@ export function Slate() {
               developing or ready). Nominate and develop people for the role to build it.
             </Typography>
           ) : (
-            <Box component="ol" aria-label="Slate" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+            // role="list": without list bullets some browsers stop announcing it as a list.
+            <Box component="ol" role="list" aria-label="Slate" sx={{ listStyle: 'none', p: 0, m: 0 }}>
               {slate.entries.map((e) => (
-                <Box
-                  component="li"
-                  key={e.candidateId}
-                  sx={{ borderTop: 1, borderColor: 'divider', py: 1.5 }}
-                  aria-label={`${e.rank}. ${fullName(e)}`}
-                >
+                <Box component="li" key={e.candidateId} sx={{ borderTop: 1, borderColor: 'divider', py: 1.5 }}>
                   <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
                     <Typography component="span" sx={{ fontWeight: 700 }}>
                       {e.rank}.
@@ -172,6 +170,11 @@ export function Slate() {
                     </Typography>
                   </Box>
                   <Factors factors={e.factors} />
+                  {e.placementRefusal && (frozen || e.stage === 'ready') && (
+                    <Typography variant="body2" sx={{ mt: 0.5 }}>
+                      <strong>Cannot be placed now:</strong> {e.placementRefusal}
+                    </Typography>
+                  )}
                   {!frozen && canManage && (
                     <Box sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}>
                       <Button
@@ -200,7 +203,7 @@ export function Slate() {
                       </Button>
                     </Box>
                   )}
-                  {canPlace && e.stage === 'ready' && (
+                  {canPlace && e.placementRefusal === null && (
                     <Button
                       size="small"
                       variant="contained"

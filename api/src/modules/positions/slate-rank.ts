@@ -158,7 +158,7 @@ function willingness(seat: SlateSeat, c: SlateCandidate): SlateFactor {
         ? { ...base, points: 10, detail: 'Lists schools only; the district office not stated' }
         : { ...base, points: 0, detail: 'Has not listed this school or its level' };
     default:
-      return { ...base, points: 10, detail: 'Not stated (no career profile yet)' };
+      return { ...base, points: 10, detail: 'Not stated yet (career profile)' };
   }
 }
 

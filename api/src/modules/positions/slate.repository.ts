@@ -58,8 +58,9 @@ export class SlateRepository {
     roleId: string,
     incumbentEducatorId: string | null,
     band: GradeBand | null,
+    manager: Db = this.db,
   ): Promise<SlateCandidateRow[]> {
-    return this.db.query(
+    return manager.query(
       `SELECT c.id AS "candidateId", c.educator_id AS "educatorId", e.first_name AS "firstName", e.last_name AS "lastName",
               e.status AS "educatorStatus", e.school_id AS "schoolId", s.name AS "schoolName", s.grade_band AS "schoolBand",
               c.role_id AS "roleId", c.stage, c.readiness, c.readiness_confirmed_at AS "readinessConfirmedAt",
@@ -99,18 +100,28 @@ export class SlateRepository {
     return new Map(rows.map(({ candidateId, ...d }) => [candidateId, d]));
   }
 
-  /** The seat's slate row, created on first use and locked: decisions and freezing queue on it. */
-  async lock(manager: EntityManager, positionId: string, districtId: string): Promise<SlateRow> {
-    await manager.query(
-      'INSERT INTO slates (position_id, district_id) VALUES ($1, $2) ON CONFLICT (position_id) DO NOTHING',
-      [positionId, districtId],
-    );
+  /**
+   * The seat's slate row, locked: decisions and freezing queue on it. `create`: made on first use; without it a
+   * seat with no slate row yet answers undefined (nothing to take back or unfreeze).
+   */
+  async lock(
+    manager: EntityManager,
+    positionId: string,
+    districtId: string,
+    create = true,
+  ): Promise<SlateRow | undefined> {
+    if (create) {
+      await manager.query(
+        'INSERT INTO slates (position_id, district_id) VALUES ($1, $2) ON CONFLICT (position_id) DO NOTHING',
+        [positionId, districtId],
+      );
+    }
     const rows: SlateRow[] = await manager.query(
       `SELECT frozen_at AS "frozenAt", NULL AS "frozenBy", frozen_entries AS "frozenEntries"
          FROM slates WHERE position_id = $1 FOR UPDATE`,
       [positionId],
     );
-    return rows[0]!;
+    return rows[0];
   }
 
   async decide(
@@ -127,7 +138,9 @@ export class SlateRepository {
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (position_id, candidate_id) DO UPDATE
          SET decision = EXCLUDED.decision, reason = EXCLUDED.reason,
-             decided_by_user_id = EXCLUDED.decided_by_user_id, decided_at = now()`,
+             decided_by_user_id = EXCLUDED.decided_by_user_id,
+             -- The same decision again (a second click) keeps its time: pins keep the order they were made in.
+             decided_at = CASE WHEN slate_decisions.decision = EXCLUDED.decision THEN slate_decisions.decided_at ELSE now() END`,
       [positionId, candidateId, districtId, decision, reason, userId],
     );
   }

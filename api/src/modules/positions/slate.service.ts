@@ -11,7 +11,7 @@ import { ProfileLoader } from '../readiness/profile-loader.js';
 import { PlacementService } from './placement.service.js';
 import type { PositionRow } from './position.repository.js';
 import { PositionRepository } from './position.repository.js';
-import type { ScoredCandidate, SlateSeat } from './slate-rank.js';
+import type { ScoredCandidate, SlateDecision, SlateSeat } from './slate-rank.js';
 import { rankSlate, toSlateCandidate } from './slate-rank.js';
 import type { SlateDecisionDto, SlateEntryDto, SlateExclusionDto, SlateResponseDto } from './slate.dto.js';
 import type { SlateCandidateRow } from './slate.repository.js';
@@ -48,7 +48,7 @@ export class SlateService {
 
   async get(auth: AuthContext, id: string): Promise<SlateResponseDto> {
     await this.access.require(auth, Permission.SlateRead, [id], 'Position');
-    return this.build(await this.position(id));
+    return this.respond(await this.position(id));
   }
 
   async decide(auth: AuthContext, id: string, dto: SlateDecisionDto): Promise<SlateResponseDto> {
@@ -62,16 +62,26 @@ export class SlateService {
       throw AppError.notFound('Candidate');
     }
     await this.db.transaction(async (m) => {
-      const slate = await this.slates.lock(m, id, position.districtId);
+      // Reads inside the transaction go through its one connection: a request holding the lock never waits
+      // for another from the pool.
+      const slate = await this.slates.lock(m, id, position.districtId, dto.decision !== 'none');
+      if (!slate) return;
       if (slate.frozenAt) throw this.frozen();
       if (dto.decision === 'none') {
         await this.slates.undecide(m, id, dto.candidateId);
         return;
       }
-      if (!(await this.listed(position, dto.candidateId))) throw this.notOnSlate();
+      const listed = await this.slates.candidates(
+        position.districtId,
+        position.roleId,
+        position.incumbentEducatorId,
+        null,
+        m,
+      );
+      if (!listed.some((r) => r.candidateId === dto.candidateId)) throw this.notOnSlate();
       await this.slates.decide(m, id, position.districtId, dto.candidateId, dto.decision, reason, auth.userId);
     });
-    return this.build(position);
+    return this.respond(position);
   }
 
   /**
@@ -81,15 +91,21 @@ export class SlateService {
   async freeze(auth: AuthContext, id: string, frozen: boolean): Promise<SlateResponseDto> {
     await this.access.require(auth, Permission.SlateManage, [id], 'Position');
     const position = await this.position(id);
+    // The list to keep is built before the lock (with the pool's connections, not the transaction's); if a
+    // decision lands in between, the freeze is refused rather than keeping a list that no longer matches.
+    const live = frozen ? await this.build(position) : null;
     await this.db.transaction(async (m) => {
-      const slate = await this.slates.lock(m, id, position.districtId);
-      if (Boolean(slate.frozenAt) === frozen) return;
-      if (!frozen) return this.slates.freeze(m, id, null, null);
-      const live = await this.build(position);
+      const slate = await this.slates.lock(m, id, position.districtId, frozen);
+      if (!slate || Boolean(slate.frozenAt) === frozen) return;
+      if (!live) return this.slates.freeze(m, id, null, null);
+      const now = await this.slates.decisions(id, m);
+      if (decisionsKey(now) !== live.decisionsKey) {
+        throw new AppError(ErrorCode.Conflict, 'The slate changed while it was being frozen; freeze it again');
+      }
       const entries = live.entries.map(({ placementRefusal: _refusal, ...entry }) => entry);
       await this.slates.freeze(m, id, entries, auth.userId);
     });
-    return this.build(position);
+    return this.respond(position);
   }
 
   private async position(id: string): Promise<PositionRow> {
@@ -109,12 +125,12 @@ export class SlateService {
     );
   }
 
-  private async listed(position: PositionRow, candidateId: string): Promise<boolean> {
-    const rows = await this.slates.candidates(position.districtId, position.roleId, position.incumbentEducatorId, null);
-    return rows.some((r) => r.candidateId === candidateId);
+  private async respond(position: PositionRow): Promise<SlateResponseDto> {
+    const { decisionsKey: _key, ...slate } = await this.build(position);
+    return slate;
   }
 
-  private async build(position: PositionRow): Promise<SlateResponseDto> {
+  private async build(position: PositionRow): Promise<SlateResponseDto & { decisionsKey: string }> {
     const seat: SlateSeat = { schoolId: position.schoolId, gradeBand: await this.slates.gradeBand(position.schoolId) };
     // Apart from each other: the pool has connections for both big reads at once.
     const [slate, decisions, rows, seatRefusal, met] = await Promise.all([
@@ -147,7 +163,7 @@ export class SlateService {
           ? refusals.get(e.candidateId)!
           : `${e.firstName} ${e.lastName} is no longer a candidate for this role who accepted (${SLATE_STAGES.join(', ')})`,
       }));
-      return { ...base, entries, excluded, more: 0 };
+      return { ...base, entries, excluded, more: 0, decisionsKey: decisionsKey(decisions) };
     }
     const entries: SlateEntryDto[] = ranked.entries.map((c) => ({
       ...person(c),
@@ -155,8 +171,16 @@ export class SlateService {
       pinned: c.pinned,
       placementRefusal: c.placementRefusal,
     }));
-    return { ...base, entries, excluded, more: ranked.more };
+    return { ...base, entries, excluded, more: ranked.more, decisionsKey: decisionsKey(decisions) };
   }
+}
+
+/** What the decisions are, to tell whether they changed between two reads. */
+function decisionsKey(decisions: Map<string, SlateDecision>): string {
+  return [...decisions]
+    .map(([candidateId, d]) => `${candidateId}:${d.decision}:${d.decidedAt.getTime()}`)
+    .sort()
+    .join(',');
 }
 
 function refusalOf(r: SlateCandidateRow, seatRefusal: string | null): string | null {

@@ -110,7 +110,8 @@ export class ProfileLoader {
     if (targets.length === 0) return { total: 0, met };
     const latest: { candidateId: string; competencyId: string; level: number; observedOn: string }[] =
       await this.db.query(
-        `SELECT l.candidate_id AS "candidateId", l.competency_id AS "competencyId", l.level, l.observed_on::text AS "observedOn"
+        `SELECT l.candidate_id AS "candidateId", l.competency_id AS "competencyId", l.level,
+                to_char(l.observed_on, 'YYYY-MM-DD') AS "observedOn"
            FROM candidates c JOIN latest_ratings l ON l.candidate_id = c.id
           WHERE c.district_id = $1 AND c.role_id = $2 AND c.stage = ANY($3::candidate_stage[])`,
         [districtId, roleId, stages],
