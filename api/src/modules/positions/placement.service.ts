@@ -17,6 +17,7 @@ import { suggestReadiness } from '../readiness/readiness-rule.js';
 import type { BenchEntryDto, BenchGapDto, BenchResponseDto, PlacementResponseDto } from './position.dto.js';
 import { PlacementDto } from './position.dto.js';
 import type { PositionEntity } from './position.entity.js';
+import type { BenchRow } from './position.repository.js';
 import { PositionRepository } from './position.repository.js';
 import { toPositionResponse } from './position.service.js';
 
@@ -38,6 +39,18 @@ export function largestGaps(profile: ProfileEntry[]): BenchGapDto[] {
       currentLevel: t.currentLevel,
       gap: t.gap,
     }));
+}
+
+/** Why a listed candidate cannot be placed into the seat now (null: they can), for the bench and the slate. */
+export function candidateRefusal(
+  r: Pick<BenchRow, 'firstName' | 'lastName' | 'stage' | 'educatorStatus'>,
+  seatRefusal: string | null,
+): string | null {
+  const name = `${r.firstName} ${r.lastName}`;
+  const stage = placementRefusal({ stage: r.stage, pausedFrom: null });
+  if (stage) return `${name}: ${stage}`;
+  if (r.educatorStatus !== 'active') return `${name} is inactive on the roster`;
+  return seatRefusal;
 }
 
 /** A position's bench and placement into it (PRODUCT.md §2 Position). */
@@ -66,8 +79,6 @@ export class PlacementService {
     const entries: BenchEntryDto[] = rows.map((r) => {
       const profile = profiles.get(r.candidateId) ?? [];
       const suggestion = suggestReadiness(profile);
-      const name = `${r.firstName} ${r.lastName}`;
-      const stageRefusal = placementRefusal({ stage: r.stage, pausedFrom: null });
       return {
         candidateId: r.candidateId,
         educatorId: r.educatorId,
@@ -85,11 +96,7 @@ export class PlacementService {
         largestGaps: largestGaps(profile),
         evidenceCount: r.evidenceCount,
         newEvidenceSinceConfirmation: r.newEvidence,
-        placementRefusal: stageRefusal
-          ? `${name}: ${stageRefusal}`
-          : r.educatorStatus !== 'active'
-            ? `${name} is inactive on the roster`
-            : seatRefusal,
+        placementRefusal: candidateRefusal(r, seatRefusal),
       };
     });
     entries.sort(

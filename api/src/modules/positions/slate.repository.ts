@@ -1,27 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ReadinessBand, Stage } from '../candidates/stages.js';
-import type { EducatorStatus } from '../educators/educator.entity.js';
+import type { Stage } from '../candidates/stages.js';
 import type { GradeBand } from '../schools/school.entity.js';
+import type { BenchRow } from './position.repository.js';
 import type { MoveWillingness, SlateDecision } from './slate-rank.js';
 
 /** A slate lists candidates who accepted their nomination: identified ones have not yet. */
 export const SLATE_STAGES: Stage[] = ['engaged', 'developing', 'ready'];
 
-export interface SlateCandidateRow {
-  candidateId: string;
-  educatorId: string;
-  firstName: string;
-  lastName: string;
-  educatorStatus: EducatorStatus;
-  schoolId: string | null;
-  schoolName: string | null;
+export interface SlateCandidateRow extends Omit<BenchRow, 'stageEnteredAt' | 'evidenceCount'> {
   schoolBand: GradeBand | null;
-  roleId: string;
-  stage: Stage;
-  readiness: ReadinessBand;
-  readinessConfirmedAt: Date | null;
-  newEvidence: number;
   seatDaysAtLevel: number;
   moveWillingness: MoveWillingness | null;
   moveGradeBands: GradeBand[] | null;
@@ -152,12 +140,21 @@ export class SlateRepository {
     ]);
   }
 
-  async candidateInDistrict(candidateId: string, districtId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM candidates WHERE id = $1 AND district_id = $2', [
-      candidateId,
-      districtId,
-    ]);
-    return rows.length > 0;
+  /**
+   * Whether a candidate of the seat's district is on its slate (its role, accepted, not the incumbent); null: no
+   * such candidate in the district.
+   */
+  async onSlate(
+    manager: EntityManager,
+    candidateId: string,
+    seat: { districtId: string; roleId: string; incumbentEducatorId: string | null },
+  ): Promise<boolean | null> {
+    const rows: { on: boolean }[] = await manager.query(
+      `SELECT (role_id = $3 AND stage = ANY($4::candidate_stage[]) AND educator_id IS DISTINCT FROM $5) AS "on"
+         FROM candidates WHERE id = $1 AND district_id = $2`,
+      [candidateId, seat.districtId, seat.roleId, SLATE_STAGES, seat.incumbentEducatorId],
+    );
+    return rows[0]?.on ?? null;
   }
 
   async freeze(
@@ -165,12 +162,13 @@ export class SlateRepository {
     positionId: string,
     entries: unknown[] | null,
     userId: string | null,
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<Date | null> {
+    const [rows]: [{ frozenAt: Date | null }[], number] = await manager.query(
       `UPDATE slates SET frozen_at = CASE WHEN $2::jsonb IS NULL THEN NULL ELSE now() END,
               frozen_by_user_id = $3, frozen_entries = $2::jsonb, updated_at = now()
-        WHERE position_id = $1`,
+        WHERE position_id = $1 RETURNING frozen_at AS "frozenAt"`,
       [positionId, entries === null ? null : JSON.stringify(entries), userId],
     );
+    return rows[0]?.frozenAt ?? null;
   }
 }

@@ -6,15 +6,13 @@ import { Permission } from '../../auth/permissions.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
-import { placementRefusal } from '../candidates/stage-rules.js';
 import { ProfileLoader } from '../readiness/profile-loader.js';
-import { PlacementService } from './placement.service.js';
+import { candidateRefusal, PlacementService } from './placement.service.js';
 import type { PositionRow } from './position.repository.js';
 import { PositionRepository } from './position.repository.js';
 import type { ScoredCandidate, SlateDecision, SlateSeat } from './slate-rank.js';
 import { rankSlate, toSlateCandidate } from './slate-rank.js';
 import type { SlateDecisionDto, SlateEntryDto, SlateExclusionDto, SlateResponseDto } from './slate.dto.js';
-import type { SlateCandidateRow } from './slate.repository.js';
 import { SLATE_STAGES, SlateRepository } from './slate.repository.js';
 
 const person = (c: ScoredCandidate) => ({
@@ -58,12 +56,11 @@ export class SlateService {
       throw AppError.validation({ reason: 'reason is required to exclude a candidate from a slate' });
     }
     const position = await this.position(id);
-    if (!(await this.slates.candidateInDistrict(dto.candidateId, position.districtId))) {
-      throw AppError.notFound('Candidate');
-    }
     await this.db.transaction(async (m) => {
       // Reads inside the transaction go through its one connection: a request holding the lock never waits
       // for another from the pool.
+      const onSlate = await this.slates.onSlate(m, dto.candidateId, position);
+      if (onSlate === null) throw AppError.notFound('Candidate');
       const slate = await this.slates.lock(m, id, position.districtId, dto.decision !== 'none');
       if (!slate) return;
       if (slate.frozenAt) throw this.frozen();
@@ -71,14 +68,7 @@ export class SlateService {
         await this.slates.undecide(m, id, dto.candidateId);
         return;
       }
-      const listed = await this.slates.candidates(
-        position.districtId,
-        position.roleId,
-        position.incumbentEducatorId,
-        null,
-        m,
-      );
-      if (!listed.some((r) => r.candidateId === dto.candidateId)) throw this.notOnSlate();
+      if (!onSlate) throw this.notOnSlate();
       await this.slates.decide(m, id, position.districtId, dto.candidateId, dto.decision, reason, auth.userId);
     });
     return this.respond(position);
@@ -94,17 +84,22 @@ export class SlateService {
     // The list to keep is built before the lock (with the pool's connections, not the transaction's); if a
     // decision lands in between, the freeze is refused rather than keeping a list that no longer matches.
     const live = frozen ? await this.build(position) : null;
-    await this.db.transaction(async (m) => {
+    const frozenAt = await this.db.transaction(async (m) => {
       const slate = await this.slates.lock(m, id, position.districtId, frozen);
-      if (!slate || Boolean(slate.frozenAt) === frozen) return;
+      if (!slate || Boolean(slate.frozenAt) === frozen) return undefined;
       if (!live) return this.slates.freeze(m, id, null, null);
       const now = await this.slates.decisions(id, m);
       if (decisionsKey(now) !== live.decisionsKey) {
         throw new AppError(ErrorCode.Conflict, 'The slate changed while it was being frozen; freeze it again');
       }
       const entries = live.entries.map(({ placementRefusal: _refusal, ...entry }) => entry);
-      await this.slates.freeze(m, id, entries, auth.userId);
+      return this.slates.freeze(m, id, entries, auth.userId);
     });
+    // Just frozen: the answer is the list that was kept (built once, above).
+    if (live && frozenAt) {
+      const { decisionsKey: _key, ...slate } = live;
+      return { ...slate, frozenAt: toIso(frozenAt), frozenBy: auth.name, more: 0 };
+    }
     return this.respond(position);
   }
 
@@ -140,7 +135,7 @@ export class SlateService {
       this.placement.seatRefusal(position),
       this.profiles.targetsMetOfRole(position.districtId, position.roleId, SLATE_STAGES),
     ]);
-    const refusals = new Map(rows.map((r) => [r.candidateId, refusalOf(r, seatRefusal)]));
+    const refusals = new Map(rows.map((r) => [r.candidateId, candidateRefusal(r, seatRefusal)]));
     const base = {
       positionId: position.id,
       positionTitle: position.title,
@@ -181,12 +176,4 @@ function decisionsKey(decisions: Map<string, SlateDecision>): string {
     .map(([candidateId, d]) => `${candidateId}:${d.decision}:${d.decidedAt.getTime()}`)
     .sort()
     .join(',');
-}
-
-function refusalOf(r: SlateCandidateRow, seatRefusal: string | null): string | null {
-  const name = `${r.firstName} ${r.lastName}`;
-  const stage = placementRefusal({ stage: r.stage, pausedFrom: null });
-  if (stage) return `${name}: ${stage}`;
-  if (r.educatorStatus !== 'active') return `${name} is inactive on the roster`;
-  return seatRefusal;
 }
