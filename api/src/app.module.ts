@@ -27,6 +27,7 @@ import { NotificationModule } from './modules/notifications/notification.module.
 import { OpportunityModule } from './modules/opportunities/opportunity.module.js';
 import { PositionModule } from './modules/positions/position.module.js';
 import { ReadinessModule } from './modules/readiness/readiness.module.js';
+import { ReviewsModule } from './modules/reviews/reviews.module.js';
 import { SchoolModule } from './modules/schools/school.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
 import { SuccessionModule } from './modules/succession/succession.module.js';
@@ -92,6 +93,7 @@ export class AppModule {
         DashboardModule,
         SuccessionModule,
         CareersModule,
+        ReviewsModule,
         SsoModule,
         NotificationModule,
       ],

@@ -28,6 +28,7 @@ import { AddNominationCounts1797000000000 } from './1797000000000-AddNominationC
 import { AddSuccessionForecast1797100000000 } from './1797100000000-AddSuccessionForecast.js';
 import { AddSlatesAndCareerProfiles1797200000000 } from './1797200000000-AddSlatesAndCareerProfiles.js';
 import { AddEvidenceCreatedIndex1797200000001 } from './1797200000001-AddEvidenceCreatedIndex.js';
+import { AddTalentReviewSessions1797300000000 } from './1797300000000-AddTalentReviewSessions.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -61,6 +62,7 @@ export const migrations: (new () => object)[] = [
   AddSuccessionForecast1797100000000,
   AddSlatesAndCareerProfiles1797200000000,
   AddEvidenceCreatedIndex1797200000001,
+  AddTalentReviewSessions1797300000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

@@ -25,7 +25,9 @@ export type ScopeRule =
   /** The nominations the caller made. */
   | 'nominator'
   /** What was sent to the caller (notifications). */
-  | 'recipient';
+  | 'recipient'
+  /** Talent review sessions: the district's for those who run them (hr, superintendent), else the ones the caller reviews. */
+  | 'reviewer';
 
 export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   [Permission.SessionRead]: 'session',
@@ -79,6 +81,8 @@ export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   // An educator's own profile; for hr and the superintendent the district's.
   [Permission.CareerProfileRead]: 'people',
   [Permission.CareerProfileManage]: 'people',
+  [Permission.ReviewSessionRead]: 'reviewer',
+  [Permission.ReviewSessionManage]: 'reviewer',
   [Permission.AuditRead]: 'district',
   [Permission.DashboardRead]: 'people',
   [Permission.DashboardEquity]: 'people',
@@ -249,9 +253,11 @@ export function ruleOutcome(rule: ScopeRule, role: Role, condition: Condition | 
         : 'notFound';
     case 'otherSchool':
       if (rule === 'nominator' || rule === 'recipient') return 'notFound';
+      if (rule === 'reviewer') return roleHas(role, Permission.ReviewSessionManage) ? 'allowed' : 'notFound';
       return rule === 'people' && (role === 'principal' || role === 'educator') ? 'notFound' : 'allowed';
     case 'otherPerson':
       if (rule === 'nominator' || rule === 'recipient') return 'notFound';
+      if (rule === 'reviewer') return roleHas(role, Permission.ReviewSessionManage) ? 'allowed' : 'notFound';
       return rule === 'people' && role === 'educator' ? 'notFound' : 'allowed';
     default:
       // A special case without an exception for this route and role follows the own-scope answer.
@@ -280,6 +286,8 @@ export function scopeLabel(rule: ScopeRule, role: Role): string {
       return 'own notifications';
     case 'people':
       return role === 'principal' ? 'their schools' : role === 'educator' ? 'self' : 'district';
+    case 'reviewer':
+      return roleHas(role, Permission.ReviewSessionManage) ? 'district' : 'sessions they review (their scope’s people)';
   }
 }
 

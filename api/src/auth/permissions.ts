@@ -59,6 +59,10 @@ export enum Permission {
   /** An educator's career profile: interests, openness to nomination, where they would move. */
   CareerProfileRead = 'career-profile.read',
   CareerProfileManage = 'career-profile.manage',
+  /** Talent review sessions: hr and the superintendent any of the district's; principals and coordinators those they review. */
+  ReviewSessionRead = 'review-session.read',
+  /** Convene, invite, decide, close: the facilitator's part (hr, superintendent). */
+  ReviewSessionManage = 'review-session.manage',
   AuditRead = 'audit.read',
   /** The district's settings screen (small-cell threshold); the district record itself is platform data. */
   DistrictSettingsRead = 'district-settings.read',
@@ -129,6 +133,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.SlateManage,
     Permission.CareerProfileRead,
     Permission.CareerProfileManage,
+    Permission.ReviewSessionRead,
+    Permission.ReviewSessionManage,
     Permission.AuditRead,
     Permission.DistrictSettingsRead,
     Permission.DistrictSettingsManage,
@@ -157,6 +163,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.PositionRead,
     Permission.SlateRead,
     Permission.CareerProfileRead,
+    Permission.ReviewSessionRead,
+    Permission.ReviewSessionManage,
     Permission.AuditRead,
     Permission.DistrictSettingsRead,
     Permission.DashboardRead,
@@ -182,6 +190,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AssignmentManage,
     Permission.AssignmentLog,
     Permission.PositionRead,
+    Permission.ReviewSessionRead,
     Permission.DashboardRead,
     Permission.ForecastRead,
   ],
@@ -201,6 +210,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.OpportunityRead,
     Permission.OpportunityInterestRead,
     Permission.AssignmentRead,
+    Permission.ReviewSessionRead,
     Permission.DashboardRead,
     Permission.ForecastRead,
   ],

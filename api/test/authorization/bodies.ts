@@ -92,6 +92,15 @@ export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<P
   'PUT /api/educators/:id/career-profile': () => ({
     body: { openToNomination: false, moveWillingness: null, moveGradeBands: [], moveSchoolIds: [] },
   }),
+  // A stale version: allowed callers get 409 and nothing changes.
+  'PUT /api/review-sessions/:id': (c) => ({
+    body: { title: 'Matrix review', roleId: c.fx.ids.roleA, schoolIds: [], reviewerUserIds: [], version: 9999 },
+  }),
+  // E works at A1, outside the sessions (A2's people): 409 for those who may decide.
+  'POST /api/review-sessions/:id/decisions': (c) => ({
+    body: { candidateId: c.fx.ids.candE, rationale: 'Matrix check' },
+  }),
+  'POST /api/review-sessions/:id/close': () => ({ body: { version: 9999 } }),
 };
 
 export interface CreateContext {
@@ -168,6 +177,12 @@ export const CREATES: Record<string, CreateSpec> = {
     build: (c, ref) => ({ body: { opportunityId: c.fx.ids.oppA1, candidateId: ref } }),
   },
   'POST /api/positions': { ref: 'schools', build: (c, ref) => ({ body: { roleId: c.fx.ids.roleA, schoolId: ref } }) },
+  'POST /api/review-sessions': {
+    ref: 'schools',
+    build: (c, ref) => ({
+      body: { title: `Matrix review ${uniq()}`, roleId: c.fx.ids.roleA, schoolIds: [ref], reviewerUserIds: [] },
+    }),
+  },
   'POST /api/competency-frameworks': {
     build: () => ({ body: { title: `Matrix framework ${uniq()}`, shortName: `MF${uniq()}` } }),
   },
@@ -350,6 +365,36 @@ export const CROSS_REFERENCES: Record<string, (c: CreateContext, fetch: Fetch) =
       url: `/api/positions/${fx.ids.posA1}/slate/decisions`,
       payload: { body: { candidateId: fx.ids.candG, decision: 'pinned' } },
       what: 'candidateId of B',
+    },
+  ],
+  'POST /api/review-sessions': async ({ fx }) => [
+    {
+      method: 'POST',
+      url: '/api/review-sessions',
+      payload: { body: { title: 'Matrix review', roleId: fx.ids.roleB, schoolIds: [], reviewerUserIds: [] } },
+      what: 'roleId of B',
+    },
+    {
+      method: 'POST',
+      url: '/api/review-sessions',
+      payload: {
+        body: { title: 'Matrix review', roleId: fx.ids.roleA, schoolIds: [], reviewerUserIds: [fx.users.hrB.id] },
+      },
+      what: 'reviewerUserIds of B',
+    },
+  ],
+  'POST /api/review-sessions/:id/decisions': async ({ fx }) => [
+    {
+      method: 'POST',
+      url: `/api/review-sessions/${fx.ids.reviewOwn}/decisions`,
+      payload: { body: { candidateId: fx.ids.candG, readiness: 'ready_now', rationale: 'Matrix check' } },
+      what: 'candidateId of B',
+    },
+    {
+      method: 'POST',
+      url: `/api/review-sessions/${fx.ids.reviewOwn}/decisions`,
+      payload: { body: { candidateId: fx.ids.candE, opportunityId: fx.ids.oppB, rationale: 'Matrix check' } },
+      what: 'opportunityId of B',
     },
   ],
   'PUT /api/educators/:id/career-profile': async ({ fx }) => [

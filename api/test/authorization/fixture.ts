@@ -49,6 +49,7 @@ export interface MatrixFixture {
     | 'candG'
     | 'asgProbe'
     | 'posA1'
+    | 'reviewOwn'
     | 'E'
     | 'G'
     | 'principalA2',
@@ -230,6 +231,22 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   const posB = await pos(dB, roleB, B1);
   const posB2 = await pos(dB, roleB, B2);
 
+  // Talent review sessions of A2's people: one A's principal and coordinator review, one they do not, one of B's.
+  const session = async (districtId: string, roleId: string, schoolId: string, reviewers: string[]) => {
+    const [row]: { id: string }[] = await t.db.query(
+      `INSERT INTO review_sessions (district_id, title, role_id) VALUES ($1, 'Matrix review', $2) RETURNING id`,
+      [districtId, roleId],
+    );
+    await t.db.query('INSERT INTO review_session_schools (session_id, school_id) VALUES ($1, $2)', [row!.id, schoolId]);
+    for (const user of reviewers) {
+      await t.db.query('INSERT INTO review_session_reviewers (session_id, user_id) VALUES ($1, $2)', [row!.id, user]);
+    }
+    return row!.id;
+  };
+  const reviewOwn = await session(dA, roleA, A2, [principal.id, coordinator.id]);
+  const reviewOther = await session(dA, roleA, A2, []);
+  const reviewB = await session(dB, roleB, B1, []);
+
   const transitionsOf = async (candidateId: string) =>
     (
       (await t.db.query(`SELECT id FROM stage_transitions WHERE candidate_id = $1 ORDER BY created_at`, [
@@ -335,6 +352,8 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
       otherDistrict: [intr.G, intr.H],
     },
     positions: { own: [posA1], otherSchool: [posA2], otherDistrict: [posB, posB2] },
+    // otherSchool: a session of the caller's district that the caller does not review.
+    'review-sessions': { own: [reviewOwn], otherSchool: [reviewOther], otherDistrict: [reviewB] },
     'audit-log': { own: await auditOf(dA), otherDistrict: await auditOf(dB) },
     // As hr sees them; the matrix takes each role's own from `recipient`.
     notifications: recipient.hr!,
@@ -419,6 +438,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
       candG: cand.G!,
       asgProbe,
       posA1,
+      reviewOwn,
       E: E.id,
       G: G.id,
       principalA2: principalA2.id,

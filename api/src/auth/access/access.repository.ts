@@ -178,6 +178,21 @@ export class AccessRepository {
     );
   }
 
+  /** A district's talent review sessions; with `reviewerUserId`, only those that user is invited to. */
+  async reviewSessionIds(
+    districtId: string,
+    candidates: string[],
+    reviewerUserId: string | null,
+  ): Promise<Set<string>> {
+    return ids(
+      await this.db.query(
+        `SELECT id FROM review_sessions rs WHERE id = ANY($1::uuid[]) AND district_id = $2
+           AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM review_session_reviewers v WHERE v.session_id = rs.id AND v.user_id = $3))`,
+        [candidates, districtId, reviewerUserId],
+      ),
+    );
+  }
+
   async positionIds(districtId: string, candidates: string[]): Promise<Set<string>> {
     return ids(
       await this.db.query(`SELECT id FROM positions WHERE id = ANY($1::uuid[]) AND district_id = $2`, [

@@ -5,6 +5,9 @@ import type { AuthContext } from '../auth-context.js';
 import { Permission, roleHas } from '../permissions.js';
 import { AccessRepository } from './access.repository.js';
 
+/** Who convenes and runs talent review sessions: everyone else only reviews the ones they are invited to. */
+export const facilitates = (auth: Pick<AuthContext, 'role'>) => roleHas(auth.role, Permission.ReviewSessionManage);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -134,6 +137,12 @@ export class AccessService {
       case Permission.SlateRead:
       case Permission.SlateManage:
         return scope.kind === 'district' ? this.repo.positionIds(scope.districtId, ids) : new Set();
+      case Permission.ReviewSessionRead:
+        // hr and the superintendent see the district's sessions; principals and coordinators those they review.
+        if (scope.kind === 'platform' || scope.kind === 'self') return new Set();
+        return this.repo.reviewSessionIds(scope.districtId, ids, facilitates(auth) ? null : auth.userId);
+      case Permission.ReviewSessionManage:
+        return scope.kind === 'district' ? this.repo.reviewSessionIds(scope.districtId, ids, null) : new Set();
       case Permission.CareerProfileRead:
       case Permission.CareerProfileManage:
         // Ids are educators: an educator's own profile, or any of the district's for hr (and, read-only, the superintendent).

@@ -9,5 +9,6 @@ import { AssignmentService } from './assignment.service.js';
   imports: [CandidateModule, OpportunityModule],
   controllers: [AssignmentController],
   providers: [AssignmentService, AssignmentRepository],
+  exports: [AssignmentService],
 })
 export class AssignmentModule {}

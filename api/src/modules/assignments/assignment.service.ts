@@ -10,9 +10,11 @@ import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
+import type { CandidateEntity } from '../candidates/candidate.entity.js';
 import { CandidateRepository } from '../candidates/candidate.repository.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
 import { notifyLater } from '../notifications/notify.js';
+import type { DevelopmentOpportunityEntity } from '../opportunities/opportunity.entity.js';
 import { OpportunityRepository } from '../opportunities/opportunity.repository.js';
 import type {
   AssignmentResponseDto,
@@ -85,40 +87,55 @@ export class AssignmentService {
       if (!opportunity) throw AppError.notFound('Opportunity');
       const candidate = await this.candidates.lock(m, dto.candidateId);
       if (!candidate) throw AppError.notFound('Candidate');
-      if (candidate.stage === 'identified')
-        throw new AppError(
-          ErrorCode.Conflict,
-          'The candidate has not accepted the nomination yet; assign them once they are engaged',
-        );
-      if (candidate.stage === 'paused' || candidate.stage === 'exited')
-        throw new AppError(
-          ErrorCode.Conflict,
-          `The candidate is ${candidate.stage}; resume or re-enter them before assigning opportunities`,
-        );
-      const endedOn = await this.opportunities.closedOn(m, opportunity.id);
-      if (endedOn)
-        throw new AppError(ErrorCode.Conflict, `This opportunity ended on ${endedOn}; it is closed to new assignments`);
-      if (await this.assignments.liveAssignmentExists(m, opportunity.id, candidate.id))
-        throw new AppError(ErrorCode.Conflict, 'The candidate is already on this opportunity');
-      if (opportunity.seatsTaken >= opportunity.seats)
-        throw new AppError(
-          ErrorCode.Conflict,
-          `No seats left: all ${opportunity.seats} are taken. Raise the seats or withdraw someone first`,
-        );
-      if (dto.dueOn && opportunity.startsOn && dto.dueOn.slice(0, 10) < String(opportunity.startsOn))
-        throw AppError.validation({ dueOn: 'dueOn cannot be before the opportunity starts' });
-      opportunity.seatsTaken += 1;
-      await m.save(opportunity);
-      const result = await m.query(
-        `INSERT INTO assignments (district_id, opportunity_id, candidate_id, due_on, assigned_by_user_id)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [districtId, opportunity.id, candidate.id, dto.dueOn?.slice(0, 10) ?? opportunity.endsOn, auth.userId],
-      );
-      const id = (result as { id: string }[])[0]!.id;
-      await notifyLater(m, 'assignment.created', id);
-      return id;
+      return this.assignLocked(m, districtId, opportunity, candidate, dto.dueOn ?? null, auth.userId);
     });
     return this.get(auth, id);
+  }
+
+  /**
+   * A seat on an opportunity for a candidate, both locked by the caller's transaction (opportunity first): the
+   * assignment route, and the development actions of a talent review session's close.
+   */
+  async assignLocked(
+    m: EntityManager,
+    districtId: string,
+    opportunity: DevelopmentOpportunityEntity,
+    candidate: CandidateEntity,
+    dueOn: string | null,
+    userId: string,
+  ): Promise<string> {
+    if (candidate.stage === 'identified')
+      throw new AppError(
+        ErrorCode.Conflict,
+        'The candidate has not accepted the nomination yet; assign them once they are engaged',
+      );
+    if (candidate.stage === 'paused' || candidate.stage === 'exited')
+      throw new AppError(
+        ErrorCode.Conflict,
+        `The candidate is ${candidate.stage}; resume or re-enter them before assigning opportunities`,
+      );
+    const endedOn = await this.opportunities.closedOn(m, opportunity.id);
+    if (endedOn)
+      throw new AppError(ErrorCode.Conflict, `This opportunity ended on ${endedOn}; it is closed to new assignments`);
+    if (await this.assignments.liveAssignmentExists(m, opportunity.id, candidate.id))
+      throw new AppError(ErrorCode.Conflict, 'The candidate is already on this opportunity');
+    if (opportunity.seatsTaken >= opportunity.seats)
+      throw new AppError(
+        ErrorCode.Conflict,
+        `No seats left: all ${opportunity.seats} are taken. Raise the seats or withdraw someone first`,
+      );
+    if (dueOn && opportunity.startsOn && dueOn.slice(0, 10) < String(opportunity.startsOn))
+      throw AppError.validation({ dueOn: 'dueOn cannot be before the opportunity starts' });
+    opportunity.seatsTaken += 1;
+    await m.save(opportunity);
+    const result = await m.query(
+      `INSERT INTO assignments (district_id, opportunity_id, candidate_id, due_on, assigned_by_user_id)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [districtId, opportunity.id, candidate.id, dueOn?.slice(0, 10) ?? opportunity.endsOn, userId],
+    );
+    const id = (result as { id: string }[])[0]!.id;
+    await notifyLater(m, 'assignment.created', id);
+    return id;
   }
 
   /** assigned → in_progress, by the candidate themself, a coordinator or hr. */

@@ -19,6 +19,7 @@ import {
 import type { CandidateEntity } from './candidate.entity.js';
 import { CandidateRepository } from './candidate.repository.js';
 import { allowedMoves, placementRefusal, refusalFor } from './stage-rules.js';
+import type { ExitReason, Stage } from './stages.js';
 
 @Injectable()
 export class CandidateService {
@@ -78,18 +79,29 @@ export class CandidateService {
           `The candidate is now ${candidate.stage}, not ${dto.expectedStage}; reload and decide again`,
         );
       }
-      const move = allowedMoves(candidate).find((mv) => mv.to === dto.to);
-      if (!move) throw AppError.validation({ to: refusalFor(candidate, dto.to) }, 'This stage move is not allowed');
-      const reason = dto.reason?.trim() || null;
-      const errors: Record<string, string> = {};
-      if (move.reasonRequired && !reason) errors.reason = `a reason is required to move ${candidate.stage} → ${dto.to}`;
-      if (move.exitReasonRequired && !dto.exitReason) errors.exitReason = 'choose why the candidate exits';
-      if (!move.exitReasonRequired && dto.exitReason)
-        errors.exitReason = 'an exit reason goes only with a move to exited';
-      if (Object.keys(errors).length) throw AppError.validation(errors);
-      await this.candidates.move(m, candidate, dto.to, auth.userId, reason, dto.exitReason ?? null);
+      await this.transitionLocked(m, candidate, dto.to, dto.reason, dto.exitReason ?? null, auth.userId);
     });
     return this.get(auth, id);
+  }
+
+  /** A stage move on a candidate the caller's transaction has locked, checked against the stage rules. */
+  async transitionLocked(
+    m: EntityManager,
+    candidate: CandidateEntity,
+    to: Stage,
+    rawReason: string | null | undefined,
+    exitReason: ExitReason | null,
+    actorUserId: string,
+  ): Promise<void> {
+    const move = allowedMoves(candidate).find((mv) => mv.to === to);
+    if (!move) throw AppError.validation({ to: refusalFor(candidate, to) }, 'This stage move is not allowed');
+    const reason = rawReason?.trim() || null;
+    const errors: Record<string, string> = {};
+    if (move.reasonRequired && !reason) errors.reason = `a reason is required to move ${candidate.stage} → ${to}`;
+    if (move.exitReasonRequired && !exitReason) errors.exitReason = 'choose why the candidate exits';
+    if (!move.exitReasonRequired && exitReason) errors.exitReason = 'an exit reason goes only with a move to exited';
+    if (Object.keys(errors).length) throw AppError.validation(errors);
+    await this.candidates.move(m, candidate, to, actorUserId, reason, exitReason);
   }
 
   /** The nominee accepts (→ engaged) or declines (→ exited, declined); hr may record consent given in person. */

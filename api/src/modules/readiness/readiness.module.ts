@@ -7,6 +7,6 @@ import { ReadinessService } from './readiness.service.js';
 @Module({
   controllers: [ReadinessController],
   providers: [ReadinessService, ReadinessRepository, ProfileLoader],
-  exports: [ProfileLoader],
+  exports: [ProfileLoader, ReadinessService],
 })
 export class ReadinessModule {}

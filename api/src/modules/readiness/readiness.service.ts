@@ -6,6 +6,7 @@ import { Permission, roleHas } from '../../auth/permissions.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
+import type { ReadinessBand } from '../candidates/stages.js';
 import { notifyLater } from '../notifications/notify.js';
 import { ProfileLoader } from './profile-loader.js';
 import type { ReadinessSuggestion } from './readiness-rule.js';
@@ -82,25 +83,39 @@ export class ReadinessService {
           `The candidate changed meanwhile (your version ${dto.expectedVersion}, current ${candidate.version}); reload and confirm again`,
         );
       }
-      if (candidate.stage === 'exited') {
-        throw new AppError(
-          ErrorCode.Conflict,
-          'The candidate has exited the pipeline; readiness is confirmed only for active candidacies (re-enter them first)',
-        );
-      }
-      const suggestion = await this.suggest(candidate, m);
-      const row = await this.repo.insert(m, {
-        districtId: candidate.districtId,
-        candidateId: id,
-        suggestedBand: suggestion.band,
-        suggestedReasons: suggestion.reasons,
-        band: dto.band,
-        rationale: dto.rationale,
-        confirmedByUserId: auth.userId,
-      });
-      await this.repo.setConfirmed(m, row.id);
+      await this.confirmLocked(m, candidate, dto.band, dto.rationale, auth.userId);
     });
     return this.get(auth, id);
+  }
+
+  /**
+   * Records a confirmation on a candidate the caller's transaction has locked (the readiness route, and the
+   * close of a talent review session).
+   */
+  async confirmLocked(
+    m: EntityManager,
+    candidate: Pick<ReadinessCandidate, 'id' | 'districtId' | 'roleId' | 'stage'>,
+    band: ReadinessBand,
+    rationale: string,
+    userId: string,
+  ): Promise<void> {
+    if (candidate.stage === 'exited') {
+      throw new AppError(
+        ErrorCode.Conflict,
+        'The candidate has exited the pipeline; readiness is confirmed only for active candidacies (re-enter them first)',
+      );
+    }
+    const suggestion = await this.suggest(candidate, m);
+    const row = await this.repo.insert(m, {
+      districtId: candidate.districtId,
+      candidateId: candidate.id,
+      suggestedBand: suggestion.band,
+      suggestedReasons: suggestion.reasons,
+      band,
+      rationale,
+      confirmedByUserId: userId,
+    });
+    await this.repo.setConfirmed(m, row.id);
   }
 
   /** hr decides whether the educator sees their readiness. */

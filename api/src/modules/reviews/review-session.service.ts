@@ -1,0 +1,305 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService, facilitates } from '../../auth/access/access.service.js';
+import type { AuthContext } from '../../auth/auth-context.js';
+import { requireDistrict } from '../../auth/auth-context.js';
+import { Permission } from '../../auth/permissions.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { toIso } from '../../common/iso.js';
+import type { ListQuery, Page } from '../../common/pagination/list-query.js';
+import { AssignmentService } from '../assignments/assignment.service.js';
+import { CandidateRepository } from '../candidates/candidate.repository.js';
+import { CandidateService } from '../candidates/candidate.service.js';
+import { allowedMoves, refusalFor } from '../candidates/stage-rules.js';
+import { READINESS_BANDS } from '../candidates/stages.js';
+import { OpportunityRepository } from '../opportunities/opportunity.repository.js';
+import { largestGaps } from '../positions/placement.service.js';
+import { ProfileLoader } from '../readiness/profile-loader.js';
+import { ReadinessService } from '../readiness/readiness.service.js';
+import { EVIDENCE_STRENGTHS, evidenceStrength } from './evidence-strength.js';
+import type {
+  CloseReviewSessionDto,
+  CreateReviewSessionDto,
+  ReviewCandidateDto,
+  ReviewDecisionDto,
+  ReviewSessionDetailDto,
+  ReviewSessionResponseDto,
+  UpdateReviewSessionDto,
+} from './review-session.dto.js';
+import { REVIEW_SESSION_LIST } from './review-session.dto.js';
+import type { ChangeRow, DecisionRow, SessionRow } from './review-session.repository.js';
+import { REVIEW_LIST_LIMIT, REVIEW_STAGES, ReviewSessionRepository } from './review-session.repository.js';
+
+const toResponse = ({
+  districtId: _d,
+  applied: _a,
+  closedAt,
+  createdAt,
+  ...row
+}: SessionRow): ReviewSessionResponseDto => ({
+  ...row,
+  closedAt: closedAt ? toIso(closedAt) : null,
+  createdAt: toIso(createdAt),
+});
+
+type State = ChangeRow['before'];
+
+/**
+ * Talent review sessions (issue #18 part 4; docs/talent-reviews.md). hr or the superintendent convene one for a
+ * role and/or schools and invite reviewers; each reviewer sees the session's candidates in their own scope on a
+ * grid of confirmed readiness × strength of evidence. The facilitator records a decision per candidate with a
+ * rationale (each change kept: before, after, who, why); the close applies every decision in one transaction.
+ */
+@Injectable()
+export class ReviewSessionService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly sessions: ReviewSessionRepository,
+    private readonly profiles: ProfileLoader,
+    private readonly candidates: CandidateRepository,
+    private readonly candidateService: CandidateService,
+    private readonly readiness: ReadinessService,
+    private readonly assignments: AssignmentService,
+    private readonly opportunities: OpportunityRepository,
+    private readonly db: DataSource,
+  ) {}
+
+  async list(auth: AuthContext, query: ListQuery): Promise<Page<ReviewSessionResponseDto>> {
+    await this.access.require(auth, Permission.ReviewSessionRead, []);
+    const districtId = requireDistrict(auth);
+    const [rows, total] = await this.sessions.list(
+      { ...auth.scope, districtId } as AuthContext['scope'] & { districtId: string },
+      facilitates(auth) ? null : auth.userId,
+      query,
+    );
+    return { items: rows.map(toResponse), total, offset: query.offset, resource: REVIEW_SESSION_LIST.resource };
+  }
+
+  async get(auth: AuthContext, id: string): Promise<ReviewSessionDetailDto> {
+    await this.access.require(auth, Permission.ReviewSessionRead, [id], 'Review session');
+    const session = await this.find(id);
+    const [reviewers, schools, rows, changes, total] = await Promise.all([
+      this.sessions.reviewers(id),
+      this.sessions.schools(id),
+      this.sessions.candidates(session, auth.scope),
+      this.sessions.changes(id, auth.scope),
+      this.sessions.countCandidates(session, auth.scope),
+    ]);
+    const listed = rows.slice(0, REVIEW_LIST_LIMIT);
+    const decisions = new Map((await this.sessions.decisions(id)).map((d) => [d.candidateId, d]));
+    const profiles = await this.profiles.profiles(
+      session.districtId,
+      listed.map((r) => ({ id: r.candidateId, roleId: r.roleId })),
+    );
+    const candidates: ReviewCandidateDto[] = listed.map((r) => {
+      const profile = profiles.get(r.candidateId) ?? [];
+      const { strength, detail } = evidenceStrength(profile);
+      const decision = decisions.get(r.candidateId) ?? null;
+      const { roleId: _role, readinessConfirmedAt, ...person } = r;
+      return {
+        ...person,
+        readinessConfirmedAt: readinessConfirmedAt ? toIso(readinessConfirmedAt) : null,
+        row: decision?.readiness ?? r.readiness,
+        strength,
+        strengthDetail: detail,
+        targetsMet: profile.filter((t) => t.gap !== null && t.gap <= 0).length,
+        targetsTotal: profile.length,
+        evidenceCount: profile.reduce((n, t) => n + t.evidenceCount, 0),
+        largestGaps: largestGaps(profile),
+        decision: decision
+          ? { readiness: decision.readiness, stage: decision.stage, opportunityId: decision.opportunityId }
+          : null,
+        rationale: decision?.rationale ?? null,
+      };
+    });
+    const grid = READINESS_BANDS.flatMap((row) =>
+      EVIDENCE_STRENGTHS.map((strength) => ({
+        row,
+        strength,
+        count: candidates.filter((c) => c.row === row && c.strength === strength).length,
+      })),
+    );
+    return {
+      ...toResponse(session),
+      reviewers,
+      schools,
+      grid,
+      candidates,
+      more: Math.max(0, total - listed.length),
+      changes: changes.map((c) => ({ ...c, changedAt: toIso(c.changedAt) })),
+      canFacilitate: facilitates(auth) && session.status === 'open',
+      applied: session.applied,
+    };
+  }
+
+  async create(auth: AuthContext, dto: CreateReviewSessionDto): Promise<ReviewSessionDetailDto> {
+    await this.access.require(auth, Permission.ReviewSessionManage, []);
+    const districtId = requireDistrict(auth);
+    const id = await this.db.transaction(async (m) => {
+      const fields = await this.validFields(m, districtId, dto);
+      const id = await this.sessions.insert(m, districtId, fields, auth.userId);
+      await this.sessions.setMembers(m, id, fields.schoolIds, fields.reviewerUserIds);
+      return id;
+    });
+    return this.get(auth, id);
+  }
+
+  async update(auth: AuthContext, id: string, dto: UpdateReviewSessionDto): Promise<ReviewSessionDetailDto> {
+    await this.access.require(auth, Permission.ReviewSessionManage, [id], 'Review session');
+    const districtId = requireDistrict(auth);
+    await this.db.transaction(async (m) => {
+      await this.lockOpen(m, id, dto.version);
+      const fields = await this.validFields(m, districtId, dto);
+      await this.sessions.update(m, id, fields);
+      await this.sessions.setMembers(m, id, fields.schoolIds, fields.reviewerUserIds);
+    });
+    return this.get(auth, id);
+  }
+
+  /**
+   * The facilitator's decision about one candidate: the grid row (readiness), a stage move, a development action.
+   * All three null takes the decision back. Each call is recorded with the state before and after.
+   */
+  async decide(auth: AuthContext, id: string, dto: ReviewDecisionDto): Promise<ReviewSessionDetailDto> {
+    await this.access.require(auth, Permission.ReviewSessionManage, [id], 'Review session');
+    const session = await this.find(id);
+    const rationale = dto.rationale.trim();
+    await this.db.transaction(async (m) => {
+      await this.lockOpen(m, id);
+      if (dto.opportunityId && !(await this.sessions.opportunityInDistrict(m, session.districtId, dto.opportunityId))) {
+        throw AppError.validation({ opportunityId: "not one of the district's opportunities" });
+      }
+      const [candidate] = await this.sessions.candidates(session, auth.scope, { onlyId: dto.candidateId, limit: 1 }, m);
+      if (!candidate) {
+        if (await this.sessions.candidateInDistrict(m, session.districtId, dto.candidateId)) {
+          throw new AppError(
+            ErrorCode.Conflict,
+            `Only candidates of this session (its role and schools, ${REVIEW_STAGES.join(', ')}) can be decided on`,
+          );
+        }
+        throw AppError.notFound('Candidate');
+      }
+      if (dto.stage) {
+        const stageNow = { stage: candidate.stage, pausedFrom: null };
+        if (dto.stage !== candidate.stage && !allowedMoves(stageNow).some((mv) => mv.to === dto.stage)) {
+          throw AppError.validation({ stage: refusalFor(stageNow, dto.stage) });
+        }
+      }
+      const previous = await this.sessions.decision(m, id, dto.candidateId);
+      const next: DecisionRow | null =
+        dto.readiness || dto.stage || dto.opportunityId
+          ? {
+              candidateId: dto.candidateId,
+              readiness: dto.readiness ?? null,
+              stage: dto.stage ?? null,
+              opportunityId: dto.opportunityId ?? null,
+              rationale,
+            }
+          : null;
+      const state = (d: DecisionRow | null | undefined): State => ({
+        readiness: d?.readiness ?? candidate.readiness,
+        stage: d?.stage ?? null,
+        opportunityId: d?.opportunityId ?? null,
+      });
+      await this.sessions.saveDecision(m, id, next, dto.candidateId, auth.userId);
+      await this.sessions.recordChange(m, id, dto.candidateId, state(previous), state(next), rationale, auth.userId);
+    });
+    return this.get(auth, id);
+  }
+
+  /**
+   * Applies every decision in one transaction, or none: stage moves, then readiness confirmations (with the
+   * session named in their rationale), then development actions (assignments). A decision that no longer
+   * applies (the candidate moved on meanwhile, an opportunity is full) refuses the whole close with a 409 that
+   * names the person, and nothing is written.
+   */
+  async close(auth: AuthContext, id: string, dto: CloseReviewSessionDto): Promise<ReviewSessionDetailDto> {
+    await this.access.require(auth, Permission.ReviewSessionManage, [id], 'Review session');
+    const session = await this.find(id);
+    await this.db.transaction(async (m) => {
+      await this.lockOpen(m, id, dto.version);
+      const decisions = await this.sessions.decisions(id, m);
+      const applied = { confirmations: 0, stageMoves: 0, assignments: 0 };
+      // Opportunities before candidates, each in id order: the order the assignment route locks in.
+      const opportunityIds = [...new Set(decisions.flatMap((d) => (d.opportunityId ? [d.opportunityId] : [])))].sort();
+      const opportunities = new Map<string, Awaited<ReturnType<OpportunityRepository['lock']>>>();
+      for (const oid of opportunityIds) opportunities.set(oid, await this.opportunities.lock(m, oid));
+      for (const d of decisions) {
+        const candidate = await this.candidates.lock(m, d.candidateId);
+        if (!candidate) continue;
+        const row = await this.candidates.findRow(m, candidate.id);
+        const who = row ? `${row.firstName} ${row.lastName}` : 'a candidate';
+        const why = `Talent review "${session.title}": ${d.rationale}`;
+        try {
+          if (d.stage && d.stage !== candidate.stage) {
+            await this.candidateService.transitionLocked(m, candidate, d.stage, why, null, auth.userId);
+            applied.stageMoves++;
+          }
+          if (d.readiness) {
+            await this.readiness.confirmLocked(m, candidate, d.readiness, why, auth.userId);
+            applied.confirmations++;
+          }
+          if (d.opportunityId) {
+            const opportunity = opportunities.get(d.opportunityId);
+            if (!opportunity) throw AppError.notFound('Opportunity');
+            await this.assignments.assignLocked(m, session.districtId, opportunity, candidate, null, auth.userId);
+            applied.assignments++;
+          }
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const fields = error.errors && !Array.isArray(error.errors) ? Object.values(error.errors).join('; ') : '';
+          const detail = fields || error.message;
+          throw new AppError(
+            ErrorCode.Conflict,
+            `Nothing was applied: the decision about ${who} no longer applies (${detail}). Change or take back that decision, then close again`,
+          );
+        }
+      }
+      await this.sessions.close(m, id, auth.userId, applied);
+    });
+    return this.get(auth, id);
+  }
+
+  private async find(id: string): Promise<SessionRow> {
+    const session = await this.sessions.find(id);
+    if (!session) throw AppError.notFound('Review session');
+    return session;
+  }
+
+  private async lockOpen(m: EntityManager, id: string, version?: number): Promise<void> {
+    const row = await this.sessions.lock(m, id);
+    if (!row) throw AppError.notFound('Review session');
+    if (row.status !== 'open')
+      throw new AppError(ErrorCode.Conflict, 'The session is closed; its decisions were applied');
+    if (version !== undefined && version !== row.version) {
+      throw new AppError(
+        ErrorCode.StaleVersion,
+        `The session changed meanwhile (your version ${version}, current ${row.version}); reload it and try again`,
+      );
+    }
+  }
+
+  private async validFields(m: EntityManager, districtId: string, dto: CreateReviewSessionDto) {
+    const errors: Record<string, string> = {};
+    const roleId = dto.roleId ?? null;
+    const schoolIds = [...new Set(dto.schoolIds)];
+    const reviewerUserIds = [...new Set(dto.reviewerUserIds)];
+    if (roleId && !(await this.sessions.roleInDistrict(m, districtId, roleId))) {
+      errors.roleId = "not one of the district's leadership roles";
+    }
+    const schools = await this.sessions.schoolIds(m, districtId, schoolIds);
+    const unknownSchools = schoolIds.filter((s) => !schools.has(s));
+    if (unknownSchools.length) errors.schoolIds = `not schools of this district: ${unknownSchools.join(', ')}`;
+    const reviewers = await this.sessions.reviewerIds(m, districtId, reviewerUserIds);
+    const unknownReviewers = reviewerUserIds.filter((u) => !reviewers.has(u));
+    if (unknownReviewers.length) {
+      errors.reviewerUserIds = `reviewers are the district's principals and coordinators; not one: ${unknownReviewers.join(', ')}`;
+    }
+    if (!roleId && schoolIds.length === 0) {
+      errors.roleId = 'a session reviews a role, a group of schools, or both: give a role or at least one school';
+    }
+    if (Object.keys(errors).length) throw AppError.validation(errors);
+    return { title: dto.title.trim(), roleId, meetsOn: dto.meetsOn ?? null, schoolIds, reviewerUserIds };
+  }
+}
