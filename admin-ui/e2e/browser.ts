@@ -215,3 +215,15 @@ export async function nominatedAndApproved() {
   })) as { candidateId: string };
   return { nominee, candidateId };
 }
+
+/** Chooses an option of a select by keyboard only: open with Enter, arrow down to it, Enter. */
+export async function chooseByKeyboard(page: Page, combobox: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: combobox }).focus();
+  await page.keyboard.press('Enter');
+  const target = page.getByRole('option', { name: option, exact: true });
+  await target.waitFor();
+  for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: combobox }).innerText()).resolves.toBe(option);
+}

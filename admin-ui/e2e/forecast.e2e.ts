@@ -1,18 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, expectAccessible, launch, login, newPage, shot } from './browser.js';
-
-/** Chooses an option of a select by keyboard only: open with Enter, arrow down to it, Enter. */
-async function chooseByKeyboard(page: Page, combobox: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: combobox }).focus();
-  await page.keyboard.press('Enter');
-  const target = page.getByRole('option', { name: option, exact: true });
-  await target.waitFor();
-  for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++)
-    await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('combobox', { name: combobox }).innerText()).resolves.toBe(option);
-}
+import type { Browser } from 'playwright-core';
+import { chooseByKeyboard, describeBrowser, expectAccessible, launch, login, newPage, shot } from './browser.js';
 
 /** Issue #18: the vacancy forecast, as hr (every seat) and as a coordinator (counts only), on desktop and phone. */
 describeBrowser('vacancy forecast', () => {

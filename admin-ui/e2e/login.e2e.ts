@@ -12,6 +12,7 @@ const HR = [
   'Opportunities',
   'Positions',
   'Vacancy forecast',
+  'Talent reviews',
   'Educators',
   'Leadership roles',
   'Frameworks',

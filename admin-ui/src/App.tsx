@@ -18,6 +18,7 @@ import leadershipRoles from './resources/leadership-roles';
 import nominations from './resources/nominations';
 import opportunities from './resources/opportunities';
 import positions from './resources/positions';
+import reviewSessions from './resources/review-sessions';
 import schools from './resources/schools';
 import users from './resources/users';
 
@@ -63,6 +64,7 @@ export function App() {
       <Resource name="opportunities" {...opportunities} />
       <Resource name="assignments" {...assignments} />
       <Resource name="positions" {...positions} />
+      <Resource name="review-sessions" {...reviewSessions} options={{ label: 'Talent reviews' }} />
       <Resource name="competency-frameworks" {...frameworks} options={{ label: 'Frameworks' }} />
       <Resource name="competencies" {...competencies} />
       <Resource name="crosswalk-links" {...crosswalkLinks} />

@@ -58,6 +58,12 @@ const WORDS: Record<string, Words> = {
     add: 'Add the experiences the district offers: shadowing, committees, coursework.',
     from: 'The leadership-program coordinators add them; check back soon.',
   },
+  'review-sessions': {
+    none: 'No talent review sessions yet',
+    add: 'Convene one for a role or a group of schools, and invite the principals and coordinators who know the candidates.',
+    createLabel: 'Convene a session',
+    from: 'HR or the superintendent invite you to the sessions you review; they appear here then.',
+  },
   positions: {
     none: 'No positions yet',
     add: 'Add the leadership seats you plan for, with when each is likely to open, so the bench can be read.',

@@ -5,6 +5,7 @@ import BadgeIcon from '@mui/icons-material/Badge';
 import BarChartIcon from '@mui/icons-material/BarChart';
 import EmojiObjectsIcon from '@mui/icons-material/EmojiObjects';
 import EventSeatIcon from '@mui/icons-material/EventSeat';
+import GroupsIcon from '@mui/icons-material/Groups';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import OutboxIcon from '@mui/icons-material/Outbox';
 import PeopleIcon from '@mui/icons-material/People';
@@ -57,6 +58,7 @@ export function Menu() {
       <ResourceItem resource="opportunities" label="Opportunities" icon={<EmojiObjectsIcon />} />
       <ResourceItem resource="positions" label="Positions" icon={<EventSeatIcon />} />
       <PageItem resource="forecast" action="list" to="/forecast" label="Vacancy forecast" icon={<TrendingUpIcon />} />
+      <ResourceItem resource="review-sessions" label="Talent reviews" icon={<GroupsIcon />} />
       <ResourceItem resource="educators" label="Educators" icon={<BadgeIcon />} />
       <ResourceItem resource="leadership-roles" label="Leadership roles" icon={<WorkspacePremiumIcon />} />
       <ResourceItem resource="competency-frameworks" label="Frameworks" icon={<AccountTreeIcon />} />

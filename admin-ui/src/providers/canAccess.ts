@@ -27,6 +27,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     positions: [...ALL, 'place'],
     slates: ['show', 'edit'],
     'career-profile': ['show', 'edit'],
+    'review-sessions': ['list', 'show', 'create'],
     dashboard: ['list', 'equity'],
     forecast: ['list', 'seats'],
     'district-settings': ['show', 'edit'],
@@ -38,6 +39,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
   superintendent: {
     slates: ['show'],
     'career-profile': ['show'],
+    'review-sessions': ['list', 'show', 'create'],
     dashboard: ['list', 'equity'],
     forecast: ['list', 'seats'],
     'district-settings': ['show'],
@@ -52,6 +54,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     'competency-frameworks': READ,
   },
   coordinator: {
+    'review-sessions': READ,
     dashboard: ['list'],
     forecast: ['list'],
     schools: READ,
@@ -67,6 +70,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     'crosswalk-links': ['create', 'delete'],
   },
   principal: {
+    'review-sessions': READ,
     dashboard: ['list'],
     forecast: ['list'],
     schools: READ,

@@ -1,5 +1,16 @@
-import { Box, Card, CardContent } from '@mui/material';
-import { EditButton, Labeled, NumberField, SelectField, Show, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import { Box, Button, Card, CardContent } from '@mui/material';
+import {
+  EditButton,
+  Labeled,
+  NumberField,
+  SelectField,
+  Show,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
 import { DayField } from '../../layout/dates';
 import { LEVELS } from '../choices';
 import { Bench } from './Bench';
@@ -7,9 +18,27 @@ import { OpeningField } from './OpeningField';
 import { POSITION_STATUSES } from './positionChoices';
 import { Slate } from './Slate';
 
+/** Starts a talent review of the seat's role, the form filled in with it. */
+function ReviewButton() {
+  const seat = useRecordContext<{ roleId: string; roleTitle: string }>();
+  const { canAccess } = useCanAccess({ resource: 'review-sessions', action: 'create' });
+  if (!canAccess || !seat) return null;
+  const source = JSON.stringify({ roleId: seat.roleId, title: `${seat.roleTitle} readiness review` });
+  return (
+    <Button component={Link} to={`/review-sessions/create?source=${encodeURIComponent(source)}`} size="small">
+      Review this role in a session
+    </Button>
+  );
+}
+
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'positions', action: 'edit' });
-  return <TopToolbar>{canAccess && <EditButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <ReviewButton />
+      {canAccess && <EditButton />}
+    </TopToolbar>
+  );
 }
 
 /** The seat on top; below it the slate (hr, the superintendent) and the bench by confirmed readiness. */
