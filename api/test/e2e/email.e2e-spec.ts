@@ -162,7 +162,7 @@ describe('email notifications', () => {
   it('lists every kind with its choice (immediately unless chosen) and refuses what is not a kind or a choice', async () => {
     const res = await as(nominee.token).get('/api/me/notification-settings');
     expect(res.body.emailEnabled).toBe(true);
-    expect(res.body.settings).toHaveLength(9);
+    expect(res.body.settings).toHaveLength(10);
     expect(res.body.settings[0]).toEqual({
       kind: 'nomination.submitted',
       label: 'A nomination waits for your review',
@@ -177,7 +177,7 @@ describe('email notifications', () => {
       const bad = await as(nominee.token).put('/api/me/notification-settings', body);
       expect({ body, status: bad.status }).toEqual({ body, status: 400 });
     }
-    expect(Object.values(await settingsOf(nominee.token))).toEqual(Array(9).fill('immediate'));
+    expect(Object.values(await settingsOf(nominee.token))).toEqual(Array(10).fill('immediate'));
     // A kind named twice: the last choice counts.
     const twice = await as(hr.token).put('/api/me/notification-settings', {
       settings: [
@@ -219,7 +219,7 @@ describe('email notifications', () => {
     const shown = await t.http().get('/api/email/unsubscribe?token=nonsense').set('Accept', 'text/html');
     expect(shown.status).toBe(400);
     expect(shown.text).toContain('Notification settings');
-    expect(Object.values(await settingsOf(nominee.token))).toEqual(Array(9).fill('immediate'));
+    expect(Object.values(await settingsOf(nominee.token))).toEqual(Array(10).fill('immediate'));
 
     // As a mail client sends it (RFC 8058: a POST with the one-click body, no cookie, no token).
     const click = await t.http().post(path).type('form').send('List-Unsubscribe=One-Click');

@@ -223,6 +223,42 @@ describe('talent review sessions', () => {
     expect(await listed(tokens.outsider)).not.toContain(session);
   });
 
+  it('invites each reviewer once (editing the session tells only the newly invited) and reminds everyone the day before', async () => {
+    const kinds = async (userId: string, kind: string) =>
+      (
+        (await t.db.query('SELECT title FROM notifications WHERE user_id = $1 AND kind = $2 ORDER BY created_at', [
+          userId,
+          kind,
+        ])) as { title: string }[]
+      ).map((n) => n.title);
+    await t.drainJobs();
+    expect(await kinds(users.principal, 'review-session.invited')).toEqual([
+      'Talent review: Principal pipeline review',
+    ]);
+    expect(await kinds(users.coord, 'review-session.invited')).toHaveLength(1);
+    expect(await kinds(users.hr, 'review-session.invited')).toEqual([]);
+
+    const s = await read();
+    const edited = {
+      title: s.title,
+      roleId: role,
+      schoolIds: [],
+      reviewerUserIds: [users.principal, users.coord],
+      meetsOn: isoDay(1),
+      version: s.version,
+    };
+    await api(tokens.hr).put(`/api/review-sessions/${session}`, edited).expect(200);
+    expect((await api(tokens.hr).put(`/api/review-sessions/${session}`, edited)).status).toBe(409);
+    await t.drainJobs();
+    expect(await kinds(users.principal, 'review-session.invited')).toHaveLength(1);
+
+    await t.db.query(`SELECT graphile_worker.add_job('reminders', '{}'::json)`);
+    await t.drainJobs();
+    for (const user of [users.principal, users.coord, users.hr]) {
+      expect(await kinds(user, 'reminder')).toEqual(['Talent review tomorrow: Principal pipeline review']);
+    }
+  });
+
   it('records each move with before, after, who and why; a principal sees the changes about their people only', async () => {
     expect((await decide({ candidateId: ids.cleo, readiness: 'ready_now' })).status).toBe(400);
     expect((await decide({ candidateId: ids.cleo, readiness: 'ready_now', rationale: ' ' })).status).toBe(400);

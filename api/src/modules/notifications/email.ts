@@ -12,6 +12,7 @@ export const EMAIL_KINDS = [
   { kind: 'assignment.starting', label: 'Your assignment starts in a week' },
   { kind: 'assignment.completed', label: 'Your assignment is marked complete' },
   { kind: 'readiness.shared', label: 'Your readiness is shared with you' },
+  { kind: 'review-session.invited', label: 'You are invited to a talent review session' },
   { kind: 'reminder', label: 'Reminders of what still waits for you' },
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number]['kind'];

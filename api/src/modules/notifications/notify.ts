@@ -10,6 +10,7 @@ export const EVENTS = [
   'assignment.created',
   'assignment.completed',
   'readiness.shared',
+  'review-session.invited',
 ] as const;
 export type NotifyEvent = (typeof EVENTS)[number];
 
@@ -34,6 +35,8 @@ export interface Message {
   title: string;
   body: string;
   link: string;
+  /** Once per person and key whatever the occurrence (e.g. an invitation, not again when the session is edited). */
+  dedupeKey?: string;
 }
 
 type Q = Pick<DataSource, 'query'>;
@@ -134,6 +137,31 @@ export async function compose(q: Q, { event, id }: NotifyPayload): Promise<Messa
         link: `/assignments/${id}/show`,
       });
     }
+    case 'review-session.invited': {
+      // Every reviewer, each once per session: editing the session tells only the newly invited.
+      const rows: {
+        district_id: string;
+        user_id: string;
+        title: string;
+        meets: string | null;
+        convener: string | null;
+      }[] = await q.query(
+        `SELECT rs.district_id, v.user_id, rs.title, to_char(rs.meets_on, 'YYYY-MM-DD') AS meets, u.name AS convener
+             FROM review_sessions rs JOIN review_session_reviewers v ON v.session_id = rs.id
+             JOIN users r ON r.id = v.user_id AND r.active LEFT JOIN users u ON u.id = rs.convened_by_user_id
+            WHERE rs.id = $1 AND rs.status = 'open'`,
+        [id],
+      );
+      return rows.map((r) => ({
+        userId: r.user_id,
+        districtId: r.district_id,
+        kind: event,
+        title: `Talent review: ${r.title}`,
+        body: `${r.convener ?? 'Your district'} invites you to review ${r.title}${r.meets ? `, meeting on ${r.meets}` : ''}. Open it to see the candidates of your scope before the meeting.`,
+        link: `/review-sessions/${id}/show`,
+        dedupeKey: `review-session.invited:${id}`,
+      }));
+    }
     case 'readiness.shared': {
       const [c] = await q.query(
         `SELECT c.district_id, c.educator_id, r.title AS role FROM candidates c
@@ -221,7 +249,7 @@ export async function deliver(q: Q, payload: NotifyPayload, email: boolean): Pro
   const key = `${payload.event}:${payload.id}:${payload.occurrence}`;
   return writeMessages(
     q,
-    (await compose(q, payload)).map((m) => ({ ...m, dedupeKey: key })),
+    (await compose(q, payload)).map((m) => ({ ...m, dedupeKey: m.dedupeKey ?? key })),
     email,
   );
 }

@@ -163,6 +163,25 @@ export async function sendReminders(q: Q, email: boolean): Promise<number> {
       dedupeKey: `assignment.starting:${a.id}`,
     });
 
+  // Reviewers and the convener: a talent review session that meets tomorrow (once per meeting date).
+  const sessions: { id: string; district_id: string; user_id: string; title: string; meets: string }[] = await q.query(
+    `SELECT rs.id, rs.district_id, u.id AS user_id, rs.title, to_char(rs.meets_on, 'YYYY-MM-DD') AS meets
+       FROM review_sessions rs
+       JOIN users u ON u.active AND (u.id = rs.convened_by_user_id
+         OR u.id IN (SELECT v.user_id FROM review_session_reviewers v WHERE v.session_id = rs.id))
+      WHERE rs.status = 'open' AND rs.meets_on = current_date + 1`,
+  );
+  for (const r of sessions)
+    out.push({
+      districtId: r.district_id,
+      userId: r.user_id,
+      kind: 'reminder',
+      title: `Talent review tomorrow: ${r.title}`,
+      body: `${r.title} meets tomorrow (${r.meets}). Open it to read the candidates' profiles before the meeting.`,
+      link: `/review-sessions/${r.id}/show`,
+      dedupeKey: `reminder.review-session:${r.id}:${r.meets}`,
+    });
+
   let written = 0;
   for (let i = 0; i < out.length; i += 500) written += await writeMessages(q, out.slice(i, i + 500), email);
   return written;

@@ -13,6 +13,7 @@ import { CandidateRepository } from '../candidates/candidate.repository.js';
 import { CandidateService } from '../candidates/candidate.service.js';
 import { allowedMoves, refusalFor } from '../candidates/stage-rules.js';
 import { READINESS_BANDS } from '../candidates/stages.js';
+import { notifyLater } from '../notifications/notify.js';
 import { OpportunityRepository } from '../opportunities/opportunity.repository.js';
 import { largestGaps } from '../positions/placement.service.js';
 import { ProfileLoader } from '../readiness/profile-loader.js';
@@ -140,6 +141,7 @@ export class ReviewSessionService {
       const fields = await this.validFields(m, districtId, dto);
       const id = await this.sessions.insert(m, districtId, fields, auth.userId);
       await this.sessions.setMembers(m, id, fields.schoolIds, fields.reviewerUserIds);
+      await notifyLater(m, 'review-session.invited', id);
       return id;
     });
     return this.get(auth, id);
@@ -153,6 +155,7 @@ export class ReviewSessionService {
       const fields = await this.validFields(m, districtId, dto);
       await this.sessions.update(m, id, fields);
       await this.sessions.setMembers(m, id, fields.schoolIds, fields.reviewerUserIds);
+      await notifyLater(m, 'review-session.invited', id);
     });
     return this.get(auth, id);
   }
