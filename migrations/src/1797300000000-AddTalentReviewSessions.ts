@@ -41,10 +41,12 @@ export class AddTalentReviewSessions1797300000000 implements MigrationInterface 
     await queryRunner.query(
       'CREATE INDEX "ix_review_session_reviewers_user" ON "review_session_reviewers" ("user_id", "session_id")',
     );
-    // The session's standing decision per candidate; null fields: nothing decided on that count.
+    // The session's standing decision per candidate; null fields: nothing decided on that count. from_stage: the
+    // candidate's stage when it was decided (a move decided from one stage is not applied from another).
     await queryRunner.query(`CREATE TABLE "review_session_decisions" (
       "session_id" uuid NOT NULL, "candidate_id" uuid NOT NULL,
       "readiness" "readiness_band", "stage" "candidate_stage", "opportunity_id" uuid, "rationale" text NOT NULL,
+      "from_stage" "candidate_stage" NOT NULL,
       "decided_by_user_id" uuid, "decided_at" timestamptz NOT NULL DEFAULT now(),
       CONSTRAINT "pk_review_session_decisions" PRIMARY KEY ("session_id", "candidate_id"),
       CONSTRAINT "ck_review_session_decisions_some" CHECK (num_nonnulls("readiness", "stage", "opportunity_id") > 0),

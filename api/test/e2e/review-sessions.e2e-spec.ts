@@ -273,6 +273,21 @@ describe('talent review sessions', () => {
       (await decide({ candidateId: ids.cleo, readiness: 'ready_now', rationale: 'x' }, tokens.principal)).status,
     ).toBe(403);
 
+    // The same stage again is no move; a pause with an assignment could never be applied.
+    expect((await decide({ candidateId: ids.cleo, stage: 'developing', rationale: 'Stay' })).status).toBe(400);
+    expect(
+      (await decide({ candidateId: ids.dee, stage: 'paused', opportunityId: opportunity, rationale: 'Both' })).status,
+    ).toBe(400);
+    // The superintendent facilitates readiness only: stage moves and assignments are hr's.
+    expect((await decide({ candidateId: ids.cleo, stage: 'ready', rationale: 'x' }, tokens.sup)).status).toBe(403);
+    expect(
+      (await decide({ candidateId: ids.cleo, opportunityId: opportunity, rationale: 'x' }, tokens.sup)).status,
+    ).toBe(403);
+    await decide({ candidateId: ids.ben, readiness: 'ready_3_plus_years', rationale: 'Early days' }, tokens.sup).expect(
+      200,
+    );
+    await decide({ candidateId: ids.ben, rationale: 'Decided by mistake' }, tokens.sup).expect(200);
+
     await decide({ candidateId: ids.cleo, readiness: 'ready_1_2_years', rationale: 'Strong year at Cedar' }).expect(
       200,
     );
@@ -308,6 +323,10 @@ describe('talent review sessions', () => {
     expect(principalView.status).toBe(200);
     expect((principalView.body as Session).changes.map((c) => c.candidateId)).toEqual([ids.cleo, ids.cleo]);
     expect(principalView.text).not.toContain('private to hr');
+    // Counts follow the scope: the principal counts the one decision about her school's people, not Diaz's.
+    expect((principalView.body as Session).decisionCount).toBe(1);
+    const listed = (await api(tokens.principal).get('/api/review-sessions').expect(200)).body as Session[];
+    expect(listed.find((x) => x.id === session)!.decisionCount).toBe(1);
     expect(principalView.text).not.toContain(ids.dee);
   });
 
@@ -338,6 +357,23 @@ describe('talent review sessions', () => {
 
   it('applies the decisions on close: confirmations naming the session, stage moves, development actions; then it is read-only', async () => {
     await decide({ candidateId: ids.ben, rationale: 'Cohort is full; revisit in spring' }).expect(200);
+
+    // A stage move decided from one stage is not applied from another: Adams is moved back meanwhile.
+    await decide({ candidateId: ids.ann, stage: 'paused', rationale: 'Asked for a year off' }).expect(200);
+    await api(tokens.hr)
+      .post(`/api/candidates/${ids.ann}/transitions`, {
+        to: 'developing',
+        expectedStage: 'ready',
+        reason: 'Needs another year',
+      })
+      .expect(201);
+    const moved = await api(tokens.hr).post(`/api/review-sessions/${session}/close`, {
+      version: (await read()).version,
+    });
+    expect(moved.status).toBe(409);
+    expect((moved.body as { message: string }).message).toContain('Pat Adams moved from ready to developing');
+    await decide({ candidateId: ids.ann, rationale: 'Moved back; no pause after all' }).expect(200);
+
     const s = await read();
     expect(person(s, 'Brown').decision).toBeNull();
     const closed = await api(tokens.hr).post(`/api/review-sessions/${session}/close`, { version: s.version });
@@ -346,6 +382,7 @@ describe('talent review sessions', () => {
     expect(c.status).toBe('closed');
     expect(c.applied).toEqual({ confirmations: 2, stageMoves: 2, assignments: 1 });
     expect(c.canFacilitate).toBe(false);
+    expect((await read(tokens.principal)).applied).toBeNull();
 
     expect(await candidateRow(ids.cleo)).toEqual({ stage: 'ready', readiness: 'ready_now' });
     expect(await candidateRow(ids.dee)).toEqual({ stage: 'developing', readiness: 'ready_1_2_years' });

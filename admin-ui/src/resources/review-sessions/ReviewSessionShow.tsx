@@ -92,6 +92,14 @@ interface SessionData {
   applied: { confirmations: number; stageMoves: number; assignments: number } | null;
 }
 
+/** The moves the stage rules allow from a stage, of those a session decides (the API checks them again). */
+const FORWARD: Record<string, string[]> = {
+  engaged: ['developing', 'paused'],
+  developing: ['ready', 'paused'],
+  ready: ['paused'],
+};
+const stageMoves = (from: string) => STAGE_MOVES.filter((m) => FORWARD[from]?.includes(m.id));
+
 const fullName = (p: Pick<Person, 'firstName' | 'lastName'>) => `${p.firstName} ${p.lastName}`;
 const strengthName = (id: string) => STRENGTHS.find((s) => s.id === id)?.name ?? id;
 const BANDS = READINESS.map((b) => b.id);
@@ -127,6 +135,9 @@ function Grid({ people, onOpen }: { people: Person[]; onOpen: (p: Person) => voi
   if (phone) {
     return (
       <Box>
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          A filled name has a decision.
+        </Typography>
         {BANDS.map((row) => (
           <Box key={row} sx={{ mb: 1.5 }}>
             <Typography variant="subtitle1" component="h3">
@@ -139,9 +150,19 @@ function Grid({ people, onOpen }: { people: Person[]; onOpen: (p: Person) => voi
                   <Typography variant="body2">
                     {s.name}: {list.length}
                   </Typography>
-                  {list.map((p) => (
-                    <PersonButton key={p.candidateId} person={p} onOpen={onOpen} />
-                  ))}
+                  {list.length > 0 && (
+                    <Box
+                      component="ul"
+                      aria-label={`${bandName(row)}, ${s.name.toLowerCase()}`}
+                      sx={{ listStyle: 'none', p: 0, m: 0 }}
+                    >
+                      {list.map((p) => (
+                        <li key={p.candidateId}>
+                          <PersonButton person={p} onOpen={onOpen} />
+                        </li>
+                      ))}
+                    </Box>
+                  )}
                 </Box>
               );
             })}
@@ -207,9 +228,13 @@ function PersonDialog(props: {
   const [opportunityId, setOpportunityId] = useState(person.decision?.opportunityId ?? '');
   const [rationale, setRationale] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const { canAccess: canMove } = useCanAccess({ resource: 'candidates', action: 'move' });
+  const { canAccess: canAssign } = useCanAccess({ resource: 'assignments', action: 'create' });
   const decide = session.canFacilitate;
 
   async function save(takeBack: boolean) {
+    setRefusal(null);
     if (!rationale.trim()) {
       setProblem('Say why: the reason is kept with the change, with your name.');
       return;
@@ -234,7 +259,7 @@ function PersonDialog(props: {
       onSaved(json as SessionData);
       onClose();
     } catch (e) {
-      setProblem((e as Error).message);
+      setRefusal((e as Error).message);
     }
   }
 
@@ -294,28 +319,32 @@ function PersonDialog(props: {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField select label="Stage move" value={stage} onChange={(e) => setStage(e.target.value)}>
-              <MenuItem value="">No stage move (now {stageName(person.stage).toLowerCase()})</MenuItem>
-              {STAGE_MOVES.filter((s) => s.id !== person.stage).map((s) => (
-                <MenuItem key={s.id} value={s.id}>
-                  {s.name}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              label="Development action"
-              value={opportunityId}
-              onChange={(e) => setOpportunityId(e.target.value)}
-              helperText="An opportunity to assign when the session closes"
-            >
-              <MenuItem value="">None</MenuItem>
-              {opportunities.map((o) => (
-                <MenuItem key={o.id} value={o.id}>
-                  {o.title}
-                </MenuItem>
-              ))}
-            </TextField>
+            {canMove && (
+              <TextField select label="Stage move" value={stage} onChange={(e) => setStage(e.target.value)}>
+                <MenuItem value="">No stage move (now {stageName(person.stage).toLowerCase()})</MenuItem>
+                {stageMoves(person.stage).map((s) => (
+                  <MenuItem key={s.id} value={s.id}>
+                    {s.name}
+                  </MenuItem>
+                ))}
+              </TextField>
+            )}
+            {canAssign && (
+              <TextField
+                select
+                label="Development action"
+                value={opportunityId}
+                onChange={(e) => setOpportunityId(e.target.value)}
+                helperText="An opportunity to assign when the session closes"
+              >
+                <MenuItem value="">None</MenuItem>
+                {opportunities.map((o) => (
+                  <MenuItem key={o.id} value={o.id}>
+                    {o.title}
+                  </MenuItem>
+                ))}
+              </TextField>
+            )}
             <TextField
               label="Why (kept with the change)"
               value={rationale}
@@ -329,6 +358,7 @@ function PersonDialog(props: {
               error={problem !== null}
               helperText={problem ?? 'The reviewers who may see this person read it too'}
             />
+            {refusal && <Alert severity="error">{refusal}</Alert>}
           </Box>
         )}
       </DialogContent>
@@ -496,7 +526,7 @@ function SessionPage() {
         )}
       </Box>
 
-      <Box component="section" aria-labelledby="grid-title" sx={{ mt: 3, overflowX: 'auto' }}>
+      <Box component="section" aria-labelledby="grid-title" tabIndex={0} sx={{ mt: 3, overflowX: 'auto' }}>
         <Typography id="grid-title" variant="h6" component="h2">
           Readiness × evidence
         </Typography>
@@ -522,7 +552,8 @@ function SessionPage() {
         )}
       </Box>
 
-      <Box component="section" aria-labelledby="changes-title" sx={{ mt: 3, overflowX: 'auto' }}>
+      {/* Focusable: a wide table scrolls sideways by keyboard too. */}
+      <Box component="section" aria-labelledby="changes-title" tabIndex={0} sx={{ mt: 3, overflowX: 'auto' }}>
         <Typography id="changes-title" variant="h6" component="h2">
           Moves and decisions
         </Typography>

@@ -4,13 +4,14 @@ import type { Scope } from '../../auth/auth-context.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { ReadinessBand, Stage } from '../candidates/stages.js';
+import { SLATE_STAGES } from '../positions/slate.repository.js';
 import type { ReviewSessionStatus } from './review-session.dto.js';
 import { REVIEW_SESSION_LIST } from './review-session.dto.js';
 
 type Db = EntityManager | DataSource;
 
-/** A session reviews the candidates who accepted and are still in development or ready. */
-export const REVIEW_STAGES: Stage[] = ['engaged', 'developing', 'ready'];
+/** A session reviews the candidates who accepted and are still in development or ready: a slate's people. */
+export const REVIEW_STAGES: Stage[] = SLATE_STAGES;
 /** Candidates a session's grid lists at most; a bigger population is narrowed by schools or role. */
 export const REVIEW_LIST_LIMIT = 400;
 
@@ -52,6 +53,7 @@ export interface DecisionRow {
   stage: Stage | null;
   opportunityId: string | null;
   rationale: string;
+  fromStage: Stage;
 }
 
 export interface ChangeRow {
@@ -150,12 +152,17 @@ export class ReviewSessionRepository {
     return rows.length > 0;
   }
 
-  async candidateInDistrict(manager: Db, districtId: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM candidates WHERE id = $1 AND district_id = $2', [
-      id,
-      districtId,
-    ]);
-    return rows.length > 0;
+  /** A candidate of the district as they stand now; undefined: no such candidate in the district. */
+  async candidateState(
+    manager: Db,
+    districtId: string,
+    id: string,
+  ): Promise<{ stage: Stage; readiness: ReadinessBand } | undefined> {
+    const rows: { stage: Stage; readiness: ReadinessBand }[] = await manager.query(
+      'SELECT stage, readiness FROM candidates WHERE id = $1 AND district_id = $2',
+      [id, districtId],
+    );
+    return rows[0];
   }
 
   async opportunityInDistrict(manager: Db, districtId: string, id: string): Promise<boolean> {
@@ -282,8 +289,9 @@ export class ReviewSessionRepository {
 
   async decisions(sessionId: string, manager: Db = this.db): Promise<DecisionRow[]> {
     return manager.query(
-      `SELECT candidate_id AS "candidateId", readiness, stage, opportunity_id AS "opportunityId", rationale
-         FROM review_session_decisions WHERE session_id = $1 ORDER BY candidate_id`,
+      `SELECT candidate_id AS "candidateId", readiness, stage, opportunity_id AS "opportunityId", rationale,
+              from_stage AS "fromStage"
+         FROM review_session_decisions WHERE session_id = $1 ORDER BY decided_at, candidate_id`,
       [sessionId],
     );
   }
@@ -305,16 +313,32 @@ export class ReviewSessionRepository {
         sessionId,
         candidateId,
       ]);
+      await manager.query('UPDATE review_sessions SET version = version + 1, updated_at = now() WHERE id = $1', [
+        sessionId,
+      ]);
       return;
     }
     await manager.query(
-      `INSERT INTO review_session_decisions (session_id, candidate_id, readiness, stage, opportunity_id, rationale, decided_by_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO review_session_decisions (session_id, candidate_id, readiness, stage, opportunity_id, rationale, from_stage, decided_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (session_id, candidate_id) DO UPDATE SET readiness = EXCLUDED.readiness, stage = EXCLUDED.stage,
-         opportunity_id = EXCLUDED.opportunity_id, rationale = EXCLUDED.rationale,
+         opportunity_id = EXCLUDED.opportunity_id, rationale = EXCLUDED.rationale, from_stage = EXCLUDED.from_stage,
          decided_by_user_id = EXCLUDED.decided_by_user_id, decided_at = now()`,
-      [sessionId, candidateId, decision.readiness, decision.stage, decision.opportunityId, decision.rationale, userId],
+      [
+        sessionId,
+        candidateId,
+        decision.readiness,
+        decision.stage,
+        decision.opportunityId,
+        decision.rationale,
+        decision.fromStage,
+        userId,
+      ],
     );
+    // A decision changes what the close applies: a close prepared on the version before is refused.
+    await manager.query('UPDATE review_sessions SET version = version + 1, updated_at = now() WHERE id = $1', [
+      sessionId,
+    ]);
   }
 
   async recordChange(
@@ -344,6 +368,17 @@ export class ReviewSessionRepository {
         ORDER BY ch.changed_at, ch.id`,
       [sessionId, scope.kind === 'schools' ? scope.schoolIds : null],
     );
+  }
+
+  /** Decisions per session about people of the given schools (a principal's view of the counts). */
+  async decisionCounts(sessionIds: string[], schoolIds: string[]): Promise<Map<string, number>> {
+    const rows: { id: string; n: number }[] = await this.db.query(
+      `SELECT d.session_id AS id, count(*)::int AS n FROM review_session_decisions d
+         JOIN candidates c ON c.id = d.candidate_id JOIN educators e ON e.id = c.educator_id
+        WHERE d.session_id = ANY($1::uuid[]) AND e.school_id = ANY($2::uuid[]) GROUP BY d.session_id`,
+      [sessionIds, schoolIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
   }
 
   async close(

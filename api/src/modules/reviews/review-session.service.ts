@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, facilitates } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { requireDistrict } from '../../auth/auth-context.js';
-import { Permission } from '../../auth/permissions.js';
+import { Permission, roleHas } from '../../auth/permissions.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
@@ -74,12 +74,20 @@ export class ReviewSessionService {
       facilitates(auth) ? null : auth.userId,
       query,
     );
-    return { items: rows.map(toResponse), total, offset: query.offset, resource: REVIEW_SESSION_LIST.resource };
+    const scoped = await this.scopedCounts(auth, rows);
+    return {
+      items: rows.map((r) => toResponse({ ...r, decisionCount: scoped ? (scoped.get(r.id) ?? 0) : r.decisionCount })),
+      total,
+      offset: query.offset,
+      resource: REVIEW_SESSION_LIST.resource,
+    };
   }
 
   async get(auth: AuthContext, id: string): Promise<ReviewSessionDetailDto> {
     await this.access.require(auth, Permission.ReviewSessionRead, [id], 'Review session');
-    const session = await this.find(id);
+    const found = await this.find(id);
+    const scoped = await this.scopedCounts(auth, [found]);
+    const session = { ...found, decisionCount: scoped ? (scoped.get(id) ?? 0) : found.decisionCount };
     const [reviewers, schools, rows, changes, total] = await Promise.all([
       this.sessions.reviewers(id),
       this.sessions.schools(id),
@@ -130,7 +138,8 @@ export class ReviewSessionService {
       more: Math.max(0, total - listed.length),
       changes: changes.map((c) => ({ ...c, changedAt: toIso(c.changedAt) })),
       canFacilitate: facilitates(auth) && session.status === 'open',
-      applied: session.applied,
+      // What the close applied counts decisions about everyone: the facilitators' figure.
+      applied: facilitates(auth) ? session.applied : null,
     };
   }
 
@@ -162,46 +171,61 @@ export class ReviewSessionService {
 
   /**
    * The facilitator's decision about one candidate: the grid row (readiness), a stage move, a development action.
-   * All three null takes the decision back. Each call is recorded with the state before and after.
+   * All three null takes the decision back (also for someone who has left the session since). Each call is
+   * recorded with the state before and after.
    */
   async decide(auth: AuthContext, id: string, dto: ReviewDecisionDto): Promise<ReviewSessionDetailDto> {
     await this.access.require(auth, Permission.ReviewSessionManage, [id], 'Review session');
-    const session = await this.find(id);
+    if (dto.stage === 'paused' && dto.opportunityId) {
+      throw AppError.validation({
+        opportunityId: 'a paused candidate is not assigned: choose the pause or the action',
+      });
+    }
     const rationale = dto.rationale.trim();
     await this.db.transaction(async (m) => {
       await this.lockOpen(m, id);
+      const session = await this.find(id, m);
       if (dto.opportunityId && !(await this.sessions.opportunityInDistrict(m, session.districtId, dto.opportunityId))) {
         throw AppError.validation({ opportunityId: "not one of the district's opportunities" });
       }
-      const [candidate] = await this.sessions.candidates(session, auth.scope, { onlyId: dto.candidateId, limit: 1 }, m);
-      if (!candidate) {
-        if (await this.sessions.candidateInDistrict(m, session.districtId, dto.candidateId)) {
-          throw new AppError(
-            ErrorCode.Conflict,
-            `Only candidates of this session (its role and schools, ${REVIEW_STAGES.join(', ')}) can be decided on`,
-          );
-        }
-        throw AppError.notFound('Candidate');
+      // The facilitator decides only what their role may do outside a session (the superintendent: readiness).
+      if (dto.stage && !roleHas(auth.role, Permission.CandidateMove)) {
+        throw new AppError(ErrorCode.Forbidden, `Your role (${auth.role}) may not move candidates between stages`);
+      }
+      if (dto.opportunityId && !roleHas(auth.role, Permission.AssignmentManage)) {
+        throw new AppError(ErrorCode.Forbidden, `Your role (${auth.role}) may not assign opportunities`);
+      }
+      const person = await this.sessions.candidateState(m, session.districtId, dto.candidateId);
+      if (!person) throw AppError.notFound('Candidate');
+      const previous = await this.sessions.decision(m, id, dto.candidateId);
+      const takeBack = !(dto.readiness || dto.stage || dto.opportunityId);
+      const [member] = await this.sessions.candidates(session, auth.scope, { onlyId: dto.candidateId, limit: 1 }, m);
+      if (!member && !(takeBack && previous)) {
+        throw new AppError(
+          ErrorCode.Conflict,
+          `Only candidates of this session (its role and schools, ${REVIEW_STAGES.join(', ')}) can be decided on`,
+        );
       }
       if (dto.stage) {
-        const stageNow = { stage: candidate.stage, pausedFrom: null };
-        if (dto.stage !== candidate.stage && !allowedMoves(stageNow).some((mv) => mv.to === dto.stage)) {
-          throw AppError.validation({ stage: refusalFor(stageNow, dto.stage) });
+        const now = { stage: person.stage, pausedFrom: null };
+        if (dto.stage === person.stage)
+          throw AppError.validation({ stage: `the candidate is already ${person.stage}` });
+        if (!allowedMoves(now).some((mv) => mv.to === dto.stage)) {
+          throw AppError.validation({ stage: refusalFor(now, dto.stage) });
         }
       }
-      const previous = await this.sessions.decision(m, id, dto.candidateId);
-      const next: DecisionRow | null =
-        dto.readiness || dto.stage || dto.opportunityId
-          ? {
-              candidateId: dto.candidateId,
-              readiness: dto.readiness ?? null,
-              stage: dto.stage ?? null,
-              opportunityId: dto.opportunityId ?? null,
-              rationale,
-            }
-          : null;
+      const next: DecisionRow | null = takeBack
+        ? null
+        : {
+            candidateId: dto.candidateId,
+            readiness: dto.readiness ?? null,
+            stage: dto.stage ?? null,
+            opportunityId: dto.opportunityId ?? null,
+            rationale,
+            fromStage: person.stage,
+          };
       const state = (d: DecisionRow | null | undefined): State => ({
-        readiness: d?.readiness ?? candidate.readiness,
+        readiness: d?.readiness ?? person.readiness,
         stage: d?.stage ?? null,
         opportunityId: d?.opportunityId ?? null,
       });
@@ -212,30 +236,42 @@ export class ReviewSessionService {
   }
 
   /**
-   * Applies every decision in one transaction, or none: stage moves, then readiness confirmations (with the
-   * session named in their rationale), then development actions (assignments). A decision that no longer
-   * applies (the candidate moved on meanwhile, an opportunity is full) refuses the whole close with a 409 that
-   * names the person, and nothing is written.
+   * Applies every decision in one transaction, or none: per person (in the order decided) the stage move, the
+   * readiness confirmation (the session named in its rationale), then the development action (an assignment).
+   * A decision that no longer applies (the person left the session or moved on since, an opportunity is full)
+   * refuses the whole close with a 409 that names the person, and nothing is written.
    */
   async close(auth: AuthContext, id: string, dto: CloseReviewSessionDto): Promise<ReviewSessionDetailDto> {
     await this.access.require(auth, Permission.ReviewSessionManage, [id], 'Review session');
-    const session = await this.find(id);
     await this.db.transaction(async (m) => {
       await this.lockOpen(m, id, dto.version);
+      const session = await this.find(id, m);
       const decisions = await this.sessions.decisions(id, m);
       const applied = { confirmations: 0, stageMoves: 0, assignments: 0 };
-      // Opportunities before candidates, each in id order: the order the assignment route locks in.
+      // Opportunities, then candidates, each in id order: the order the assignment route locks in.
       const opportunityIds = [...new Set(decisions.flatMap((d) => (d.opportunityId ? [d.opportunityId] : [])))].sort();
       const opportunities = new Map<string, Awaited<ReturnType<OpportunityRepository['lock']>>>();
       for (const oid of opportunityIds) opportunities.set(oid, await this.opportunities.lock(m, oid));
+      const locked = new Map<string, Awaited<ReturnType<CandidateRepository['lock']>>>();
+      for (const cid of decisions.map((d) => d.candidateId).sort()) locked.set(cid, await this.candidates.lock(m, cid));
       for (const d of decisions) {
-        const candidate = await this.candidates.lock(m, d.candidateId);
+        const candidate = locked.get(d.candidateId);
         if (!candidate) continue;
         const row = await this.candidates.findRow(m, candidate.id);
         const who = row ? `${row.firstName} ${row.lastName}` : 'a candidate';
         const why = `Talent review "${session.title}": ${d.rationale}`;
+        const refuse = (detail: string) =>
+          new AppError(
+            ErrorCode.Conflict,
+            `Nothing was applied: the decision about ${who} no longer applies (${detail}). Change or take back that decision, then close again`,
+          );
+        const [member] = await this.sessions.candidates(session, auth.scope, { onlyId: candidate.id, limit: 1 }, m);
+        if (!member) throw refuse(`${who} is no longer one of this session's candidates`);
+        if (d.stage && candidate.stage !== d.fromStage) {
+          throw refuse(`${who} moved from ${d.fromStage} to ${candidate.stage} after it was decided`);
+        }
         try {
-          if (d.stage && d.stage !== candidate.stage) {
+          if (d.stage) {
             await this.candidateService.transitionLocked(m, candidate, d.stage, why, null, auth.userId);
             applied.stageMoves++;
           }
@@ -252,11 +288,7 @@ export class ReviewSessionService {
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           const fields = error.errors && !Array.isArray(error.errors) ? Object.values(error.errors).join('; ') : '';
-          const detail = fields || error.message;
-          throw new AppError(
-            ErrorCode.Conflict,
-            `Nothing was applied: the decision about ${who} no longer applies (${detail}). Change or take back that decision, then close again`,
-          );
+          throw refuse(fields || error.message);
         }
       }
       await this.sessions.close(m, id, auth.userId, applied);
@@ -264,10 +296,22 @@ export class ReviewSessionService {
     return this.get(auth, id);
   }
 
-  private async find(id: string): Promise<SessionRow> {
-    const session = await this.sessions.find(id);
+  private async find(id: string, manager?: EntityManager): Promise<SessionRow> {
+    const session = await this.sessions.find(id, manager);
     if (!session) throw AppError.notFound('Review session');
     return session;
+  }
+
+  /**
+   * A principal counts only the decisions about people of their schools (the others' would say that a colleague
+   * elsewhere was decided about); null: the caller sees every candidate of the session.
+   */
+  private async scopedCounts(auth: AuthContext, rows: SessionRow[]): Promise<Map<string, number> | null> {
+    if (auth.scope.kind !== 'schools') return null;
+    return this.sessions.decisionCounts(
+      rows.map((r) => r.id),
+      auth.scope.schoolIds,
+    );
   }
 
   private async lockOpen(m: EntityManager, id: string, version?: number): Promise<void> {
