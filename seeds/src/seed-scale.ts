@@ -8,12 +8,14 @@ import { DEMO_PASSWORD } from './scenarios/demo-district.js';
 
 // `npm run seed:scale -- --tier small|district-L|state --seed n`: a generated district or state, loaded with COPY.
 const usage =
-  'npm run seed:scale -- --tier small|district-L|state [--seed 1] [--as-of 2026-11-01] [--replace] [--db-checksum]';
+  'npm run seed:scale -- --tier small|district-L|state [--seed 1] [--as-of 2026-11-01] [--nominations N] [--replace] [--db-checksum]';
 const { values } = parseArgs({
   options: {
     tier: { type: 'string', default: 'small' },
     seed: { type: 'string', default: '1' },
     'as-of': { type: 'string', default: '2026-11-01' },
+    // More or fewer nominations than the tier's (and so candidates): e.g. a district of 20,000 candidates.
+    nominations: { type: 'string' },
     replace: { type: 'boolean', default: false },
     'db-checksum': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -23,11 +25,19 @@ if (values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
 }
-const tier = TIERS[values.tier];
+const base = TIERS[values.tier];
+const nominations = values.nominations === undefined ? undefined : Number(values.nominations);
+const tier = base && (nominations === undefined ? base : { ...base, nominations });
 const seed = Number(values.seed);
 const asOf = Date.parse(`${values['as-of']}T00:00:00Z`);
-if (!tier || !Number.isInteger(seed) || seed < 0 || Number.isNaN(asOf)) {
-  process.stderr.write(`Unknown tier, seed or date.\nUsage: ${usage}\n`);
+if (
+  !tier ||
+  !Number.isInteger(seed) ||
+  seed < 0 ||
+  Number.isNaN(asOf) ||
+  !(Number.isInteger(tier.nominations) && tier.nominations > 0)
+) {
+  process.stderr.write(`Unknown tier, seed, date or number of nominations.\nUsage: ${usage}\n`);
   process.exit(2);
 }
 

@@ -165,3 +165,12 @@ export const STAGE_TRANSITION_LIST: ListSpec = {
     since: { column: 't.created_at', type: 'date', op: 'gte' },
   },
 };
+
+/** Who a candidacy is, as lists about candidates name them (slates, talent reviews). */
+export class CandidatePersonDto {
+  @ApiProperty({ format: 'uuid' }) candidateId!: string;
+  @ApiProperty({ format: 'uuid' }) educatorId!: string;
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+  @ApiProperty({ nullable: true, type: String }) schoolName!: string | null;
+}

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ValidateBoolean, ValidateEnum, ValidateString, ValidateUUID } from '../../common/validation/decorators.js';
+import { CandidatePersonDto } from '../candidates/candidate.dto.js';
 import type { ReadinessBand, Stage } from '../candidates/stages.js';
 import { READINESS_BANDS, STAGES } from '../candidates/stages.js';
 import type { GradeBand } from '../schools/school.entity.js';
@@ -16,12 +17,7 @@ export class SlateFactorDto {
   @ApiProperty() detail!: string;
 }
 
-class SlatePersonDto {
-  @ApiProperty({ format: 'uuid' }) candidateId!: string;
-  @ApiProperty({ format: 'uuid' }) educatorId!: string;
-  @ApiProperty() firstName!: string;
-  @ApiProperty() lastName!: string;
-  @ApiProperty({ nullable: true, type: String }) schoolName!: string | null;
+class SlatePersonDto extends CandidatePersonDto {
   @ApiProperty({ enum: STAGES, enumName: 'Stage' }) stage!: Stage;
   @ApiProperty({ enum: READINESS_BANDS, enumName: 'ReadinessBand' }) readiness!: ReadinessBand;
   @ApiProperty({ nullable: true, type: String }) readinessConfirmedAt!: string | null;

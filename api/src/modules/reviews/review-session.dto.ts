@@ -7,6 +7,7 @@ import {
   ValidateString,
   ValidateUUID,
 } from '../../common/validation/decorators.js';
+import { CandidatePersonDto } from '../candidates/candidate.dto.js';
 import type { ReadinessBand, Stage } from '../candidates/stages.js';
 import { READINESS_BANDS, STAGES } from '../candidates/stages.js';
 import { BenchGapDto } from '../positions/position.dto.js';
@@ -104,12 +105,7 @@ export class ReviewDecisionStateDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) opportunityId!: string | null;
 }
 
-export class ReviewCandidateDto {
-  @ApiProperty({ format: 'uuid' }) candidateId!: string;
-  @ApiProperty({ format: 'uuid' }) educatorId!: string;
-  @ApiProperty() firstName!: string;
-  @ApiProperty() lastName!: string;
-  @ApiProperty({ nullable: true, type: String }) schoolName!: string | null;
+export class ReviewCandidateDto extends CandidatePersonDto {
   @ApiProperty() roleTitle!: string;
   @ApiProperty({ enum: STAGES, enumName: 'Stage' }) stage!: Stage;
   /** The confirmed band now. */
