@@ -172,7 +172,7 @@ describeBrowser('talent review journey', () => {
     await confirm.getByRole('button', { name: 'Close and apply' }).press('Enter');
     await confirm.waitFor({ state: 'detached' });
     await page
-      .getByText(/Session closed: 1 readiness confirmations, 1 stage moves, 0 assignments applied/)
+      .getByText(/Session closed: 1 readiness confirmation, 1 stage move, 0 assignments applied/)
       .first()
       .waitFor();
     await page.getByText('Closed', { exact: true }).waitFor();

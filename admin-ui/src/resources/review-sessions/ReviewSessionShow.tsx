@@ -92,6 +92,14 @@ interface SessionData {
   applied: { confirmations: number; stageMoves: number; assignments: number } | null;
 }
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const appliedWords = (a: NonNullable<SessionData['applied']>) =>
+  [
+    count(a.confirmations, 'readiness confirmation', 'readiness confirmations'),
+    count(a.stageMoves, 'stage move', 'stage moves'),
+    count(a.assignments, 'assignment', 'assignments'),
+  ].join(', ');
+
 /** The moves the stage rules allow from a stage, of those a session decides (the API checks them again). */
 const FORWARD: Record<string, string[]> = {
   engaged: ['developing', 'paused'],
@@ -475,11 +483,7 @@ function SessionPage() {
       const closed = json as SessionData;
       setSession(closed);
       setClosing(false);
-      const a = closed.applied!;
-      notify(
-        `Session closed: ${a.confirmations} readiness confirmations, ${a.stageMoves} stage moves, ${a.assignments} assignments applied`,
-        { type: 'success' },
-      );
+      notify(`Session closed: ${appliedWords(closed.applied!)} applied`, { type: 'success' });
     } catch (e) {
       setCloseProblem((e as Error).message);
     }
@@ -508,9 +512,7 @@ function SessionPage() {
         {session.closedAt && (
           <Typography variant="body2">
             Closed {formatDate(session.closedAt)} by {session.closedByName ?? '—'}
-            {session.applied
-              ? `: ${session.applied.confirmations} confirmations, ${session.applied.stageMoves} stage moves, ${session.applied.assignments} assignments applied`
-              : ''}
+            {session.applied ? `: ${appliedWords(session.applied)} applied` : ''}
           </Typography>
         )}
         {session.canFacilitate && (
