@@ -142,6 +142,8 @@ describeBrowser('slates and career profiles', () => {
       const dialog = page.getByRole('dialog', { name: 'Career profile' });
       const open = dialog.getByRole('checkbox', { name: 'Open to being nominated for a leadership role' });
       if (!(await open.isChecked())) await open.press('Space');
+      const interest = dialog.getByRole('checkbox', { name: 'Principal', exact: true });
+      if (!(await interest.isChecked())) await interest.press('Space');
       await dialog.getByRole('radio', { name: 'Yes, to the kinds of school and the schools I list' }).press('Space');
       const band = device === 'phone' ? 'Elementary' : 'Middle';
       for (const b of ['Elementary', 'Middle']) {
@@ -154,6 +156,10 @@ describeBrowser('slates and career profiles', () => {
       await dialog.waitFor({ state: 'detached' });
       await section.getByText(band, { exact: true }).waitFor();
       await section.getByText('Yes', { exact: true }).waitFor();
+      await section
+        .getByText(/\bPrincipal\b/)
+        .first()
+        .waitFor();
       expect(await overflows(page)).toBe(false);
       await expectAccessible(page, `educator home with career profile (${device})`);
       await page.context().close();

@@ -29,6 +29,7 @@ import { AddSuccessionForecast1797100000000 } from './1797100000000-AddSuccessio
 import { AddSlatesAndCareerProfiles1797200000000 } from './1797200000000-AddSlatesAndCareerProfiles.js';
 import { AddEvidenceCreatedIndex1797200000001 } from './1797200000001-AddEvidenceCreatedIndex.js';
 import { AddTalentReviewSessions1797300000000 } from './1797300000000-AddTalentReviewSessions.js';
+import { AddCareerInterests1797300000001 } from './1797300000001-AddCareerInterests.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -63,6 +64,7 @@ export const migrations: (new () => object)[] = [
   AddSlatesAndCareerProfiles1797200000000,
   AddEvidenceCreatedIndex1797200000001,
   AddTalentReviewSessions1797300000000,
+  AddCareerInterests1797300000001,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

@@ -407,6 +407,20 @@ export const CROSS_REFERENCES: Record<string, (c: CreateContext, fetch: Fetch) =
       },
       what: 'moveSchoolIds of B',
     },
+    {
+      method: 'PUT',
+      url: `/api/educators/${fx.ids.E}/career-profile`,
+      payload: {
+        body: {
+          openToNomination: true,
+          moveWillingness: 'anywhere',
+          moveGradeBands: [],
+          moveSchoolIds: [],
+          interestRoleIds: [fx.ids.roleB],
+        },
+      },
+      what: 'interestRoleIds of B',
+    },
   ],
   'PUT /api/candidates/:id': async ({ fx }, fetch) => {
     const url = `/api/candidates/${fx.ids.candE}`;

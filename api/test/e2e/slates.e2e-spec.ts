@@ -43,6 +43,7 @@ describe('slates and career profiles', () => {
     string
   >;
   let schools: Record<'alder' | 'birch' | 'cedar' | 'other', string>;
+  let roles: Record<'principal' | 'coach' | 'other', string>;
   let tokens: Record<'hr' | 'sup' | 'coord' | 'principal' | 'educator' | 'otherHr', string>;
 
   const api = (token: string) => ({
@@ -74,6 +75,7 @@ describe('slates and career profiles', () => {
     const ap = await f.createLeadershipRole({ districtId: d, title: 'Assistant principal', level: 'school' });
     const coach = await f.createLeadershipRole({ districtId: d, title: 'Instructional coach', level: 'classroom' });
     const otherRole = await f.createLeadershipRole({ districtId: o, title: 'Principal' });
+    roles = { principal: principal.id, coach: coach.id, other: otherRole.id };
     const framework = await f.createFramework({ districtId: d });
     const k1 = await f.createCompetency({ frameworkId: framework.id, code: 'K1', title: 'Vision' });
     const k2 = await f.createCompetency({ frameworkId: framework.id, code: 'K2', title: 'Instruction' });
@@ -375,11 +377,13 @@ describe('slates and career profiles', () => {
         moveWillingness: null,
         moveGradeBands: [],
         moveSchoolIds: [],
+        interestRoleIds: [],
         updatedAt: null,
       });
       const saved = await api(tokens.educator).put(url(ids.educatorEd), {
         ...profile,
         moveSchoolIds: [schools.cedar, schools.birch, schools.cedar],
+        interestRoleIds: [roles.principal, roles.coach, roles.principal],
       });
       expect(saved.status).toBe(200);
       expect(saved.body).toMatchObject({
@@ -395,6 +399,16 @@ describe('slates and career profiles', () => {
         moveSchoolIds: [schools.alder],
       });
       expect((changed.body as { moveSchoolIds: string[] }).moveSchoolIds).toEqual([schools.alder]);
+      // Interests left out of the request stay as they were; a list replaces them.
+      expect([...(changed.body as { interestRoleIds: string[] }).interestRoleIds].sort()).toEqual(
+        [roles.principal, roles.coach].sort(),
+      );
+      const fewer = await api(tokens.educator).put(url(ids.educatorEd), {
+        ...profile,
+        moveSchoolIds: [schools.alder],
+        interestRoleIds: [roles.coach],
+      });
+      expect((fewer.body as { interestRoleIds: string[] }).interestRoleIds).toEqual([roles.coach]);
     });
 
     it('refuses another district’s school and bad values with a 400, keeping the profile as it was', async () => {
@@ -405,6 +419,8 @@ describe('slates and career profiles', () => {
         { ...profile, moveWillingness: 'someday' },
         { ...profile, moveSchoolIds: 'all' },
         { ...profile, openToNomination: 'yes' },
+        { ...profile, interestRoleIds: [roles.other] },
+        { ...profile, interestRoleIds: 'all' },
       ]) {
         expect((await api(tokens.educator).put(url(ids.educatorEd), body)).status).toBe(400);
       }

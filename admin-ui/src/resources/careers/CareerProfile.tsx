@@ -28,6 +28,7 @@ export interface CareerProfileData {
   moveWillingness: 'anywhere' | 'listed' | 'not_now' | null;
   moveGradeBands: string[];
   moveSchoolIds: string[];
+  interestRoleIds: string[];
   updatedAt: string | null;
 }
 
@@ -44,6 +45,10 @@ interface School {
   id: string;
   name: string;
 }
+interface Role {
+  id: string;
+  title: string;
+}
 
 /**
  * Whether a person welcomes a nomination and where they would move: their own words, which slates read as
@@ -56,6 +61,10 @@ export function CareerProfile({ educatorId, canEdit, own }: { educatorId: string
   const { data: schools, isPending: schoolsPending } = useGetList<School>('schools', {
     pagination: { page: 1, perPage: 500 },
     sort: { field: 'name', order: 'ASC' },
+  });
+  const { data: roles, isPending: rolesPending } = useGetList<Role>('leadership-roles', {
+    pagination: { page: 1, perPage: 200 },
+    sort: { field: 'title', order: 'ASC' },
   });
   const load = useCallback(() => {
     httpClient(`${API_URL}/educators/${educatorId}/career-profile`)
@@ -70,8 +79,10 @@ export function CareerProfile({ educatorId, canEdit, own }: { educatorId: string
     );
   if (!profile) return null;
   const schoolNames = profile.moveSchoolIds.map((id) => schools?.find((s) => s.id === id)?.name ?? 'a school');
+  const roleNames = profile.interestRoleIds.map((id) => roles?.find((r) => r.id === id)?.title ?? 'a role');
   const rows: [string, string][] = [
     ['Open to being nominated', profile.openToNomination ? 'Yes' : 'No'],
+    [own ? 'Roles you are interested in' : 'Roles of interest', roleNames.join(', ') || 'None named'],
     [
       own ? 'Would you move for a leadership role?' : 'Would move for a leadership role',
       willingnessText(profile.moveWillingness),
@@ -107,7 +118,12 @@ export function CareerProfile({ educatorId, canEdit, own }: { educatorId: string
       )}
       {canEdit && (
         // Only once the schools are loaded: the dialog keeps the listed schools it knows by name.
-        <Button variant="outlined" sx={{ mt: 2 }} disabled={schoolsPending} onClick={() => setEditing(true)}>
+        <Button
+          variant="outlined"
+          sx={{ mt: 2 }}
+          disabled={schoolsPending || rolesPending}
+          onClick={() => setEditing(true)}
+        >
           Edit career profile
         </Button>
       )}
@@ -115,6 +131,7 @@ export function CareerProfile({ educatorId, canEdit, own }: { educatorId: string
         <CareerProfileDialog
           profile={profile}
           schools={schools ?? []}
+          roles={roles ?? []}
           onClose={() => setEditing(false)}
           onSaved={(p) => {
             setProfile(p);
@@ -129,11 +146,13 @@ export function CareerProfile({ educatorId, canEdit, own }: { educatorId: string
 function CareerProfileDialog({
   profile,
   schools,
+  roles,
   onClose,
   onSaved,
 }: {
   profile: CareerProfileData;
   schools: School[];
+  roles: Role[];
   onClose: () => void;
   onSaved: (p: CareerProfileData) => void;
 }) {
@@ -150,6 +169,7 @@ function CareerProfileDialog({
           moveWillingness: draft.moveWillingness,
           moveGradeBands: draft.moveGradeBands,
           moveSchoolIds: draft.moveSchoolIds,
+          interestRoleIds: draft.interestRoleIds,
         }),
       });
       notify('Career profile saved', { type: 'success' });
@@ -158,6 +178,11 @@ function CareerProfileDialog({
       setProblem((e as Error).message);
     }
   }
+  const toggleRole = (id: string, on: boolean) =>
+    setDraft({
+      ...draft,
+      interestRoleIds: on ? [...draft.interestRoleIds, id] : draft.interestRoleIds.filter((r) => r !== id),
+    });
   const toggleBand = (id: string, on: boolean) =>
     setDraft({
       ...draft,
@@ -176,6 +201,25 @@ function CareerProfileDialog({
           }
           label="Open to being nominated for a leadership role"
         />
+        {roles.length > 0 && (
+          <FormControl component="fieldset" sx={{ mt: 2, display: 'block' }}>
+            <FormLabel component="legend">Leadership roles you are interested in</FormLabel>
+            <FormGroup>
+              {roles.map((r) => (
+                <FormControlLabel
+                  key={r.id}
+                  control={
+                    <Checkbox
+                      checked={draft.interestRoleIds.includes(r.id)}
+                      onChange={(e) => toggleRole(r.id, e.target.checked)}
+                    />
+                  }
+                  label={r.title}
+                />
+              ))}
+            </FormGroup>
+          </FormControl>
+        )}
         <FormControl sx={{ mt: 2, display: 'block' }}>
           <FormLabel id="move-label">Would you move to another school for a leadership role?</FormLabel>
           <RadioGroup

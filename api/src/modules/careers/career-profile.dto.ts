@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsArray } from 'class-validator';
+import { IsArray, IsOptional } from 'class-validator';
 import { ValidateBoolean, ValidateEnum, ValidateUUID } from '../../common/validation/decorators.js';
 import type { GradeBand } from '../schools/school.entity.js';
 import { GRADE_BANDS } from '../schools/school.entity.js';
@@ -16,6 +16,8 @@ export class CareerProfileDto {
   moveWillingness!: MoveWillingnessValue | null;
   @ApiProperty({ enum: GRADE_BANDS, enumName: 'GradeBand', isArray: true }) moveGradeBands!: GradeBand[];
   @ApiProperty({ type: [String], format: 'uuid' }) moveSchoolIds!: string[];
+  /** Leadership roles of the district's catalogue the person is interested in. */
+  @ApiProperty({ type: [String], format: 'uuid' }) interestRoleIds!: string[];
   /** Null until the profile is first saved. */
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
 }
@@ -29,4 +31,9 @@ export class UpdateCareerProfileDto {
   @IsArray({ message: 'moveSchoolIds must be a list' })
   @ValidateUUID({ each: true, maxItems: 500 })
   moveSchoolIds!: string[];
+  /** The district's leadership roles; absent: the interests stay as they are. */
+  @IsOptional()
+  @IsArray({ message: 'interestRoleIds must be a list' })
+  @ValidateUUID({ each: true, maxItems: 100, optional: true })
+  interestRoleIds?: string[];
 }

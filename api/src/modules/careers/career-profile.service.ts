@@ -13,6 +13,7 @@ interface ProfileRow {
   moveWillingness: MoveWillingnessValue | null;
   moveGradeBands: GradeBand[];
   moveSchoolIds: string[];
+  interestRoleIds: string[];
   updatedAt: Date;
 }
 
@@ -47,6 +48,19 @@ export class CareerProfileService {
       if (unknown.length) {
         throw AppError.validation({ moveSchoolIds: `not schools of this district: ${unknown.join(', ')}` });
       }
+      const roleIds = dto.interestRoleIds === undefined ? undefined : [...new Set(dto.interestRoleIds)];
+      if (roleIds) {
+        const roles: { id: string }[] = await m.query(
+          'SELECT id FROM leadership_roles WHERE district_id = $1 AND id = ANY($2::uuid[])',
+          [educator.districtId, roleIds],
+        );
+        const notRoles = roleIds.filter((id) => !roles.some((r) => r.id === id));
+        if (notRoles.length) {
+          throw AppError.validation({
+            interestRoleIds: `not leadership roles of this district: ${notRoles.join(', ')}`,
+          });
+        }
+      }
       await m.query(
         `INSERT INTO career_profiles (educator_id, district_id, open_to_nomination, move_willingness, move_grade_bands, updated_by_user_id)
          VALUES ($1, $2, $3, $4, $5::school_grade_band[], $6)
@@ -64,6 +78,17 @@ export class CareerProfileService {
          SELECT $1, s, $2 FROM unnest($3::uuid[]) s ON CONFLICT DO NOTHING`,
         [educatorId, educator.districtId, schoolIds],
       );
+      if (roleIds) {
+        await m.query('DELETE FROM career_profile_roles WHERE educator_id = $1 AND NOT (role_id = ANY($2::uuid[]))', [
+          educatorId,
+          roleIds,
+        ]);
+        await m.query(
+          `INSERT INTO career_profile_roles (educator_id, role_id, district_id)
+           SELECT $1, r, $2 FROM unnest($3::uuid[]) r ON CONFLICT DO NOTHING`,
+          [educatorId, educator.districtId, roleIds],
+        );
+      }
     });
     return this.read(educatorId);
   }
@@ -73,7 +98,9 @@ export class CareerProfileService {
       `SELECT open_to_nomination AS "openToNomination", move_willingness AS "moveWillingness",
               move_grade_bands::text[] AS "moveGradeBands", updated_at AS "updatedAt",
               ARRAY(SELECT ps.school_id FROM career_profile_schools ps WHERE ps.educator_id = p.educator_id
-                     ORDER BY ps.school_id) AS "moveSchoolIds"
+                     ORDER BY ps.school_id) AS "moveSchoolIds",
+              ARRAY(SELECT pr.role_id FROM career_profile_roles pr WHERE pr.educator_id = p.educator_id
+                     ORDER BY pr.role_id) AS "interestRoleIds"
          FROM career_profiles p WHERE educator_id = $1`,
       [educatorId],
     );
@@ -84,6 +111,7 @@ export class CareerProfileService {
         moveWillingness: null,
         moveGradeBands: [],
         moveSchoolIds: [],
+        interestRoleIds: [],
         updatedAt: null,
       };
     }
