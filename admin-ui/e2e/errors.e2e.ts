@@ -147,7 +147,11 @@ describeBrowser('errors on screen read as sentences', () => {
     await page.getByRole('button', { name: 'Assign a candidate' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/Candidate/).fill('Torres');
-    await page.getByRole('option').first().click();
+    // The list is searched as one types: an option of the unfiltered list may still show for a moment.
+    await page
+      .getByRole('option', { name: /Torres/ })
+      .first()
+      .click();
     await dialog.getByLabel('Due on').fill('2020-01-01');
     await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
     const due = fieldError(page, 'Due on');

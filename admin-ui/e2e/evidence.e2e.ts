@@ -40,7 +40,8 @@ describeBrowser('competency profile and evidence (principal)', () => {
     const competency = page.getByRole('combobox', { name: 'Competency or indicator' });
     await competency.click();
     await competency.fill('RB-');
-    await page.getByRole('option').first().click();
+    // The list is searched as one types: wait for an option of the search, not of the unfiltered list.
+    await page.getByRole('option', { name: /RB-/ }).first().click();
     await page.getByLabel(/Rubric level/).fill('3');
     await page.getByLabel('What you saw').fill('Facilitated the ninth-grade visioning session with students.');
     await shot(page, 'evidence-create');
