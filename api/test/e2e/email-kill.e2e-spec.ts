@@ -45,6 +45,9 @@ describe('email survives killed workers', () => {
         );
       },
     });
+    // A killed worker drops its connection mid-message: the server reports the reset, which is the point here
+    // (without a listener, Node would end the test process on it).
+    smtp.on('error', () => undefined);
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     port = (smtp.server.address() as AddressInfo).port;
     t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}` });
