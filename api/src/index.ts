@@ -10,6 +10,7 @@ export {
   SORT_KEY_MISMATCHES,
   STAGE_STAYS_SELECT,
   STAY_DURATIONS_SELECT,
+  TARGET_LEVELS_SELECT,
 } from '@emerge/migrations';
 export * from './app.factory.js';
 export * from './auth/permissions.js';

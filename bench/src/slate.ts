@@ -50,7 +50,7 @@ export async function benchSlate(o: {
     const direct = async () => {
       const [rows, met] = await Promise.all([
         slates.candidates(o.districtId, seat.roleId, seat.incumbentEducatorId, seat.band),
-        profiles.targetsMetOfRole(o.districtId, seat.roleId, ['engaged', 'developing', 'ready']),
+        profiles.targetsMetOfRole(o.districtId, seat.roleId),
       ]);
       const candidates = rows.map((r) => toSlateCandidate(r, met, null));
       return rankSlate({ schoolId: seat.schoolId, gradeBand: seat.band }, candidates, new Map(), new Date());

@@ -30,6 +30,7 @@ import { AddSlatesAndCareerProfiles1797200000000 } from './1797200000000-AddSlat
 import { AddEvidenceCreatedIndex1797200000001 } from './1797200000001-AddEvidenceCreatedIndex.js';
 import { AddTalentReviewSessions1797300000000 } from './1797300000000-AddTalentReviewSessions.js';
 import { AddCareerInterests1797300000001 } from './1797300000001-AddCareerInterests.js';
+import { AddTargetLevels1797400000000 } from './1797400000000-AddTargetLevels.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -65,6 +66,7 @@ export const migrations: (new () => object)[] = [
   AddEvidenceCreatedIndex1797200000001,
   AddTalentReviewSessions1797300000000,
   AddCareerInterests1797300000001,
+  AddTargetLevels1797400000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';
@@ -75,4 +77,5 @@ export { OPEN_STAYS_SELECT, STAY_DURATIONS_SELECT } from './1796900000000-AddSta
 export { FUNNEL_COUNTS_SELECT } from './1796900000001-AddFunnelCounts.js';
 export { EQUITY_COUNTS_SELECT, EQUITY_FACTS_SELECT } from './1796900000002-AddEquityCounts.js';
 export { NOMINATION_COUNTS_SELECT, NOMINATION_FACTS_SELECT, OFFICE_KEY } from './1797000000000-AddNominationCounts.js';
+export { TARGET_LEVELS_SELECT } from './1797400000000-AddTargetLevels.js';
 export { DAYS_SQL, ELIGIBLE_SQL, SCHOOL_YEAR_SQL } from './kept-sql.js';

@@ -65,6 +65,7 @@ export const BIG_TABLES = [
   'users',
   'assignments',
   'latest_ratings',
+  'target_levels',
   'stage_stays',
   // The dashboards' kept counts: small per district, many across a state.
   'stay_durations',
@@ -77,7 +78,14 @@ export const BIG_TABLES = [
 ];
 
 /** History (and its per-candidate summary) a dashboard must reach through an index, never by reading it whole. */
-export const FACT_TABLES = ['evidence', 'stage_transitions', 'audit_log', 'latest_ratings', 'stage_stays'];
+export const FACT_TABLES = [
+  'evidence',
+  'stage_transitions',
+  'audit_log',
+  'latest_ratings',
+  'target_levels',
+  'stage_stays',
+];
 
 /** The issue's bench rule on generated data: a table over 10,000 rows is never read whole by a list or detail. */
 export const BENCH_GATE_OPTIONS: ExplainGateOptions = {

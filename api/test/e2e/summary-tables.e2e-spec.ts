@@ -9,9 +9,10 @@ import {
   OPEN_STAYS_SELECT,
   STAGE_STAYS_SELECT,
   STAY_DURATIONS_SELECT,
+  TARGET_LEVELS_SELECT,
 } from '@emerge/migrations';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createTestApp, rolledBack, TestApp } from '../test-app.js';
 
 /**
@@ -127,6 +128,135 @@ describe('summary tables', () => {
       expect(await difference(q)).toEqual([]);
       expect((await ours(q)).filter((r) => r.candidate_id === cands[1])).toEqual([]);
     });
+  });
+
+  /** Evidence rows [candidate index, competency id, observed on, level] in one statement. */
+  const rate = (q: QueryRunner | DataSource, rows: [number, string, string, number][]) =>
+    q.query(
+      `INSERT INTO evidence (district_id, candidate_id, competency_id, level, source, observed_on, recorder_user_id)
+       SELECT $1, c, n, l, 'observation', d::date, $2 FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[]) AS x(c, n, d, l)`,
+      [
+        districtId,
+        recorder,
+        rows.map((r) => cands[r[0]]),
+        rows.map((r) => r[1]),
+        rows.map((r) => r[2]),
+        rows.map((r) => r[3]),
+      ],
+    );
+  const levelDifference = differenceOf('target_levels', TARGET_LEVELS_SELECT);
+  const levels = async (q: QueryRunner | DataSource, cand: number) =>
+    Object.fromEntries(
+      (
+        (await q.query('SELECT competency_id, level FROM target_levels WHERE candidate_id = $1', [cands[cand]])) as {
+          competency_id: string;
+          level: number;
+        }[]
+      ).map((r) => [r.competency_id, r.level]),
+    );
+
+  it('target levels equal their definition after ratings, tree moves, crosswalks, rubrics, targets and role changes', async () => {
+    const [n0, n1, n2] = nodes as [string, string, string];
+    await rolledBack(t.db, async (q) => {
+      const [{ role_id: roleId }] = await q.query('SELECT role_id FROM candidates WHERE id = $1', [cands[0]]);
+      // The role targets n0 (4 levels); a shared framework of 5 levels has m0 with a child m1.
+      const [{ id: shared }] = await q.query(
+        `INSERT INTO competency_frameworks (district_id, key, title, short_name, rubric)
+         VALUES (NULL, 'tl-' || gen_random_uuid(), 'Five levels', 'F5', $1) RETURNING id`,
+        [JSON.stringify([1, 2, 3, 4, 5].map((level) => ({ level, label: `L${level}` })))],
+      );
+      const [{ id: m0 }] = await q.query(
+        `INSERT INTO competencies (framework_id, kind, code, title) VALUES ($1, 'domain', 'M0', 'M0') RETURNING id`,
+        [shared],
+      );
+      const [{ id: m1 }] = await q.query(
+        `INSERT INTO competencies (framework_id, parent_id, kind, code, title) VALUES ($1, $2, 'domain', 'M1', 'M1') RETURNING id`,
+        [shared, m0],
+      );
+      await q.query('INSERT INTO role_targets (role_id, competency_id, target_level) VALUES ($1, $2, 3)', [roleId, n0]);
+      expect(await levelDifference(q)).toEqual([]);
+      // A rating on the target itself.
+      await rate(q, [[0, n0, '2026-01-10', 2]]);
+      expect(await levels(q, 0)).toEqual({ [n0]: 2 });
+      // A later rating on n1, which rolls up once n1 sits under n0.
+      await rate(q, [[0, n1, '2026-02-01', 4]]);
+      expect(await levels(q, 0)).toEqual({ [n0]: 2 });
+      await q.query('UPDATE competencies SET parent_id = $1 WHERE id = $2', [n0, n1]);
+      expect(await levels(q, 0)).toEqual({ [n0]: 4 });
+      expect(await levelDifference(q)).toEqual([]);
+      // Across an exact link to the 5-level framework, rescaled: m1's 5 of 5 is 4 of 4; a related link carries nothing.
+      await rate(q, [
+        [0, m1, '2026-03-01', 3],
+        [1, m1, '2026-03-01', 5],
+      ]);
+      await q.query(`INSERT INTO crosswalk_links (from_id, to_id, kind) VALUES ($1, $2, 'related')`, [m0, n0]);
+      expect(await levels(q, 1)).toEqual({});
+      await q.query(`UPDATE crosswalk_links SET kind = 'exact' WHERE from_id = $1`, [m0]);
+      expect(await levels(q, 0)).toEqual({ [n0]: 2 });
+      expect(await levels(q, 1)).toEqual({ [n0]: 4 });
+      expect(await levelDifference(q)).toEqual([]);
+      // The shared rubric shrinks to 3 levels: 3 of 3 is 4 of 4.
+      await q.query(`UPDATE competency_frameworks SET rubric = rubric - 4 - 3 WHERE id = $1`, [shared]);
+      expect(await levels(q, 0)).toEqual({ [n0]: 4 });
+      expect(await levelDifference(q)).toEqual([]);
+      // Lowering, deleting, unlinking.
+      await q.query('UPDATE evidence SET level = 1 WHERE candidate_id = $1 AND competency_id = $2', [cands[0], m1]);
+      expect(await levels(q, 0)).toEqual({ [n0]: 1 });
+      await q.query('DELETE FROM evidence WHERE candidate_id = $1 AND competency_id = $2', [cands[0], m1]);
+      expect(await levels(q, 0)).toEqual({ [n0]: 4 });
+      await q.query('DELETE FROM crosswalk_links WHERE from_id = $1', [m0]);
+      expect(await levels(q, 1)).toEqual({});
+      expect(await levelDifference(q)).toEqual([]);
+      // A second target, then a candidacy moved to a role without targets, and the target dropped.
+      await q.query('INSERT INTO role_targets (role_id, competency_id, target_level) VALUES ($1, $2, 2)', [roleId, n2]);
+      await rate(q, [[2, n2, '2026-01-01', 3]]);
+      expect(await levels(q, 2)).toEqual({ [n2]: 3 });
+      const [{ id: otherRole }] = await q.query(
+        `INSERT INTO leadership_roles (district_id, title, level) SELECT district_id, 'Other role ' || gen_random_uuid(), level
+           FROM leadership_roles WHERE id = $1 RETURNING id`,
+        [roleId],
+      );
+      await q.query('UPDATE candidates SET role_id = $1 WHERE id = $2', [otherRole, cands[2]]);
+      expect(await levels(q, 2)).toEqual({});
+      await q.query('DELETE FROM role_targets WHERE role_id = $1 AND competency_id = $2', [roleId, n0]);
+      expect(await levels(q, 0)).toEqual({});
+      expect(await levelDifference(q)).toEqual([]);
+    });
+  });
+
+  it('target levels stay equal their definition when two transactions rate one candidacy at once', async () => {
+    const [n0, n1] = nodes as [string, string];
+    // Committed: n1 under n0, the role's target. Both ratings below count for that one target.
+    const [{ role_id: roleId }] = await t.db.query('SELECT role_id FROM candidates WHERE id = $1', [cands[1]]);
+    await t.db.query('UPDATE competencies SET parent_id = $1 WHERE id = $2', [n0, n1]);
+    await t.db.query(
+      'INSERT INTO role_targets (role_id, competency_id, target_level) VALUES ($1, $2, 3) ON CONFLICT DO NOTHING',
+      [roleId, n0],
+    );
+    const a = t.db.createQueryRunner();
+    const b = t.db.createQueryRunner();
+    try {
+      await a.startTransaction();
+      await b.startTransaction();
+      await rate(a, [[1, n1, '2027-02-01', 3]]);
+      // b's recount of the same candidacy and target waits for a's (without the lock it would fail on the key
+      // a wrote), then reads a's later rating too.
+      const second = rate(b, [[1, n0, '2027-01-01', 2]]);
+      await new Promise((r) => setTimeout(r, 300));
+      await a.commitTransaction();
+      await second;
+      await b.commitTransaction();
+    } finally {
+      await a.release();
+      await b.release();
+    }
+    const check = t.db.createQueryRunner();
+    try {
+      expect(await levelDifference(check)).toEqual([]);
+    } finally {
+      await check.release();
+    }
+    expect(await levels(t.db, 1)).toEqual({ [n0]: 3 });
   });
 
   it('stays equal the transition history read with lead(), and their counts the stays, after inserts, ties, back-dated rows, updates and deletes', async () => {

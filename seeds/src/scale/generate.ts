@@ -11,6 +11,7 @@ import {
   SORT_KEY_FILL,
   STAGE_STAYS_SELECT,
   STAY_DURATIONS_SELECT,
+  TARGET_LEVELS_SELECT,
 } from '@emerge/api';
 import { hash } from '@node-rs/argon2';
 import { fileURLToPath } from 'node:url';
@@ -181,9 +182,12 @@ export async function generateScale(options: {
                        WHERE x.opportunity_id = o.id`);
   // And the summaries the history triggers keep, from their set-based definitions (checked below).
   t0 = Date.now();
-  await client.query('TRUNCATE latest_ratings, stage_stays, stay_durations, open_stays, funnel_counts');
+  await client.query('TRUNCATE latest_ratings, target_levels, stage_stays, stay_durations, open_stays, funnel_counts');
   await client.query(
     `INSERT INTO latest_ratings (candidate_id, competency_id, district_id, observed_on, level) ${LATEST_RATINGS_SELECT}`,
+  );
+  await client.query(
+    `INSERT INTO target_levels (candidate_id, competency_id, district_id, role_id, level) ${TARGET_LEVELS_SELECT}`,
   );
   await client.query(
     `INSERT INTO stage_stays (transition_id, district_id, candidate_id, stage, entered_at, left_at) ${STAGE_STAYS_SELECT}`,
@@ -214,7 +218,9 @@ export async function generateScale(options: {
   );
   // Sort keys the row triggers would have written (migration AddSortKeys).
   for (const fill of SORT_KEY_FILL) await client.query(fill);
-  say(`Rebuilt latest_ratings, stage_stays, the dashboards' counts, disclosure_keys and sort keys in ${secs(t0)} s`);
+  say(
+    `Rebuilt latest_ratings, target_levels, stage_stays, the dashboards' counts, disclosure_keys and sort keys in ${secs(t0)} s`,
+  );
 
   t0 = Date.now();
   for (const def of indexes) await client.query(def);

@@ -9,6 +9,7 @@ import {
   SORT_KEY_MISMATCHES,
   STAGE_STAYS_SELECT,
   STAY_DURATIONS_SELECT,
+  TARGET_LEVELS_SELECT,
 } from '@emerge/api';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -196,6 +197,9 @@ export const CONSISTENCY_CHECKS: Record<string, string> = {
        AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.id = n.candidate_id AND c.educator_id = n.educator_id AND c.role_id = n.target_role_id)`,
   'latest ratings differing from the evidence (rows either side)': differing([
     ['latest_ratings', LATEST_RATINGS_SELECT],
+  ]),
+  'target levels differing from the latest ratings (rows either side)': differing([
+    ['target_levels', TARGET_LEVELS_SELECT],
   ]),
   'stays differing from the transition history (rows either side)': differing([['stage_stays', STAGE_STAYS_SELECT]]),
   'stay counts differing from the stays (rows either side)': differing([

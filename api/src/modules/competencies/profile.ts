@@ -126,37 +126,3 @@ export function computeProfile(
   }
   return result;
 }
-
-/**
- * The current level of each target alone: what computeProfile says, without the evidence lists, for callers that
- * score thousands of candidates (slates). Same rule, and a rating met both directly and across a link counts as
- * computeProfile counts it; spec'd equal to computeProfile on random graphs (profile.spec.ts).
- */
-export function currentLevels(
-  targetIds: string[],
-  nodes: Map<string, ProfileNode>,
-  ratings: Rating[],
-  links: LinkIndex,
-): Map<string, number | null> {
-  const counted = countedByNode(nodes, ratings);
-  const result = new Map<string, number | null>();
-  for (const id of targetIds) {
-    const node = nodes.get(id);
-    // As computeProfile: a rating met again across a link counts at its last-met level.
-    const levels = new Map<string, { day: string; level: number }>();
-    for (const c of counted.get(id) ?? []) levels.set(c.rating.id, { day: c.rating.observedOn, level: c.level });
-    for (const other of links.exact.get(id) ?? []) {
-      const otherScale = nodes.get(other)?.scale;
-      for (const c of counted.get(other) ?? [])
-        levels.set(c.rating.id, {
-          day: c.rating.observedOn,
-          level: node && otherScale ? rescale(c.level, otherScale, node.scale) : c.level,
-        });
-    }
-    let best: { day: string; level: number } | null = null;
-    for (const l of levels.values())
-      if (!best || l.day > best.day || (l.day === best.day && l.level > best.level)) best = l;
-    result.set(id, best?.level ?? null);
-  }
-  return result;
-}

@@ -43,10 +43,10 @@ export class DevelopmentMetricsRepository {
    * The current level of each active candidacy on each competency its role targets, by the rule of
    * competencies/profile.ts in SQL: ratings on the node or any descendant, and on any node linked to it
    * `exact` (and its descendants), rescaled to the target's rubric; the latest observed wins, ties the
-   * higher. Grouped by competency × role level × stage, and by competency alone. The ratings come from
-   * latest_ratings (each candidate's latest per node, kept by triggers on evidence): ~14× fewer rows than
-   * the evidence in a big district. For a past school year, a node whose latest is after the year's end
-   * falls back to that node's evidence up to then (one index probe each).
+   * higher. Grouped by competency × role level × stage, and by competency alone. Now, the levels are the kept
+   * ones (target_levels: one row per candidacy and rated target, migration AddTargetLevels). For a past school
+   * year they are computed from latest_ratings (each candidate's latest per node): a node whose latest is after
+   * the year's end falls back to that node's evidence up to then (one index probe each).
    */
   heatmap(ctx: MetricContext): Promise<{ cells: HeatmapRow[]; competencies: HeatmapCompetencyRow[] }> {
     const q = new MetricQuery(this.db, ctx);
@@ -55,18 +55,42 @@ export class DevelopmentMetricsRepository {
       `c.stage IN (${sqlList(ACTIVE_STAGES)})`,
     );
     const lastDay = ctx.period ? `CAST(${q.bind('lastDay', ctx.period.lastDay)} AS date)` : null;
-    const rated = lastDay
-      ? `JOIN latest_ratings lr ON lr.district_id = :districtId AND lr.candidate_id = c.id AND lr.competency_id = tr.node_id
-         CROSS JOIN LATERAL (
-           SELECT lr.observed_on, lr.level WHERE lr.observed_on <= ${lastDay}
-           UNION ALL
-           (SELECT e.observed_on, e.level FROM evidence e
-             WHERE lr.observed_on > ${lastDay} AND e.candidate_id = lr.candidate_id
-               AND e.competency_id = lr.competency_id AND e.observed_on <= ${lastDay}
-             ORDER BY e.observed_on DESC, e.level DESC LIMIT 1)) v`
-      : `JOIN latest_ratings v ON v.district_id = :districtId AND v.candidate_id = c.id AND v.competency_id = tr.node_id`;
     const rescaled = `CASE WHEN tr.source_scale = tr.target_scale THEN v.level
       ELSE GREATEST(1, floor(v.level::numeric * tr.target_scale / tr.source_scale))::int END`;
+    // Now: the kept levels (target_levels, by the same rule). A past year: each node's latest up to its end.
+    const latest = !lastDay
+      ? `latest AS (
+          SELECT l.candidate_id, l.competency_id AS target_id, l.level AS current
+            FROM target_levels l JOIN cand c ON c.id = l.candidate_id
+           WHERE l.district_id = :districtId)`
+      : `src AS (
+          SELECT DISTINCT target_id, target_id AS source_id, scale AS source_scale, scale AS target_scale FROM tgt
+          UNION
+          SELECT DISTINCT t.target_id, o.id, jsonb_array_length(f.rubric), t.scale
+            FROM tgt t
+            JOIN crosswalk_links l ON l.kind = 'exact' AND (l.from_id = t.target_id OR l.to_id = t.target_id)
+                 AND (l.district_id IS NULL OR l.district_id = :districtId)
+            JOIN competencies o ON o.id = CASE WHEN l.from_id = t.target_id THEN l.to_id ELSE l.from_id END
+            JOIN competency_frameworks f ON f.id = o.framework_id AND (f.district_id IS NULL OR f.district_id = :districtId)),
+        tree (target_id, source_scale, target_scale, node_id) AS (
+          SELECT target_id, source_scale, target_scale, source_id FROM src
+          UNION
+          SELECT tr.target_id, tr.source_scale, tr.target_scale, n.id
+            FROM tree tr JOIN competencies n ON n.parent_id = tr.node_id),
+        latest AS (
+          SELECT DISTINCT ON (c.id, tr.target_id) c.id AS candidate_id, tr.target_id, ${rescaled} AS current
+            FROM cand c
+            JOIN tgt t ON t.role_id = c.role_id
+            JOIN tree tr ON tr.target_id = t.target_id
+            JOIN latest_ratings lr ON lr.district_id = :districtId AND lr.candidate_id = c.id AND lr.competency_id = tr.node_id
+            CROSS JOIN LATERAL (
+              SELECT lr.observed_on, lr.level WHERE lr.observed_on <= ${lastDay}
+              UNION ALL
+              (SELECT e.observed_on, e.level FROM evidence e
+                WHERE lr.observed_on > ${lastDay} AND e.candidate_id = lr.candidate_id
+                  AND e.competency_id = lr.competency_id AND e.observed_on <= ${lastDay}
+                ORDER BY e.observed_on DESC, e.level DESC LIMIT 1)) v
+           ORDER BY c.id, tr.target_id, v.observed_on DESC, ${rescaled} DESC)`;
     return q.run(`
       WITH RECURSIVE cand AS (${cand}),
       tgt AS (
@@ -76,27 +100,7 @@ export class DevelopmentMetricsRepository {
           JOIN competencies n ON n.id = rt.competency_id
           JOIN competency_frameworks f ON f.id = n.framework_id
          WHERE r.district_id = :districtId${q.roleCondition('r')}),
-      src AS (
-        SELECT DISTINCT target_id, target_id AS source_id, scale AS source_scale, scale AS target_scale FROM tgt
-        UNION
-        SELECT DISTINCT t.target_id, o.id, jsonb_array_length(f.rubric), t.scale
-          FROM tgt t
-          JOIN crosswalk_links l ON l.kind = 'exact' AND (l.from_id = t.target_id OR l.to_id = t.target_id)
-               AND (l.district_id IS NULL OR l.district_id = :districtId)
-          JOIN competencies o ON o.id = CASE WHEN l.from_id = t.target_id THEN l.to_id ELSE l.from_id END
-          JOIN competency_frameworks f ON f.id = o.framework_id AND (f.district_id IS NULL OR f.district_id = :districtId)),
-      tree (target_id, source_scale, target_scale, node_id) AS (
-        SELECT target_id, source_scale, target_scale, source_id FROM src
-        UNION
-        SELECT tr.target_id, tr.source_scale, tr.target_scale, n.id
-          FROM tree tr JOIN competencies n ON n.parent_id = tr.node_id),
-      latest AS (
-        SELECT DISTINCT ON (c.id, tr.target_id) c.id AS candidate_id, tr.target_id, ${rescaled} AS current
-          FROM cand c
-          JOIN tgt t ON t.role_id = c.role_id
-          JOIN tree tr ON tr.target_id = t.target_id
-          ${rated}
-         ORDER BY c.id, tr.target_id, v.observed_on DESC, ${rescaled} DESC),
+      ${latest},
       fig AS (
         SELECT t.target_id, c.level, c.stage, t.target_level, l.current
           FROM cand c

@@ -133,7 +133,7 @@ export class SlateService {
       this.slates.decisions(position.id),
       this.slates.candidates(position.districtId, position.roleId, position.incumbentEducatorId, seat.gradeBand),
       this.placement.seatRefusal(position),
-      this.profiles.targetsMetOfRole(position.districtId, position.roleId, SLATE_STAGES),
+      this.profiles.targetsMetOfRole(position.districtId, position.roleId),
     ]);
     const refusals = new Map(rows.map((r) => [r.candidateId, candidateRefusal(r, seatRefusal)]));
     const base = {

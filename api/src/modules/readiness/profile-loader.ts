@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { loadFrameworkGraph } from '../competencies/framework-graph.js';
 import type { Rating } from '../competencies/profile.js';
-import { computeProfile, currentLevels, indexLinks } from '../competencies/profile.js';
+import { computeProfile, indexLinks } from '../competencies/profile.js';
 
 /** One target of a candidate's profile: the fields of GET /api/candidates/{id}/competency-profile the rule and summaries use. */
 export interface ProfileEntry {
@@ -92,44 +92,22 @@ export class ProfileLoader {
   }
 
   /**
-   * Targets met by each candidate of one role in these stages, from the kept latest rating per competency
-   * (latest_ratings) instead of all the evidence: a node's current level is its most recent counting rating, and
-   * rescaling keeps order, so the latest rating of each competency decides it. A slate of thousands reads a tenth
-   * of the rows this way, and needs no list of ids first. Candidates without a rating meet none.
+   * Targets met by each candidacy of one role, from the kept current level per candidacy and target
+   * (target_levels, migration AddTargetLevels: the same rule, kept by the writes that change it). One index-only
+   * read of the role's rows, however many candidacies it has. Candidacies without a rating meet none.
    */
-  async targetsMetOfRole(
-    districtId: string,
-    roleId: string,
-    stages: readonly string[],
-  ): Promise<{ total: number; met: Map<string, number> }> {
-    const targets: { competencyId: string; targetLevel: number }[] = await this.db.query(
-      'SELECT competency_id AS "competencyId", target_level AS "targetLevel" FROM role_targets WHERE role_id = $1',
+  async targetsMetOfRole(districtId: string, roleId: string): Promise<{ total: number; met: Map<string, number> }> {
+    const [{ total }]: [{ total: number }] = await this.db.query(
+      'SELECT count(*)::int AS total FROM role_targets WHERE role_id = $1',
       [roleId],
     );
-    const met = new Map<string, number>();
-    if (targets.length === 0) return { total: 0, met };
-    const latest: { candidateId: string; competencyId: string; level: number; observedOn: string }[] =
-      await this.db.query(
-        `SELECT l.candidate_id AS "candidateId", l.competency_id AS "competencyId", l.level,
-                to_char(l.observed_on, 'YYYY-MM-DD') AS "observedOn"
-           FROM candidates c JOIN latest_ratings l ON l.candidate_id = c.id
-          WHERE c.district_id = $1 AND c.role_id = $2 AND c.stage = ANY($3::candidate_stage[])`,
-        [districtId, roleId, stages],
-      );
-    const { nodes, links: linkList } = await loadFrameworkGraph(this.db, districtId);
-    const links = indexLinks(linkList);
-    const byCandidate = new Map<string, Rating[]>();
-    for (const r of latest) {
-      const rating = { ...r, id: `${r.candidateId}:${r.competencyId}`, source: '' };
-      const list = byCandidate.get(r.candidateId);
-      if (list) list.push(rating);
-      else byCandidate.set(r.candidateId, [rating]);
-    }
-    const targetIds = targets.map((t) => t.competencyId);
-    for (const [candidateId, ratings] of byCandidate) {
-      const levels = currentLevels(targetIds, nodes, ratings, links);
-      met.set(candidateId, targets.filter((t) => (levels.get(t.competencyId) ?? 0) >= t.targetLevel).length);
-    }
-    return { total: targets.length, met };
+    const rows: { candidateId: string; met: number }[] = await this.db.query(
+      `SELECT l.candidate_id AS "candidateId", count(*)::int AS met
+         FROM target_levels l JOIN role_targets t ON t.role_id = l.role_id AND t.competency_id = l.competency_id
+        WHERE l.district_id = $1 AND l.role_id = $2 AND l.level >= t.target_level
+        GROUP BY l.candidate_id`,
+      [districtId, roleId],
+    );
+    return { total, met: new Map(rows.map((r) => [r.candidateId, r.met])) };
   }
 }
