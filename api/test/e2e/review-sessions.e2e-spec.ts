@@ -17,6 +17,7 @@ interface Candidate {
   stage: string;
   readiness: string;
   row: string;
+  stageMoves: string[];
   strength: string;
   strengthDetail: string;
   targetsMet: number;
@@ -203,6 +204,9 @@ describe('talent review sessions', () => {
     expect(person(s, 'Brown').strength).toBe('limited');
     expect(s.grid).toHaveLength(12);
     expect(s.grid.find((g) => g.row === 'not_assessed' && g.strength === 'limited')!.count).toBe(2);
+    // The moves a decision may take: on one stage, or a pause (the form offers these).
+    expect(person(s, 'Chen').stageMoves).toEqual(['ready', 'paused']);
+    expect(person(s, 'Diaz').stageMoves).toEqual(['developing', 'paused']);
     expect(s.canFacilitate).toBe(true);
 
     // The Cedar principal reviews Cedar's people only; the coordinator, the district's.

@@ -52,6 +52,8 @@ interface Person {
   readiness: string;
   readinessConfirmedAt: string | null;
   row: string;
+  /** The moves a decision may take now (the API's stage rules). */
+  stageMoves: string[];
   strength: string;
   strengthDetail: string;
   targetsMet: number;
@@ -99,14 +101,6 @@ const appliedWords = (a: NonNullable<SessionData['applied']>) =>
     count(a.stageMoves, 'stage move', 'stage moves'),
     count(a.assignments, 'assignment', 'assignments'),
   ].join(', ');
-
-/** The moves the stage rules allow from a stage, of those a session decides (the API checks them again). */
-const FORWARD: Record<string, string[]> = {
-  engaged: ['developing', 'paused'],
-  developing: ['ready', 'paused'],
-  ready: ['paused'],
-};
-const stageMoves = (from: string) => STAGE_MOVES.filter((m) => FORWARD[from]?.includes(m.id));
 
 const fullName = (p: Pick<Person, 'firstName' | 'lastName'>) => `${p.firstName} ${p.lastName}`;
 const strengthName = (id: string) => STRENGTHS.find((s) => s.id === id)?.name ?? id;
@@ -330,7 +324,7 @@ function PersonDialog(props: {
             {canMove && (
               <TextField select label="Stage move" value={stage} onChange={(e) => setStage(e.target.value)}>
                 <MenuItem value="">No stage move (now {stageName(person.stage).toLowerCase()})</MenuItem>
-                {stageMoves(person.stage).map((s) => (
+                {STAGE_MOVES.filter((m) => person.stageMoves?.includes(m.id)).map((s) => (
                   <MenuItem key={s.id} value={s.id}>
                     {s.name}
                   </MenuItem>

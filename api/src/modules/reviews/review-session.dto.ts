@@ -113,6 +113,8 @@ export class ReviewCandidateDto extends CandidatePersonDto {
   @ApiProperty({ nullable: true, type: String }) readinessConfirmedAt!: string | null;
   /** The grid's row: the session's decided band, else the confirmed one. */
   @ApiProperty({ enum: READINESS_BANDS, enumName: 'ReadinessBand' }) row!: ReadinessBand;
+  /** The stage moves a decision may take for this person now (the stage rules within REVIEW_STAGE_MOVES). */
+  @ApiProperty({ enum: REVIEW_STAGE_MOVES, enumName: 'ReviewStageMove', isArray: true }) stageMoves!: ReviewStageMove[];
   /** The grid's column (docs/talent-reviews.md). */
   @ApiProperty({ enum: EVIDENCE_STRENGTHS, enumName: 'EvidenceStrength' }) strength!: EvidenceStrength;
   @ApiProperty() strengthDetail!: string;

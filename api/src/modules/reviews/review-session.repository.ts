@@ -86,6 +86,9 @@ const COLUMNS = [
   'rs.version AS "version"',
 ];
 
+const DECISION_COLUMNS = `candidate_id AS "candidateId", readiness, stage, opportunity_id AS "opportunityId",
+  rationale, from_stage AS "fromStage"`;
+
 @Injectable()
 export class ReviewSessionRepository {
   constructor(private readonly db: DataSource) {}
@@ -237,37 +240,25 @@ export class ReviewSessionRepository {
 
   /**
    * The session's candidates within the caller's scope (a principal: their schools' people), ordered by name.
-   * `onlyId`: that one candidate, if it belongs.
+   * `onlyIds`: those candidates, the ones that belong.
    */
   candidates(
     session: Pick<SessionRow, 'districtId' | 'roleId' | 'schoolIds'>,
     scope: Scope,
-    options: { onlyId?: string; limit?: number } = {},
+    options: { onlyIds?: string[]; limit?: number } = {},
     manager: Db = this.db,
   ): Promise<ReviewCandidateRow[]> {
-    const principalSchools = scope.kind === 'schools' ? scope.schoolIds : null;
+    const { where, params } = membership(session, scope);
     return manager.query(
       `SELECT c.id AS "candidateId", c.educator_id AS "educatorId", e.first_name AS "firstName", e.last_name AS "lastName",
               s.name AS "schoolName", c.role_id AS "roleId", r.title AS "roleTitle", c.stage, c.readiness,
               c.readiness_confirmed_at AS "readinessConfirmedAt"
          FROM candidates c JOIN educators e ON e.id = c.educator_id JOIN leadership_roles r ON r.id = c.role_id
          LEFT JOIN schools s ON s.id = e.school_id
-        WHERE c.district_id = $1 AND c.stage = ANY($2::candidate_stage[])
-          AND ($3::uuid IS NULL OR c.role_id = $3)
-          AND (cardinality($4::uuid[]) = 0 OR e.school_id = ANY($4::uuid[]))
-          AND ($5::uuid[] IS NULL OR e.school_id = ANY($5::uuid[]))
-          AND ($6::uuid IS NULL OR c.id = $6)
+        WHERE ${where} AND ($6::uuid[] IS NULL OR c.id = ANY($6::uuid[]))
         ORDER BY e.last_name, e.first_name, c.id
         LIMIT $7`,
-      [
-        session.districtId,
-        REVIEW_STAGES,
-        session.roleId,
-        session.schoolIds,
-        principalSchools,
-        options.onlyId ?? null,
-        options.limit ?? REVIEW_LIST_LIMIT + 1,
-      ],
+      [...params, options.onlyIds ?? null, options.limit ?? REVIEW_LIST_LIMIT + 1],
     );
   }
 
@@ -275,30 +266,27 @@ export class ReviewSessionRepository {
     session: Pick<SessionRow, 'districtId' | 'roleId' | 'schoolIds'>,
     scope: Scope,
   ): Promise<number> {
-    const principalSchools = scope.kind === 'schools' ? scope.schoolIds : null;
+    const { where, params } = membership(session, scope);
     const rows: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM candidates c JOIN educators e ON e.id = c.educator_id
-        WHERE c.district_id = $1 AND c.stage = ANY($2::candidate_stage[])
-          AND ($3::uuid IS NULL OR c.role_id = $3)
-          AND (cardinality($4::uuid[]) = 0 OR e.school_id = ANY($4::uuid[]))
-          AND ($5::uuid[] IS NULL OR e.school_id = ANY($5::uuid[]))`,
-      [session.districtId, REVIEW_STAGES, session.roleId, session.schoolIds, principalSchools],
+      `SELECT count(*)::int AS n FROM candidates c JOIN educators e ON e.id = c.educator_id WHERE ${where}`,
+      params,
     );
     return rows[0]!.n;
   }
 
   async decisions(sessionId: string, manager: Db = this.db): Promise<DecisionRow[]> {
     return manager.query(
-      `SELECT candidate_id AS "candidateId", readiness, stage, opportunity_id AS "opportunityId", rationale,
-              from_stage AS "fromStage"
-         FROM review_session_decisions WHERE session_id = $1 ORDER BY decided_at, candidate_id`,
+      `SELECT ${DECISION_COLUMNS} FROM review_session_decisions WHERE session_id = $1 ORDER BY decided_at, candidate_id`,
       [sessionId],
     );
   }
 
   async decision(manager: EntityManager, sessionId: string, candidateId: string): Promise<DecisionRow | undefined> {
-    const rows = await this.decisions(sessionId, manager);
-    return rows.find((d) => d.candidateId === candidateId);
+    const [row] = (await manager.query(
+      `SELECT ${DECISION_COLUMNS} FROM review_session_decisions WHERE session_id = $1 AND candidate_id = $2`,
+      [sessionId, candidateId],
+    )) as DecisionRow[];
+    return row;
   }
 
   async saveDecision(
@@ -393,4 +381,24 @@ export class ReviewSessionRepository {
       [id, userId, JSON.stringify(applied)],
     );
   }
+}
+
+/**
+ * Who is one of a session's candidates for this caller: its district, the review stages, its role and schools,
+ * and a principal's own schools. Parameters $1–$5 (candidates `c`, educators `e`).
+ */
+function membership(session: Pick<SessionRow, 'districtId' | 'roleId' | 'schoolIds'>, scope: Scope) {
+  return {
+    where: `c.district_id = $1 AND c.stage = ANY($2::candidate_stage[])
+          AND ($3::uuid IS NULL OR c.role_id = $3)
+          AND (cardinality($4::uuid[]) = 0 OR e.school_id = ANY($4::uuid[]))
+          AND ($5::uuid[] IS NULL OR e.school_id = ANY($5::uuid[]))`,
+    params: [
+      session.districtId,
+      REVIEW_STAGES,
+      session.roleId,
+      session.schoolIds,
+      scope.kind === 'schools' ? scope.schoolIds : null,
+    ] as unknown[],
+  };
 }

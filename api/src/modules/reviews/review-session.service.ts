@@ -12,6 +12,7 @@ import { AssignmentService } from '../assignments/assignment.service.js';
 import { CandidateRepository } from '../candidates/candidate.repository.js';
 import { CandidateService } from '../candidates/candidate.service.js';
 import { allowedMoves, refusalFor } from '../candidates/stage-rules.js';
+import type { Stage } from '../candidates/stages.js';
 import { READINESS_BANDS } from '../candidates/stages.js';
 import { notifyLater } from '../notifications/notify.js';
 import { OpportunityRepository } from '../opportunities/opportunity.repository.js';
@@ -26,9 +27,10 @@ import type {
   ReviewDecisionDto,
   ReviewSessionDetailDto,
   ReviewSessionResponseDto,
+  ReviewStageMove,
   UpdateReviewSessionDto,
 } from './review-session.dto.js';
-import { REVIEW_SESSION_LIST } from './review-session.dto.js';
+import { REVIEW_SESSION_LIST, REVIEW_STAGE_MOVES } from './review-session.dto.js';
 import type { ChangeRow, DecisionRow, SessionRow } from './review-session.repository.js';
 import { REVIEW_LIST_LIMIT, REVIEW_STAGES, ReviewSessionRepository } from './review-session.repository.js';
 
@@ -110,6 +112,7 @@ export class ReviewSessionService {
         ...person,
         readinessConfirmedAt: readinessConfirmedAt ? toIso(readinessConfirmedAt) : null,
         row: decision?.readiness ?? r.readiness,
+        stageMoves: reviewMoves(r.stage),
         strength,
         strengthDetail: detail,
         targetsMet: profile.filter((t) => t.gap !== null && t.gap <= 0).length,
@@ -199,7 +202,7 @@ export class ReviewSessionService {
       if (!person) throw AppError.notFound('Candidate');
       const previous = await this.sessions.decision(m, id, dto.candidateId);
       const takeBack = !(dto.readiness || dto.stage || dto.opportunityId);
-      const [member] = await this.sessions.candidates(session, auth.scope, { onlyId: dto.candidateId, limit: 1 }, m);
+      const [member] = await this.sessions.candidates(session, auth.scope, { onlyIds: [dto.candidateId], limit: 1 }, m);
       if (!member && !(takeBack && previous)) {
         throw new AppError(
           ErrorCode.Conflict,
@@ -210,7 +213,7 @@ export class ReviewSessionService {
         const now = { stage: person.stage, pausedFrom: null };
         if (dto.stage === person.stage)
           throw AppError.validation({ stage: `the candidate is already ${person.stage}` });
-        if (!allowedMoves(now).some((mv) => mv.to === dto.stage)) {
+        if (!reviewMoves(person.stage).includes(dto.stage)) {
           throw AppError.validation({ stage: refusalFor(now, dto.stage) });
         }
       }
@@ -253,11 +256,20 @@ export class ReviewSessionService {
       const opportunities = new Map<string, Awaited<ReturnType<OpportunityRepository['lock']>>>();
       for (const oid of opportunityIds) opportunities.set(oid, await this.opportunities.lock(m, oid));
       const locked = new Map<string, Awaited<ReturnType<CandidateRepository['lock']>>>();
-      for (const cid of decisions.map((d) => d.candidateId).sort()) locked.set(cid, await this.candidates.lock(m, cid));
+      const ids = decisions.map((d) => d.candidateId).sort();
+      for (const cid of ids) locked.set(cid, await this.candidates.lock(m, cid));
+      // Who is still one of the session's candidates, read once after the locks.
+      const members = new Map(
+        (await this.sessions.candidates(session, auth.scope, { onlyIds: ids, limit: ids.length }, m)).map((r) => [
+          r.candidateId,
+          r,
+        ]),
+      );
       for (const d of decisions) {
         const candidate = locked.get(d.candidateId);
         if (!candidate) continue;
-        const row = await this.candidates.findRow(m, candidate.id);
+        const member = members.get(candidate.id);
+        const row = member ?? (await this.candidates.findRow(m, candidate.id));
         const who = row ? `${row.firstName} ${row.lastName}` : 'a candidate';
         const why = `Talent review "${session.title}": ${d.rationale}`;
         const refuse = (detail: string) =>
@@ -265,7 +277,6 @@ export class ReviewSessionService {
             ErrorCode.Conflict,
             `Nothing was applied: the decision about ${who} no longer applies (${detail}). Change or take back that decision, then close again`,
           );
-        const [member] = await this.sessions.candidates(session, auth.scope, { onlyId: candidate.id, limit: 1 }, m);
         if (!member) throw refuse(`${who} is no longer one of this session's candidates`);
         if (d.stage && candidate.stage !== d.fromStage) {
           throw refuse(`${who} moved from ${d.fromStage} to ${candidate.stage} after it was decided`);
@@ -349,4 +360,10 @@ export class ReviewSessionService {
     if (Object.keys(errors).length) throw AppError.validation(errors);
     return { title: dto.title.trim(), roleId, meetsOn: dto.meetsOn ?? null, schoolIds, reviewerUserIds };
   }
+}
+
+/** The moves a session may decide from a stage: the stage rules' moves that are review moves. */
+function reviewMoves(stage: Stage): ReviewStageMove[] {
+  const allowed = allowedMoves({ stage, pausedFrom: null }).map((m) => m.to);
+  return REVIEW_STAGE_MOVES.filter((s) => allowed.includes(s));
 }
