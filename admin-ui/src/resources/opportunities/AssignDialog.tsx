@@ -41,18 +41,30 @@ export interface AssignDialogProps {
    * only choices, the first one chosen. Without it the dialog searches all candidates by name.
    */
   preset?: { name: string; candidacies: CandidateOption[] };
+  /**
+   * Opened by the caller (a button elsewhere, e.g. in a list row that may re-render while the dialog is open):
+   * no button of its own; `onClose` when it closes.
+   */
+  onClose?: () => void;
 }
 
 /** Picks an engaged-or-later candidate by name and takes a seat; a full or closed opportunity says so. */
-export function AssignDialog({ preset }: AssignDialogProps) {
+export function AssignDialog({ preset, onClose }: AssignDialogProps) {
   const record = useRecordContext<Opportunity>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
+  const controlled = !!onClose;
+  const [open, setOpenState] = useState(controlled);
+  const setOpen = (value: boolean) => {
+    setOpenState(value);
+    if (!value) onClose?.();
+  };
   const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<CandidateOption[]>([]);
-  const [candidate, setCandidate] = useState<CandidateOption | null>(null);
-  const [dueOn, setDueOn] = useState('');
+  const [options, setOptions] = useState<CandidateOption[]>(controlled ? (preset?.candidacies ?? []) : []);
+  const [candidate, setCandidate] = useState<CandidateOption | null>(
+    controlled ? (preset?.candidacies[0] ?? null) : null,
+  );
+  const [dueOn, setDueOn] = useState(controlled ? (record?.endsOn ?? '') : '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
@@ -100,13 +112,15 @@ export function AssignDialog({ preset }: AssignDialogProps) {
   }
   return (
     <>
-      <TextButton
-        label={record.closed ? 'Closed' : full ? 'No seats left' : preset ? 'Assign' : 'Assign a candidate'}
-        aria-label={preset && !full && !record.closed ? `Assign ${preset.name}` : undefined}
-        variant={preset ? 'outlined' : 'contained'}
-        disabled={full || record.closed}
-        onClick={reset}
-      />
+      {!controlled && (
+        <TextButton
+          label={record.closed ? 'Closed' : full ? 'No seats left' : preset ? 'Assign' : 'Assign a candidate'}
+          aria-label={preset && !full && !record.closed ? `Assign ${preset.name}` : undefined}
+          variant={preset ? 'outlined' : 'contained'}
+          disabled={full || record.closed}
+          onClick={reset}
+        />
+      )}
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="assign-title" fullWidth maxWidth="sm">
         <DialogTitle id="assign-title">
           Assign {preset ? preset.name : 'a candidate'} to “{record.title}”

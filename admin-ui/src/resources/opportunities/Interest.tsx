@@ -22,6 +22,7 @@ import { ASSIGNABLE, AssignDialog, type CandidateOption } from './AssignDialog';
 interface Opportunity {
   id: string;
   title: string;
+  seatsLeft?: number;
   closed: boolean;
   endsOn: string | null;
   interestedAt: string | null;
@@ -93,10 +94,15 @@ export function MyInterest(_: { label?: string }) {
   );
 }
 
+/** Whom the assign dialog is for: set by a row's button, the dialog itself lives outside the rows. */
+type Assigning = { name: string; candidacies: CandidateOption[] };
+const AssignContext = createContext<(who: Assigning) => void>(() => undefined);
+
 /** Why someone who is interested cannot be assigned yet, or the button that assigns them. */
 function AssignFromInterest() {
   const interest = useRecordContext<Interest>();
   const opportunity = useContext(OpportunityContext);
+  const assign = useContext(AssignContext);
   const { canAccess: canAssign } = useCanAccess({ resource: 'assignments', action: 'create' });
   if (!interest) return null;
   if (interest.assignmentStatus) {
@@ -121,11 +127,15 @@ function AssignFromInterest() {
       </Typography>
     );
   if (!canAssign || !opportunity || opportunity.closed) return null;
-  // The dialog acts on the opportunity: inside a row the record in context is the interest.
+  const full = (opportunity.seatsLeft ?? 1) <= 0;
   return (
-    <RecordContextProvider value={opportunity}>
-      <AssignDialog preset={{ name, candidacies: assignable }} />
-    </RecordContextProvider>
+    <TextButton
+      label={full ? 'No seats left' : 'Assign'}
+      aria-label={full ? undefined : `Assign ${name}`}
+      variant="outlined"
+      disabled={full}
+      onClick={() => assign({ name, candidacies: assignable })}
+    />
   );
 }
 
@@ -164,35 +174,39 @@ function InterestCards() {
 export function InterestedEducators({ scopeNote }: { scopeNote?: string; label?: string }) {
   const record = useRecordContext<Opportunity>();
   const phone = useIsPhone();
+  const [assigning, setAssigning] = useState<Assigning | null>(null);
   if (!record) return null;
   return (
     <OpportunityContext.Provider value={record}>
-      <ReferenceManyField
-        reference="opportunity-interests"
-        target="opportunityId"
-        sort={{ field: 'createdAt', order: 'ASC' }}
-        empty={<span>{scopeNote ? `Nobody ${scopeNote} has said so yet.` : 'Nobody has said so yet.'}</span>}
-      >
-        {phone ? (
-          <InterestCards />
-        ) : (
-          <Datagrid bulkActionButtons={false} rowClick={false}>
-            <FunctionField label="Educator" render={(i: Interest) => `${i.lastName}, ${i.firstName}`} />
-            <TextField source="jobTitle" label="Job title" />
-            <TextField source="schoolName" label="School" emptyText="District office" />
-            <FunctionField
-              label="Candidacy"
-              render={(i: Interest) =>
-                i.candidacies.length
-                  ? i.candidacies.map((c) => `${c.roleTitle} (${stageName(c.stage)})`).join('; ')
-                  : 'None'
-              }
-            />
-            <DayField source="createdAt" label="Since" />
-            <FunctionField label="Assign" render={() => <AssignFromInterest />} />
-          </Datagrid>
-        )}
-      </ReferenceManyField>
+      <AssignContext.Provider value={setAssigning}>
+        <ReferenceManyField
+          reference="opportunity-interests"
+          target="opportunityId"
+          sort={{ field: 'createdAt', order: 'ASC' }}
+          empty={<span>{scopeNote ? `Nobody ${scopeNote} has said so yet.` : 'Nobody has said so yet.'}</span>}
+        >
+          {phone ? (
+            <InterestCards />
+          ) : (
+            <Datagrid bulkActionButtons={false} rowClick={false}>
+              <FunctionField label="Educator" render={(i: Interest) => `${i.lastName}, ${i.firstName}`} />
+              <TextField source="jobTitle" label="Job title" />
+              <TextField source="schoolName" label="School" emptyText="District office" />
+              <FunctionField
+                label="Candidacy"
+                render={(i: Interest) =>
+                  i.candidacies.length
+                    ? i.candidacies.map((c) => `${c.roleTitle} (${stageName(c.stage)})`).join('; ')
+                    : 'None'
+                }
+              />
+              <DayField source="createdAt" label="Since" />
+              <FunctionField label="Assign" render={() => <AssignFromInterest />} />
+            </Datagrid>
+          )}
+        </ReferenceManyField>
+      </AssignContext.Provider>
+      {assigning && <AssignDialog preset={assigning} onClose={() => setAssigning(null)} />}
     </OpportunityContext.Provider>
   );
 }
