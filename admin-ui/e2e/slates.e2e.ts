@@ -171,6 +171,23 @@ describeBrowser('slates and career profiles', () => {
       await hrPage.getByText(band, { exact: true }).waitFor();
       await expectAccessible(hrPage, `educator's career profile (hr, ${device})`);
       await hrPage.context().close();
+
+      // Her principal finds her among the people of the school who said they are open to being nominated.
+      const principal = await newPage(browser, device);
+      await login(principal, 'principal@riverbend.example');
+      await principal.goto('/#/educators');
+      await principal.getByRole('button', { name: 'Add filter' }).click();
+      await principal.getByRole('menuitemcheckbox', { name: 'Open to nomination' }).click();
+      await principal.waitForURL((url) => decodeURIComponent(url.hash).includes('"openToNomination":true'));
+      const row = principal.locator('tr', { hasText: 'Bennett' });
+      await row.getByText('Open', { exact: true }).waitFor();
+      expect(await overflows(principal)).toBe(false);
+      await shot(principal, `educators-open-to-nomination-${device}`);
+      await expectAccessible(principal, `educators open to nomination (principal, ${device})`);
+      await principal.getByRole('link', { name: 'Bennett' }).click();
+      await principal.getByText('Yes, they said so in their career profile').waitFor();
+      await expectAccessible(principal, `educator open to nomination (principal, ${device})`);
+      await principal.context().close();
     },
   );
 });

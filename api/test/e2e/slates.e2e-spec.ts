@@ -39,7 +39,7 @@ describe('slates and career profiles', () => {
   let d: string;
   let seat: string;
   let ids: Record<
-    'ann' | 'ben' | 'cleo' | 'dee' | 'ivy' | 'coachC' | 'otherC' | 'annEd' | 'benEd' | 'educatorEd',
+    'ann' | 'ben' | 'cleo' | 'dee' | 'ivy' | 'coachC' | 'otherC' | 'annEd' | 'benEd' | 'cleoEd' | 'educatorEd',
     string
   >;
   let schools: Record<'alder' | 'birch' | 'cedar' | 'other', string>;
@@ -175,6 +175,7 @@ describe('slates and career profiles', () => {
       otherC: otherC.id,
       annEd: annEd.id,
       benEd: benEd.id,
+      cleoEd: cleoEd.id,
       educatorEd: educator.educator.id,
     };
     // Where people would move, in their own words (the career profile).
@@ -437,6 +438,45 @@ describe('slates and career profiles', () => {
         expect((await api(token).get(url(ids.educatorEd))).status).toBe(403);
       }
       expect((await api(tokens.otherHr).get(url(ids.educatorEd))).status).toBe(404);
+    });
+
+    it('tells hr, the superintendent and principals who is open to being nominated, and no one else', async () => {
+      await api(tokens.hr).put(url(ids.cleoEd), profile).expect(200);
+      const list = (token: string, filter: object) =>
+        api(token).get(`/api/educators?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,99]`);
+      type Row = { id: string; lastName: string; openToNomination?: boolean };
+      const open = async (token: string, filter: object = {}) =>
+        ((await list(token, filter).expect(200)).body as Row[])
+          .filter((r) => r.openToNomination)
+          .map((r) => r.lastName)
+          .sort();
+      expect(await open(tokens.hr)).toEqual(expect.arrayContaining(['Adams', 'Chen']));
+      expect(await open(tokens.hr)).not.toContain('Brown');
+      expect(await open(tokens.sup, { openToNomination: true })).toEqual(expect.arrayContaining(['Adams', 'Chen']));
+      const notOpen = (await list(tokens.hr, { openToNomination: false }).expect(200)).body as Row[];
+      expect(notOpen.map((r) => r.lastName)).toContain('Brown');
+      expect(notOpen.some((r) => r.openToNomination)).toBe(false);
+      // The Cedar principal: Cleo, in their school, as a row field and as a filter.
+      expect(await open(tokens.principal)).toEqual(['Chen']);
+      const filtered = (await list(tokens.principal, { openToNomination: true }).expect(200)).body as Row[];
+      expect(filtered.map((r) => r.lastName)).toEqual(['Chen']);
+      // A coordinator and a colleague see no such field (but their own), and may not filter by it (a total would tell).
+      for (const token of [tokens.coord, tokens.educator]) {
+        const rows = ((await list(token, {}).expect(200)).body as Row[]).filter((r) => r.id !== ids.educatorEd);
+        expect(rows.map((r) => r.lastName)).toContain('Adams');
+        expect(rows.some((r) => 'openToNomination' in r)).toBe(false);
+        expect((await list(token, { openToNomination: true })).status).toBe(400);
+      }
+      expect((await api(tokens.coord).get(`/api/educators/${ids.cleoEd}`).expect(200)).body as Row).not.toHaveProperty(
+        'openToNomination',
+      );
+      // The person sees their own.
+      const own = (await api(tokens.educator).get(`/api/educators/${ids.educatorEd}`).expect(200)).body as Row;
+      expect(own.openToNomination).toBe(true);
+      // The educator's record, sent back whole by the console's edit form, is still accepted.
+      const record = (await api(tokens.hr).get(`/api/educators/${ids.cleoEd}`).expect(200)).body as Row;
+      expect(record.openToNomination).toBe(true);
+      await api(tokens.hr).put(`/api/educators/${ids.cleoEd}`, record).expect(200);
     });
   });
 });

@@ -1,12 +1,15 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
-import { Button as MuiButton } from '@mui/material';
+import { Chip, Button as MuiButton } from '@mui/material';
 import { useState } from 'react';
 import {
   BooleanField,
+  BooleanInput,
   CreateButton,
   Datagrid,
+  FilterButton,
+  FunctionField,
   List,
   ReferenceInput,
   SearchInput,
@@ -42,6 +45,17 @@ const filters = [
   <SelectInput key="status" source="status" choices={EDUCATOR_STATUSES} />,
 ];
 
+/** hr, the superintendent and principals see who said they are open to being nominated (a signal only). */
+const openFilter = (
+  <BooleanInput
+    key="open"
+    source="openToNomination"
+    label="Open to nomination"
+    defaultValue={true}
+    helperText="Said so in their career profile"
+  />
+);
+
 /** Downloads the filtered roster as CSV (same filter and sort as the list). */
 function ExportCsvButton() {
   const { filterValues, sort } = useListContext();
@@ -75,6 +89,7 @@ function Actions() {
   const { canAccess: canExport } = useCanAccess({ resource: 'educators', action: 'export' });
   return (
     <TopToolbar>
+      <FilterButton />
       {canCreate && <CreateButton />}
       {canImport && (
         <MuiButton component={Link} to="/educators/import" size="small" startIcon={<UploadFileIcon />}>
@@ -113,9 +128,15 @@ function GiveLoginsButton() {
 
 export function EducatorList() {
   const { canAccess: canLogin } = useCanAccess({ resource: 'educators', action: 'login' });
+  const { canAccess: seesOpen } = useCanAccess({ resource: 'educators', action: 'open-to-nomination' });
   const phone = useIsPhone();
   return (
-    <List empty={<ListEmpty />} filters={filters} sort={{ field: 'lastName', order: 'ASC' }} actions={<Actions />}>
+    <List
+      empty={<ListEmpty />}
+      filters={seesOpen ? [...filters, openFilter] : filters}
+      sort={{ field: 'lastName', order: 'ASC' }}
+      actions={<Actions />}
+    >
       {canLogin && <RowCheckboxLabels />}
       <Datagrid empty={<ListEmpty />} rowClick="show" bulkActionButtons={canLogin ? <GiveLoginsButton /> : false}>
         <RowLinkField source="lastName" label="Last name" />
@@ -126,6 +147,16 @@ export function EducatorList() {
         {!phone && <SelectField source="leadershipLevel" label="Leadership level" choices={LEVELS} emptyText="—" />}
         {!phone && <SelectField source="status" choices={EDUCATOR_STATUSES} />}
         {!phone && <BooleanField source="hasLogin" label="Login" />}
+        {seesOpen && (
+          <FunctionField
+            source="openToNomination"
+            label={phone ? 'Open' : 'Open to nomination'}
+            sortable={false}
+            render={(r: { openToNomination?: boolean }) =>
+              r.openToNomination ? <Chip size="small" color="success" variant="outlined" label="Open" /> : null
+            }
+          />
+        )}
       </Datagrid>
     </List>
   );

@@ -1,11 +1,13 @@
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
+import { Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   BooleanField,
   Datagrid,
   EditButton,
   EmailField,
+  Labeled,
   NumberField,
   ReferenceManyField,
   SelectField,
@@ -111,6 +113,7 @@ export function EducatorShow() {
           <RetirementFields />
           <SelectField source="status" choices={EDUCATOR_STATUSES} />
           <BooleanField source="hasLogin" label="Has a login" />
+          <OpenToNomination />
           <DemographicFields />
         </Tab>
         {seesCareer && (
@@ -168,6 +171,19 @@ function RetirementFields() {
       <NumberField source="birthYear" label="Birth year" options={{ useGrouping: false }} emptyText="—" />
       <DayField source="serviceStartOn" label="Service start" emptyText="—" />
     </>
+  );
+}
+
+/** The signal, for those the API shows it to (hr, the superintendent, principals, the person). */
+function OpenToNomination() {
+  const record = useRecordContext<{ openToNomination?: boolean }>();
+  if (!record || record.openToNomination === undefined) return null;
+  return (
+    <Labeled label="Open to being nominated">
+      <Typography variant="body2">
+        {record.openToNomination ? 'Yes, they said so in their career profile' : 'Not said'}
+      </Typography>
+    </Labeled>
   );
 }
 

@@ -3,6 +3,7 @@ import { Button } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
+  FilterButton,
   FunctionField,
   List,
   NumberField,
@@ -37,6 +38,7 @@ function Actions() {
   const { canAccess: canImport } = useCanAccess({ resource: 'competency-frameworks', action: 'import' });
   return (
     <TopToolbar>
+      <FilterButton />
       {canCreate && <CreateButton label="New framework" />}
       {canImport && (
         <Button component={Link} to="/competency-frameworks/import" size="small" startIcon={<UploadFileIcon />}>

@@ -3,6 +3,7 @@ import {
   Count,
   CreateButton,
   Datagrid,
+  FilterButton,
   List,
   SearchInput,
   SelectField,
@@ -62,7 +63,12 @@ function StatusTabs() {
 
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'nominations', action: 'create' });
-  return <TopToolbar>{canAccess && <CreateButton label="Nominate someone" />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {canAccess && <CreateButton label="Nominate someone" />}
+    </TopToolbar>
+  );
 }
 
 export function NominationList() {

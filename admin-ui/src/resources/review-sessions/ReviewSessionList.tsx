@@ -2,6 +2,7 @@ import {
   CreateButton,
   Datagrid,
   DateField,
+  FilterButton,
   List,
   NumberField,
   ReferenceInput,
@@ -25,7 +26,12 @@ const filters = [
 
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'review-sessions', action: 'create' });
-  return <TopToolbar>{canAccess && <CreateButton label="Convene a session" />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {canAccess && <CreateButton label="Convene a session" />}
+    </TopToolbar>
+  );
 }
 
 /** Sessions of the district (hr, superintendent), or the ones the caller is invited to review. */

@@ -1,6 +1,7 @@
 import {
   CreateButton,
   Datagrid,
+  FilterButton,
   List,
   SearchInput,
   SelectField,
@@ -21,7 +22,12 @@ const filters = [
 
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'schools', action: 'create' });
-  return <TopToolbar>{canAccess && <CreateButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {canAccess && <CreateButton />}
+    </TopToolbar>
+  );
 }
 
 export function SchoolList() {

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { AuthContext } from '../../auth/auth-context.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import { EducatorRepository } from './educator.repository.js';
-import { refuseRetirementSort } from './educator.service.js';
+import { refuseOpenToNominationFilter, refuseRetirementSort } from './educator.service.js';
 
 const BASE_COLUMNS = [
   ['employeeNumber', 'employee_number'],
@@ -34,6 +34,7 @@ export class EducatorExportService {
 
   async export(auth: AuthContext, query: ListQuery): Promise<Readable> {
     refuseRetirementSort(auth, query);
+    refuseOpenToNominationFilter(auth, query);
     const columns = [
       ...BASE_COLUMNS,
       ...(auth.role === 'hr' || auth.role === 'superintendent' ? RETIREMENT_COLUMNS : []),

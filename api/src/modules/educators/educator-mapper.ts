@@ -10,6 +10,15 @@ export const seesRetirementData = (auth: AuthContext) => auth.role === 'hr' || a
 export const seesRetirement = (auth: AuthContext, educatorId: string) =>
   seesRetirementData(auth) || auth.educatorId === educatorId;
 
+/**
+ * Who sees that a person is open to being nominated (issue #19): those who nominate or plan (hr, the
+ * superintendent, principals for their schools) and the person. Coordinators and colleagues do not.
+ */
+export const SEES_OPEN_TO_NOMINATION = ['hr', 'superintendent', 'principal'] as const;
+export const seesOpenToNomination = (auth: AuthContext, educatorId?: string) =>
+  (SEES_OPEN_TO_NOMINATION as readonly string[]).includes(auth.role) ||
+  (educatorId !== undefined && auth.educatorId === educatorId);
+
 /** Demographics are shown individually to hr only (PRODUCT.md §1); retirement data as `seesRetirement`. */
 export function toEducatorResponse(row: EducatorRow, auth: AuthContext): EducatorResponseDto {
   const out: EducatorResponseDto = {
@@ -31,6 +40,7 @@ export function toEducatorResponse(row: EducatorRow, auth: AuthContext): Educato
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
   };
+  if (seesOpenToNomination(auth, row.id)) out.openToNomination = row.openToNomination;
   if (seesRetirement(auth, row.id)) {
     out.retirementEligibleYear = row.retirementEligibleYear;
     out.birthYear = row.birthYear;

@@ -47,6 +47,15 @@ export const EDUCATOR_LIST: ListSpec = {
           ? 'true'
           : `${values.includes(true) ? '' : 'NOT '}EXISTS (SELECT 1 FROM users lu WHERE lu.educator_id = e.id AND lu.district_id = e.district_id)`,
     },
+    // For the roles that see the signal (SEES_OPEN_TO_NOMINATION); the service refuses it to the others.
+    openToNomination: {
+      column: 'e.id',
+      type: 'boolean',
+      where: (_, values) =>
+        values.includes(true) && values.includes(false)
+          ? 'true'
+          : `${values.includes(true) ? '' : 'NOT '}EXISTS (SELECT 1 FROM career_profiles op WHERE op.educator_id = e.id AND op.open_to_nomination)`,
+    },
   },
   search: { terms: [{ text: educatorDocument('e') }], ranked: true },
 };
@@ -109,6 +118,7 @@ export class UpdateEducatorDto extends EducatorFields {
   @ReadOnly('change schoolId instead') schoolName?: string;
   @ReadOnly('give a login with POST /api/educators/{id}/login') userId?: string;
   @ReadOnly('give a login with POST /api/educators/{id}/login') hasLogin?: boolean;
+  @ReadOnly('the educator says so in their career profile') openToNomination?: boolean;
   @ReadOnly('set by the server') createdAt?: string;
   @ReadOnly('set by the server') updatedAt?: string;
   @ValidateVersion() version!: number;
@@ -138,6 +148,11 @@ export class EducatorResponseDto {
   @ApiPropertyOptional({ enum: RACE_ETHNICITIES, enumName: 'RaceEthnicity', nullable: true }) raceEthnicity?:
     string | null;
   @ApiProperty() hasLogin!: boolean;
+  /**
+   * The educator's career profile says they are open to being nominated: a signal, never a nomination. Present
+   * for hr, the superintendent, principals and the educator themself.
+   */
+  @ApiPropertyOptional() openToNomination?: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) userId!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;

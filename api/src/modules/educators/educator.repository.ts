@@ -12,6 +12,7 @@ import { EducatorEntity } from './educator.entity.js';
 export interface EducatorRow extends EducatorEntity {
   schoolName: string | null;
   userId: string | null;
+  openToNomination: boolean;
 }
 
 const COLUMNS: [string, string][] = [
@@ -33,6 +34,7 @@ const COLUMNS: [string, string][] = [
   ['e.gender', 'gender'],
   ['e.race_ethnicity', 'raceEthnicity'],
   ['u.id', 'userId'],
+  ['COALESCE(cp.open_to_nomination, false)', 'openToNomination'],
   ['e.version', 'version'],
   ['e.created_at', 'createdAt'],
   ['e.updated_at', 'updatedAt'],
@@ -49,7 +51,8 @@ export class EducatorRepository {
       .getRepository(EducatorEntity)
       .createQueryBuilder('e')
       .leftJoin('schools', 's', 's.id = e.school_id')
-      .leftJoin('users', 'u', 'u.educator_id = e.id');
+      .leftJoin('users', 'u', 'u.educator_id = e.id')
+      .leftJoin('career_profiles', 'cp', 'cp.educator_id = e.id');
     qb.select(COLUMNS.map(([col, alias]) => `${col} AS "${alias}"`));
     return qb;
   }

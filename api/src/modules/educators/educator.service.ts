@@ -8,7 +8,12 @@ import { updateVersioned } from '../../common/crud/versioned-update.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
-import { toEducatorResponse, toEducatorView } from './educator-mapper.js';
+import {
+  SEES_OPEN_TO_NOMINATION,
+  seesOpenToNomination,
+  toEducatorResponse,
+  toEducatorView,
+} from './educator-mapper.js';
 import type { ColleagueResponseDto, EducatorResponseDto } from './educator.dto.js';
 import { CreateEducatorDto, EDUCATOR_LIST, UpdateEducatorDto } from './educator.dto.js';
 import { EducatorEntity } from './educator.entity.js';
@@ -24,6 +29,7 @@ export class EducatorService {
 
   async list(auth: AuthContext, query: ListQuery): Promise<Page<EducatorResponseDto | ColleagueResponseDto>> {
     refuseRetirementSort(auth, query);
+    refuseOpenToNominationFilter(auth, query);
     const [rows, total] = await this.educators.list(auth.scope, query, auth.educatorId);
     return {
       items: rows.map((r) => toEducatorView(r, auth)),
@@ -74,6 +80,14 @@ export class EducatorService {
     if (schoolId && !(await this.educators.schoolInDistrict(districtId, schoolId))) {
       throw AppError.validation({ schoolId: "schoolId must be one of the district's schools" });
     }
+  }
+}
+
+/** A filter on the signal would tell who is open to nomination: only those who see it may filter by it. */
+export function refuseOpenToNominationFilter(auth: AuthContext, query: ListQuery): void {
+  if (query.filters.some((f) => f.key === 'openToNomination') && !seesOpenToNomination(auth)) {
+    const message = `cannot filter educators by openToNomination: it is shown to ${SEES_OPEN_TO_NOMINATION.join(', ')}`;
+    throw new AppError(ErrorCode.InvalidListQuery, message, { filter: message });
   }
 }
 
