@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ListSpec } from '../../common/pagination/list-query.js';
+import type { FilterDef, ListSpec } from '../../common/pagination/list-query.js';
 import { educatorDocument, educatorName } from '../../common/pagination/search.js';
 import {
   AcceptsCloneOf,
@@ -14,6 +14,21 @@ import {
 } from '../../common/validation/decorators.js';
 import type { EducatorStatus, LeadershipLevel } from './educator.entity.js';
 import { EDUCATOR_STATUSES, GENDERS, LEADERSHIP_LEVELS, RACE_ETHNICITIES } from './educator.entity.js';
+
+/**
+ * A yes/no filter on whether a row exists: a plain (NOT) EXISTS, which the planner turns into an indexed
+ * (anti-)join; both values match all.
+ */
+function existsFilter(subquery: string): FilterDef {
+  return {
+    column: 'e.id',
+    type: 'boolean',
+    where: (_, values) =>
+      values.includes(true) && values.includes(false)
+        ? 'true'
+        : `${values.includes(true) ? '' : 'NOT '}EXISTS (${subquery})`,
+  };
+}
 
 export const EDUCATOR_LIST: ListSpec = {
   resource: 'educators',
@@ -36,26 +51,13 @@ export const EDUCATOR_LIST: ListSpec = {
     leadershipLevel: { column: 'e.leadership_level', type: 'string', values: LEADERSHIP_LEVELS },
     jobTitle: { column: 'e.job_title', type: 'string', op: 'contains' },
     status: { column: 'e.status', type: 'string', values: EDUCATOR_STATUSES },
-    hasLogin: {
-      column: 'e.id',
-      type: 'boolean',
-      // A plain (NOT) EXISTS, which the planner turns into an indexed (anti-)join; both values match all. A
-      // login lives in its educator's district (the login route writes both from the caller's district):
-      // saying so lets the join read that district's users, not every user of a state installation.
-      where: (_, values) =>
-        values.includes(true) && values.includes(false)
-          ? 'true'
-          : `${values.includes(true) ? '' : 'NOT '}EXISTS (SELECT 1 FROM users lu WHERE lu.educator_id = e.id AND lu.district_id = e.district_id)`,
-    },
+    // A login lives in its educator's district (the login route writes both from the caller's district):
+    // saying so lets the join read that district's users, not every user of a state installation.
+    hasLogin: existsFilter('SELECT 1 FROM users lu WHERE lu.educator_id = e.id AND lu.district_id = e.district_id'),
     // For the roles that see the signal (SEES_OPEN_TO_NOMINATION); the service refuses it to the others.
-    openToNomination: {
-      column: 'e.id',
-      type: 'boolean',
-      where: (_, values) =>
-        values.includes(true) && values.includes(false)
-          ? 'true'
-          : `${values.includes(true) ? '' : 'NOT '}EXISTS (SELECT 1 FROM career_profiles op WHERE op.educator_id = e.id AND op.open_to_nomination)`,
-    },
+    openToNomination: existsFilter(
+      'SELECT 1 FROM career_profiles op WHERE op.educator_id = e.id AND op.open_to_nomination',
+    ),
   },
   search: { terms: [{ text: educatorDocument('e') }], ranked: true },
 };
