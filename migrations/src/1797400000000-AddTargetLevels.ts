@@ -46,15 +46,8 @@ const RESCALED = `CASE WHEN tr.source_scale = tr.target_scale THEN v.level
 /** The set-based definition of the whole table (the summary-table test and the scale generator use it). */
 export const TARGET_LEVELS_SELECT = LEVELS(() => 'TRUE');
 
-/** Candidacies of roles with a target in one of the frameworks `fw`, or linked `exact` to a node of one. */
-const TARGETING = (fw: string) => `
-  SELECT c.id FROM candidates c
-   WHERE c.role_id IN (
-     SELECT rt.role_id FROM role_targets rt JOIN competencies n ON n.id = rt.competency_id
-      WHERE n.framework_id IN (${fw})
-         OR EXISTS (SELECT 1 FROM crosswalk_links l
-                      JOIN competencies o ON o.id = CASE WHEN l.from_id = rt.competency_id THEN l.to_id ELSE l.from_id END
-                     WHERE (l.from_id = rt.competency_id OR l.to_id = rt.competency_id) AND o.framework_id IN (${fw})))`;
+/** The catalog lock: shared by every recount, taken alone by a change to what the rule reads of the catalog. */
+const CATALOG_LOCK = `hashtext('target_levels'), 0`;
 
 /**
  * Rewrites the candidacies' rows whole. The districts' locks (in one order) make a concurrent recount of the same
@@ -64,6 +57,7 @@ const RECOUNT = `
 CREATE FUNCTION target_levels_recount(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
+  PERFORM pg_advisory_xact_lock_shared(${CATALOG_LOCK});
   PERFORM pg_advisory_xact_lock(hashtext('target_levels'), hashtext(d.district_id::text))
      FROM (SELECT DISTINCT district_id FROM candidates WHERE id = ANY (ids)
            UNION SELECT DISTINCT district_id FROM target_levels WHERE candidate_id = ANY (ids)) d
@@ -71,42 +65,83 @@ BEGIN
   DELETE FROM target_levels WHERE candidate_id = ANY (ids);
   INSERT INTO target_levels (candidate_id, competency_id, district_id, role_id, level)
   ${LEVELS((column) => `${column} = ANY (ids)`)};
+END $$;
+
+-- A catalog change (targets, tree, crosswalks, rubrics): the candidacies it concerns are found after the
+-- catalog lock, so that a candidacy another transaction moved meanwhile is seen in its new role.
+CREATE FUNCTION target_levels_recount_roles(roles uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF roles IS NULL OR cardinality(roles) = 0 THEN RETURN; END IF;
+  PERFORM pg_advisory_xact_lock(${CATALOG_LOCK});
+  PERFORM target_levels_recount(ARRAY(SELECT id FROM candidates WHERE role_id = ANY (roles)));
+END $$;
+
+-- Roles with a target in one of the frameworks, or linked exact to a node of one.
+CREATE FUNCTION target_levels_recount_frameworks(fw uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF fw IS NULL OR cardinality(fw) = 0 THEN RETURN; END IF;
+  PERFORM pg_advisory_xact_lock(${CATALOG_LOCK});
+  PERFORM target_levels_recount_roles(ARRAY(
+    SELECT DISTINCT rt.role_id FROM role_targets rt JOIN competencies n ON n.id = rt.competency_id
+     WHERE n.framework_id = ANY (fw)
+        OR EXISTS (SELECT 1 FROM crosswalk_links l
+                     JOIN competencies o ON o.id = CASE WHEN l.from_id = rt.competency_id THEN l.to_id ELSE l.from_id END
+                    WHERE (l.from_id = rt.competency_id OR l.to_id = rt.competency_id) AND o.framework_id = ANY (fw))));
+END $$;
+
+-- Roles targeting one of these competencies (the ends of a crosswalk link).
+CREATE FUNCTION target_levels_recount_targets(targets uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF targets IS NULL OR cardinality(targets) = 0 THEN RETURN; END IF;
+  PERFORM pg_advisory_xact_lock(${CATALOG_LOCK});
+  PERFORM target_levels_recount_roles(ARRAY(SELECT DISTINCT role_id FROM role_targets WHERE competency_id = ANY (targets)));
 END $$;`;
 
 /**
- * What a row of each table changes: its candidacies' latest ratings, a candidacy's role, a role's targets, the
- * competency tree, a crosswalk, a rubric. A new competency has no rating yet, and one under evidence cannot be
- * deleted (evidence restricts it; its links go with their own trigger): only its moves count.
+ * What a row of each table changes, and which recount takes it: a candidacy's latest ratings and role (its own
+ * rows), a role's targets, the competency tree, a crosswalk, a rubric's length. A new competency has no rating
+ * yet, and one under evidence cannot be deleted (evidence restricts it; its links go with their own trigger):
+ * only its moves count.
  */
-const SOURCES: CellSource[] = [
+const SOURCES: (CellSource & { recount: string })[] = [
   {
     table: 'latest_ratings',
     ids: (rows) => `SELECT candidate_id FROM ${rows}`,
     changed: ['level', 'observed_on'],
     key: 'candidate_id',
+    recount: 'target_levels_recount',
   },
-  { table: 'candidates', ids: (rows) => `SELECT id FROM ${rows}`, changed: ['role_id', 'district_id'] },
+  {
+    table: 'candidates',
+    ids: (rows) => `SELECT id FROM ${rows}`,
+    changed: ['role_id', 'district_id'],
+    recount: 'target_levels_recount',
+  },
   {
     table: 'role_targets',
-    ids: (rows) => `SELECT c.id FROM candidates c WHERE c.role_id IN (SELECT role_id FROM ${rows})`,
+    ids: (rows) => `SELECT role_id FROM ${rows}`,
     changed: ['competency_id'],
     key: 'role_id',
+    recount: 'target_levels_recount_roles',
   },
   {
     table: 'competencies',
-    ids: (rows) => TARGETING(`SELECT framework_id FROM ${rows}`),
+    ids: (rows) => `SELECT framework_id FROM ${rows}`,
     changed: ['parent_id', 'framework_id'],
+    recount: 'target_levels_recount_frameworks',
   },
   {
     table: 'crosswalk_links',
-    ids: (rows) => `SELECT c.id FROM candidates c JOIN role_targets rt ON rt.role_id = c.role_id
-                     WHERE rt.competency_id IN (SELECT from_id FROM ${rows} UNION SELECT to_id FROM ${rows})`,
+    ids: (rows) => `SELECT from_id FROM ${rows} UNION SELECT to_id FROM ${rows}`,
     changed: ['from_id', 'to_id', 'kind', 'district_id'],
+    recount: 'target_levels_recount_targets',
   },
   {
     table: 'competency_frameworks',
-    ids: (rows) => TARGETING(`SELECT id FROM ${rows}`),
-    changed: ['rubric', 'district_id'],
+    ids: (rows) => `SELECT id FROM ${rows}`,
+    // Only the number of levels: a relabelled rubric changes no level.
+    changed: ['jsonb_array_length({row}.rubric)', 'district_id'],
+    recount: 'target_levels_recount_frameworks',
   },
 ];
 
@@ -132,7 +167,7 @@ export class AddTargetLevels1797400000000 implements MigrationInterface {
     );
     await queryRunner.query(RECOUNT);
     for (const source of SOURCES) {
-      await queryRunner.query(recountOnChange(functionName(source.table), 'target_levels_recount', source));
+      await queryRunner.query(recountOnChange(functionName(source.table), source.recount, source));
       for (const [op, refs] of STATEMENT_OPS) {
         if (source.table === 'competencies' && op !== 'update') continue;
         await queryRunner.query(
@@ -151,7 +186,8 @@ export class AddTargetLevels1797400000000 implements MigrationInterface {
         await queryRunner.query(`DROP TRIGGER IF EXISTS target_levels_${op} ON "${table}"`);
       await queryRunner.query(`DROP FUNCTION ${functionName(table)}()`);
     }
-    await queryRunner.query('DROP FUNCTION target_levels_recount(uuid[])');
+    for (const f of ['recount_targets', 'recount_frameworks', 'recount_roles', 'recount'])
+      await queryRunner.query(`DROP FUNCTION target_levels_${f}(uuid[])`);
     await queryRunner.query('DROP TABLE "target_levels"');
   }
 }

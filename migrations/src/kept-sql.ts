@@ -15,7 +15,8 @@ export const ACTIVE_STAGES_SQL = `'identified', 'engaged', 'developing', 'ready'
 export const ELIGIBLE_SQL = (e: string) => `${e}.status = 'active' AND ${e}.years_in_education >= 3`;
 
 /** A table whose rows decide some educators' kept cells: which educators a statement's rows concern, and the
- * columns the cells read (a statement trigger cannot name its columns). `key` identifies a row (`id`). */
+ * columns the cells read (a statement trigger cannot name its columns), or expressions over the row written with
+ * `{row}`. `key` identifies a row (`id`). */
 export interface CellSource {
   table: string;
   ids: (rows: string) => string;
@@ -35,7 +36,9 @@ export const STATEMENT_OPS = [
  * an update, only rows whose read columns changed, before and after) and passes them to `recount(ids)`.
  */
 export function recountOnChange(name: string, recount: string, { ids, changed, key = 'id' }: CellSource): string {
-  const differs = changed.map((c) => `n.${c} IS DISTINCT FROM o.${c}`).join(' OR ');
+  // A column, or an expression over the row written with `{row}` (what of a column the reader uses).
+  const of = (c: string, side: 'n' | 'o') => (c.includes('{row}') ? c.replaceAll('{row}', side) : `${side}.${c}`);
+  const differs = changed.map((c) => `${of(c, 'n')} IS DISTINCT FROM ${of(c, 'o')}`).join(' OR ');
   const pair = (side: 'n' | 'o') =>
     `(SELECT ${side}.* FROM new_rows n JOIN old_rows o ON o.${key} = n.${key} WHERE ${differs})`;
   return `

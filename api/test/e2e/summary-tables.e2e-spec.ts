@@ -259,6 +259,44 @@ describe('summary tables', () => {
     expect(await levels(t.db, 1)).toEqual({ [n0]: 3 });
   });
 
+  it('target levels follow a role target added while another transaction moves a candidacy into that role', async () => {
+    const [, , n2] = nodes as [string, string, string];
+    const [{ role_id: home }] = await t.db.query('SELECT role_id FROM candidates WHERE id = $1', [cands[2]]);
+    const [{ id: newRole }] = await t.db.query(
+      `INSERT INTO leadership_roles (district_id, title, level) SELECT district_id, 'Empty role ' || gen_random_uuid(), level
+         FROM leadership_roles WHERE id = $1 RETURNING id`,
+      [home],
+    );
+    await rate(t.db, [[2, n2, '2027-03-01', 3]]);
+    const a = t.db.createQueryRunner();
+    const b = t.db.createQueryRunner();
+    try {
+      await a.startTransaction();
+      await b.startTransaction();
+      // a moves the candidacy into a role that has no candidacy yet; b, meanwhile, gives that role a target.
+      await a.query('UPDATE candidates SET role_id = $1 WHERE id = $2', [newRole, cands[2]]);
+      const target = b.query('INSERT INTO role_targets (role_id, competency_id, target_level) VALUES ($1, $2, 2)', [
+        newRole,
+        n2,
+      ]);
+      await new Promise((r) => setTimeout(r, 300));
+      await a.commitTransaction();
+      await target;
+      await b.commitTransaction();
+    } finally {
+      await a.release();
+      await b.release();
+    }
+    expect(await levels(t.db, 2)).toEqual({ [n2]: 3 });
+    const check = t.db.createQueryRunner();
+    try {
+      expect(await levelDifference(check)).toEqual([]);
+    } finally {
+      await check.release();
+    }
+    await t.db.query('UPDATE candidates SET role_id = $1 WHERE id = $2', [home, cands[2]]);
+  });
+
   it('stays equal the transition history read with lead(), and their counts the stays, after inserts, ties, back-dated rows, updates and deletes', async () => {
     await rolledBack(t.db, async (q) => {
       const move = (cand: number, to: string, at: string[]) =>

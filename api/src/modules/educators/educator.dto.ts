@@ -120,7 +120,7 @@ export class UpdateEducatorDto extends EducatorFields {
   @ReadOnly('change schoolId instead') schoolName?: string;
   @ReadOnly('give a login with POST /api/educators/{id}/login') userId?: string;
   @ReadOnly('give a login with POST /api/educators/{id}/login') hasLogin?: boolean;
-  @ReadOnly('the educator says so in their career profile') openToNomination?: boolean;
+  @ReadOnly('the educator says so in their career profile', { computed: true }) openToNomination?: boolean;
   @ReadOnly('set by the server') createdAt?: string;
   @ReadOnly('set by the server') updatedAt?: string;
   @ValidateVersion() version!: number;
