@@ -31,6 +31,7 @@ import { AddEvidenceCreatedIndex1797200000001 } from './1797200000001-AddEvidenc
 import { AddTalentReviewSessions1797300000000 } from './1797300000000-AddTalentReviewSessions.js';
 import { AddCareerInterests1797300000001 } from './1797300000001-AddCareerInterests.js';
 import { AddTargetLevels1797400000000 } from './1797400000000-AddTargetLevels.js';
+import { AddCredentials1797500000000 } from './1797500000000-AddCredentials.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -67,6 +68,7 @@ export const migrations: (new () => object)[] = [
   AddTalentReviewSessions1797300000000,
   AddCareerInterests1797300000001,
   AddTargetLevels1797400000000,
+  AddCredentials1797500000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

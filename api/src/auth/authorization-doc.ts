@@ -81,6 +81,7 @@ export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   // An educator's own profile; for hr and the superintendent the district's.
   [Permission.CareerProfileRead]: 'people',
   [Permission.CareerProfileManage]: 'people',
+  [Permission.CredentialVerify]: 'people',
   [Permission.ReviewSessionRead]: 'reviewer',
   [Permission.ReviewSessionManage]: 'reviewer',
   [Permission.AuditRead]: 'district',

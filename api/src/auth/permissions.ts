@@ -59,6 +59,8 @@ export enum Permission {
   /** An educator's career profile: interests, openness to nomination, where they would move. */
   CareerProfileRead = 'career-profile.read',
   CareerProfileManage = 'career-profile.manage',
+  /** Mark a credential on a career profile as checked against its issuer (hr). */
+  CredentialVerify = 'credential.verify',
   /** Talent review sessions: hr and the superintendent any of the district's; principals and coordinators those they review. */
   ReviewSessionRead = 'review-session.read',
   /** Convene, invite, decide, close: the facilitator's part (hr, superintendent). */
@@ -133,6 +135,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.SlateManage,
     Permission.CareerProfileRead,
     Permission.CareerProfileManage,
+    Permission.CredentialVerify,
     Permission.ReviewSessionRead,
     Permission.ReviewSessionManage,
     Permission.AuditRead,

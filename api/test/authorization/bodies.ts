@@ -92,6 +92,10 @@ export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<P
   'PUT /api/educators/:id/career-profile': () => ({
     body: { openToNomination: false, moveWillingness: null, moveGradeBands: [], moveSchoolIds: [] },
   }),
+  'POST /api/educators/:id/credentials': () => ({ body: { kind: 'certification', title: 'Matrix certificate' } }),
+  // Stale versions: allowed callers get 409 and nothing changes.
+  'PUT /api/credentials/:id': () => ({ body: { kind: 'licence', title: 'Matrix licence', version: 9999 } }),
+  'POST /api/credentials/:id/verification': () => ({ body: { version: 9999 } }),
   // A stale version: allowed callers get 409 and nothing changes.
   'PUT /api/review-sessions/:id': (c) => ({
     body: { title: 'Matrix review', roleId: c.fx.ids.roleA, schoolIds: [], reviewerUserIds: [], version: 9999 },

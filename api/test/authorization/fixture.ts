@@ -183,6 +183,20 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     G: await interest(dB, interestOppB, G.id),
     H: await interest(dB, interestOppB, H.id),
   };
+  const credential = async (districtId: string, educatorId: string) =>
+    (
+      (await t.db.query(
+        `INSERT INTO career_credentials (district_id, educator_id, kind, title) VALUES ($1, $2, 'licence', 'Matrix licence') RETURNING id`,
+        [districtId, educatorId],
+      )) as { id: string }[]
+    )[0]!.id;
+  const cred = {
+    E: await credential(dA, E.id),
+    C: await credential(dA, C.id),
+    F: await credential(dA, F.id),
+    G: await credential(dB, G.id),
+    H: await credential(dB, H.id),
+  };
   // In progress, so a completion naming another district's competency reaches the level checks.
   const asgProbe = (
     await f.createAssignment({
@@ -352,6 +366,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
       otherDistrict: [intr.G, intr.H],
     },
     positions: { own: [posA1], otherSchool: [posA2], otherDistrict: [posB, posB2] },
+    credentials: { own: [cred.E], otherPerson: [cred.C], otherSchool: [cred.F], otherDistrict: [cred.G, cred.H] },
     // otherSchool: a session of the caller's district that the caller does not review.
     'review-sessions': { own: [reviewOwn], otherSchool: [reviewOther], otherDistrict: [reviewB] },
     'audit-log': { own: await auditOf(dA), otherDistrict: await auditOf(dB) },
@@ -464,6 +479,15 @@ export async function throwaway(t: TestApp, fx: MatrixFixture, resource: string,
       const node = (await f.createCompetency({ frameworkId: ids.FA })).id;
       await f.link(node, ids.refC2, 'related', d);
       const [row]: { id: string }[] = await t.db.query(`SELECT id FROM crosswalk_links WHERE from_id = $1`, [node]);
+      return row!.id;
+    }
+    case 'credentials': {
+      // Another credential of the person the slot's one belongs to.
+      const [row]: { id: string }[] = await t.db.query(
+        `INSERT INTO career_credentials (district_id, educator_id, kind, title)
+         SELECT district_id, educator_id, 'degree', 'Matrix degree' FROM career_credentials WHERE id = $1 RETURNING id`,
+        [fx.slots.credentials![slot]![0]],
+      );
       return row!.id;
     }
     default:

@@ -32,7 +32,14 @@ import { createTestApp, TestApp } from '../test-app.js';
 const SLOTS: Slot[] = ['own', 'otherPerson', 'otherSchool', 'otherDistrict'];
 const DISTRICT_ROLES = ROLES.filter((r) => r !== 'platform_admin');
 const NEVER_DELETED = new Set(['users', 'educators', 'nominations']);
-const THROWAWAY = new Set(['schools', 'leadership-roles', 'opportunities', 'positions', 'crosswalk-links']);
+const THROWAWAY = new Set([
+  'schools',
+  'leadership-roles',
+  'opportunities',
+  'positions',
+  'crosswalk-links',
+  'credentials',
+]);
 
 const keyOf = (r: Pick<RouteInfo, 'method' | 'path'>) => `${r.method} ${r.path}`;
 const resourceOf = (r: RouteInfo) => r.path.split('/')[2]!;

@@ -4,6 +4,7 @@ import { plainSearch } from '../../common/pagination/search.js';
 import {
   AcceptsCloneOf,
   ReadOnly,
+  ValidateBoolean,
   ValidateEnum,
   ValidateString,
   ValidateVersion,
@@ -25,6 +26,8 @@ class LeadershipRoleFields {
   @ValidateString({ maxLength: 120, example: 'Assistant principal' }) title!: string;
   @ValidateEnum(LEADERSHIP_LEVELS, 'LeadershipLevel') level!: LeadershipLevel;
   @ValidateString({ maxLength: 4000, optional: true }) description?: string;
+  /** The seat needs an administrator licence: placing someone without a verified, current one warns. */
+  @ValidateBoolean({ optional: true }) requiresLicence?: boolean;
 }
 
 @AcceptsCloneOf(() => UpdateLeadershipRoleDto)
@@ -44,6 +47,7 @@ export class LeadershipRoleResponseDto {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: LEADERSHIP_LEVELS, enumName: 'LeadershipLevel' }) level!: LeadershipLevel;
   @ApiProperty() description!: string;
+  @ApiProperty() requiresLicence!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -56,6 +60,7 @@ export function toLeadershipRoleResponse(r: LeadershipRoleEntity): LeadershipRol
     title: r.title,
     level: r.level,
     description: r.description,
+    requiresLicence: r.requiresLicence,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

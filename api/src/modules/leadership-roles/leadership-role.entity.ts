@@ -23,4 +23,8 @@ export class LeadershipRoleEntity extends BaseRecordEntity {
 
   @Column({ type: 'text', default: '' })
   description!: string;
+
+  /** Placing someone into it without a verified, current licence warns (issue #19). */
+  @Column({ type: 'boolean', default: false })
+  requiresLicence!: boolean;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../auth/access/access.service.js';
 import type { AuthContext } from '../../auth/auth-context.js';
-import { Permission } from '../../auth/permissions.js';
+import { Permission, roleHas } from '../../auth/permissions.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
@@ -11,6 +11,7 @@ import { CandidateService } from '../candidates/candidate.service.js';
 import { placementRefusal } from '../candidates/stage-rules.js';
 import type { ReadinessBand, Stage } from '../candidates/stages.js';
 import { ACTIVE_STAGES, READINESS_BANDS } from '../candidates/stages.js';
+import { licenceStatuses, licenceWarning } from '../careers/licence-status.js';
 import type { ProfileEntry } from '../readiness/profile-loader.js';
 import { ProfileLoader } from '../readiness/profile-loader.js';
 import { suggestReadiness } from '../readiness/readiness-rule.js';
@@ -53,6 +54,10 @@ export function candidateRefusal(
   return seatRefusal;
 }
 
+/** Whether the caller reads career profiles (and so licence standings) across the district. */
+export const seesCredentials = (auth: AuthContext) =>
+  auth.scope.kind === 'district' && roleHas(auth.role, Permission.CareerProfileRead);
+
 /** A position's bench and placement into it (PRODUCT.md §2 Position). */
 @Injectable()
 export class PlacementService {
@@ -75,6 +80,14 @@ export class PlacementService {
       rows.map((r) => ({ id: r.candidateId, roleId: r.roleId })),
     );
     const seatRefusal = await this.seatRefusal(position);
+    // Licences are career-profile data: only for those who read profiles, and only where the role needs one.
+    const licences =
+      position.roleRequiresLicence && seesCredentials(auth)
+        ? await licenceStatuses(
+            this.db.manager,
+            rows.map((r) => r.educatorId),
+          )
+        : null;
     const now = Date.now();
     const entries: BenchEntryDto[] = rows.map((r) => {
       const profile = profiles.get(r.candidateId) ?? [];
@@ -97,6 +110,7 @@ export class PlacementService {
         evidenceCount: r.evidenceCount,
         newEvidenceSinceConfirmation: r.newEvidence,
         placementRefusal: candidateRefusal(r, seatRefusal),
+        licence: licences?.get(r.educatorId) ?? null,
       };
     });
     entries.sort(
@@ -173,7 +187,18 @@ export class PlacementService {
       });
       await m.save(position);
       await this.candidateService.placeLocked(m, candidate, auth.userId, `Placed into ${position.title}`);
-      return { previousIncumbentEducatorId, vacatedPositionIds: vacated.map((s) => s.id), stage: candidate.stage };
+      const warnings: string[] = [];
+      if ((await this.positions.role(m, position.districtId, position.roleId))?.requiresLicence) {
+        const status = (await licenceStatuses(m, [candidate.educatorId])).get(candidate.educatorId)!;
+        const warning = licenceWarning(name, status);
+        if (warning) warnings.push(warning);
+      }
+      return {
+        previousIncumbentEducatorId,
+        vacatedPositionIds: vacated.map((s) => s.id),
+        stage: candidate.stage,
+        warnings,
+      };
     });
     const row = await this.positions.findRow(this.db, id);
     if (!row) throw AppError.notFound('Position');

@@ -13,6 +13,8 @@ import {
 } from '../../common/validation/decorators.js';
 import type { ReadinessBand, Stage } from '../candidates/stages.js';
 import { READINESS_BANDS, STAGES } from '../candidates/stages.js';
+import type { LicenceStatus } from '../careers/credential.dto.js';
+import { LICENCE_STATUSES } from '../careers/credential.dto.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
 import { LEADERSHIP_LEVELS } from '../educators/educator.entity.js';
 import type { PositionStatus } from './position.entity.js';
@@ -102,6 +104,7 @@ export class UpdatePositionDto extends PositionFields {
   @ReadOnly('a position stays in its district') districtId?: string;
   @ReadOnly('edit the leadership role instead') roleTitle?: string;
   @ReadOnly('edit the leadership role instead') roleLevel?: string;
+  @ReadOnly('edit the leadership role instead', { computed: true }) roleRequiresLicence?: boolean;
   @ReadOnly('edit the school instead') schoolName?: string;
   @ReadOnly('change incumbentEducatorId instead') incumbentName?: string;
   @ReadOnly('edit the educator record instead') incumbentRetirementEligibleYear?: number;
@@ -121,6 +124,8 @@ export class PositionResponseDto {
   @ApiProperty({ format: 'uuid' }) roleId!: string;
   @ApiProperty() roleTitle!: string;
   @ApiProperty({ enum: LEADERSHIP_LEVELS, enumName: 'LeadershipLevel' }) roleLevel!: LeadershipLevel;
+  /** Placing someone without a verified, current licence warns. */
+  @ApiProperty() roleRequiresLicence!: boolean;
   /** Null: the district office. */
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) schoolId!: string | null;
   @ApiProperty({ nullable: true, type: String }) schoolName!: string | null;
@@ -157,6 +162,8 @@ export class PlacementResponseDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) previousIncumbentEducatorId!: string | null;
   /** Seats the placed educator held until now, made vacant. */
   @ApiProperty({ type: [String] }) vacatedPositionIds!: string[];
+  /** Done, but worth knowing: e.g. the role requires a licence and the person's is not verified. */
+  @ApiProperty({ type: [String] }) warnings!: string[];
 }
 
 export class BenchGapDto {
@@ -191,6 +198,12 @@ export class BenchEntryDto {
   @ApiProperty() newEvidenceSinceConfirmation!: number;
   /** Null when POST /placement would accept this candidate now; else why not. */
   @ApiProperty({ nullable: true, type: String }) placementRefusal!: string | null;
+  /**
+   * Their licence standing when the role requires a licence (a placement then warns unless verified); null
+   * when it does not, or for a reader who may not see career profiles.
+   */
+  @ApiProperty({ enum: LICENCE_STATUSES, enumName: 'LicenceStatus', nullable: true })
+  licence!: LicenceStatus | null;
 }
 
 export class BenchCountsDto {

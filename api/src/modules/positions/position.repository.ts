@@ -18,6 +18,7 @@ export interface PositionRow {
   roleId: string;
   roleTitle: string;
   roleLevel: LeadershipLevel;
+  roleRequiresLicence: boolean;
   schoolId: string | null;
   schoolName: string | null;
   incumbentEducatorId: string | null;
@@ -58,6 +59,7 @@ const COLUMNS = [
   'p.role_id AS "roleId"',
   'r.title AS "roleTitle"',
   'r.level AS "roleLevel"',
+  'r.requires_licence AS "roleRequiresLicence"',
   'p.school_id AS "schoolId"',
   's.name AS "schoolName"',
   'p.incumbent_educator_id AS "incumbentEducatorId"',
@@ -124,9 +126,13 @@ export class PositionRepository {
     return qb.getMany();
   }
 
-  async role(manager: EntityManager, districtId: string, id: string): Promise<{ title: string } | undefined> {
-    const rows: { title: string }[] = await manager.query(
-      `SELECT title FROM leadership_roles WHERE id = $1 AND district_id = $2`,
+  async role(
+    manager: EntityManager,
+    districtId: string,
+    id: string,
+  ): Promise<{ title: string; requiresLicence: boolean } | undefined> {
+    const rows: { title: string; requiresLicence: boolean }[] = await manager.query(
+      `SELECT title, requires_licence AS "requiresLicence" FROM leadership_roles WHERE id = $1 AND district_id = $2`,
       [id, districtId],
     );
     return rows[0];

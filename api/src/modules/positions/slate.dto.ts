@@ -3,6 +3,8 @@ import { ValidateBoolean, ValidateEnum, ValidateString, ValidateUUID } from '../
 import { CandidatePersonDto } from '../candidates/candidate.dto.js';
 import type { ReadinessBand, Stage } from '../candidates/stages.js';
 import { READINESS_BANDS, STAGES } from '../candidates/stages.js';
+import type { LicenceStatus } from '../careers/credential.dto.js';
+import { LICENCE_STATUSES } from '../careers/credential.dto.js';
 import type { GradeBand } from '../schools/school.entity.js';
 import { GRADE_BANDS } from '../schools/school.entity.js';
 
@@ -31,6 +33,9 @@ export class SlateEntryDto extends SlatePersonDto {
   @ApiProperty() pinned!: boolean;
   /** Null when POST /positions/{id}/placement would accept this candidate now; else why not. */
   @ApiProperty({ nullable: true, type: String }) placementRefusal!: string | null;
+  /** Their licence standing today when the seat's role requires a licence; null when it does not. */
+  @ApiProperty({ enum: LICENCE_STATUSES, enumName: 'LicenceStatus', nullable: true })
+  licence!: LicenceStatus | null;
 }
 
 export class SlateExclusionDto extends SlatePersonDto {

@@ -6,6 +6,7 @@ import { Permission } from '../../auth/permissions.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
+import { licenceStatuses } from '../careers/licence-status.js';
 import { ProfileLoader } from '../readiness/profile-loader.js';
 import { candidateRefusal, PlacementService } from './placement.service.js';
 import type { PositionRow } from './position.repository.js';
@@ -92,7 +93,8 @@ export class SlateService {
       if (decisionsKey(now) !== live.decisionsKey) {
         throw new AppError(ErrorCode.Conflict, 'The slate changed while it was being frozen; freeze it again');
       }
-      const entries = live.entries.map(({ placementRefusal: _refusal, ...entry }) => entry);
+      // What may change without a decision (refusals, licences) is read live, not kept.
+      const entries = live.entries.map(({ placementRefusal: _refusal, licence: _licence, ...entry }) => entry);
       return this.slates.freeze(m, id, entries, auth.userId);
     });
     // Just frozen: the answer is the list that was kept (built once, above).
@@ -136,6 +138,13 @@ export class SlateService {
       this.profiles.targetsMetOfRole(position.districtId, position.roleId),
     ]);
     const refusals = new Map(rows.map((r) => [r.candidateId, candidateRefusal(r, seatRefusal)]));
+    const licences = position.roleRequiresLicence
+      ? await licenceStatuses(this.db.manager, [
+          ...rows.map((r) => r.educatorId),
+          ...((slate?.frozenEntries ?? []) as { educatorId: string }[]).map((e) => e.educatorId),
+        ])
+      : null;
+    const licenceOf = (educatorId: string) => (licences ? (licences.get(educatorId) ?? 'none') : null);
     const base = {
       positionId: position.id,
       positionTitle: position.title,
@@ -152,8 +161,9 @@ export class SlateService {
       decidedAt: toIso(c.decidedAt),
     }));
     if (slate?.frozenAt && slate.frozenEntries) {
-      const entries = (slate.frozenEntries as Omit<SlateEntryDto, 'placementRefusal'>[]).map((e) => ({
+      const entries = (slate.frozenEntries as Omit<SlateEntryDto, 'placementRefusal' | 'licence'>[]).map((e) => ({
         ...e,
+        licence: licenceOf(e.educatorId),
         placementRefusal: refusals.has(e.candidateId)
           ? refusals.get(e.candidateId)!
           : `${e.firstName} ${e.lastName} is no longer a candidate for this role who accepted (${SLATE_STAGES.join(', ')})`,
@@ -165,6 +175,7 @@ export class SlateService {
       rank: c.rank,
       pinned: c.pinned,
       placementRefusal: c.placementRefusal,
+      licence: licenceOf(c.educatorId),
     }));
     return { ...base, entries, excluded, more: ranked.more, decisionsKey: decisionsKey(decisions) };
   }
