@@ -32,6 +32,7 @@ import { AddTalentReviewSessions1797300000000 } from './1797300000000-AddTalentR
 import { AddCareerInterests1797300000001 } from './1797300000001-AddCareerInterests.js';
 import { AddTargetLevels1797400000000 } from './1797400000000-AddTargetLevels.js';
 import { AddCredentials1797500000000 } from './1797500000000-AddCredentials.js';
+import { AddDevelopmentPlans1797500000001 } from './1797500000001-AddDevelopmentPlans.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -69,6 +70,7 @@ export const migrations: (new () => object)[] = [
   AddCareerInterests1797300000001,
   AddTargetLevels1797400000000,
   AddCredentials1797500000000,
+  AddDevelopmentPlans1797500000001,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

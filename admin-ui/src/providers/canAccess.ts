@@ -26,7 +26,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     assignments: ['list', 'show', 'create', 'edit', 'complete'],
     positions: [...ALL, 'place'],
     slates: ['show', 'edit'],
-    'career-profile': ['show', 'edit'],
+    'career-profile': ['show', 'edit', 'verify'],
     'review-sessions': ['list', 'show', 'create'],
     dashboard: ['list', 'equity'],
     forecast: ['list', 'seats'],

@@ -82,6 +82,7 @@ export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   [Permission.CareerProfileRead]: 'people',
   [Permission.CareerProfileManage]: 'people',
   [Permission.CredentialVerify]: 'people',
+  [Permission.PlanManage]: 'people',
   [Permission.ReviewSessionRead]: 'reviewer',
   [Permission.ReviewSessionManage]: 'reviewer',
   [Permission.AuditRead]: 'district',

@@ -61,6 +61,8 @@ export enum Permission {
   CareerProfileManage = 'career-profile.manage',
   /** Mark a credential on a career profile as checked against its issuer (hr). */
   CredentialVerify = 'credential.verify',
+  /** Draft, edit and agree a candidate's development plan and tick its actions: hr, coordinators, the candidate. */
+  PlanManage = 'plan.manage',
   /** Talent review sessions: hr and the superintendent any of the district's; principals and coordinators those they review. */
   ReviewSessionRead = 'review-session.read',
   /** Convene, invite, decide, close: the facilitator's part (hr, superintendent). */
@@ -136,6 +138,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CareerProfileRead,
     Permission.CareerProfileManage,
     Permission.CredentialVerify,
+    Permission.PlanManage,
     Permission.ReviewSessionRead,
     Permission.ReviewSessionManage,
     Permission.AuditRead,
@@ -192,6 +195,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AssignmentRead,
     Permission.AssignmentManage,
     Permission.AssignmentLog,
+    Permission.PlanManage,
     Permission.PositionRead,
     Permission.ReviewSessionRead,
     Permission.DashboardRead,
@@ -237,6 +241,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AssignmentLog,
     Permission.CareerProfileRead,
     Permission.CareerProfileManage,
+    Permission.PlanManage,
   ],
 };
 

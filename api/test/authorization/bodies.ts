@@ -92,6 +92,11 @@ export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<P
   'PUT /api/educators/:id/career-profile': () => ({
     body: { openToNomination: false, moveWillingness: null, moveGradeBands: [], moveSchoolIds: [] },
   }),
+  // A draft (a revision of the agreed plan) for the first allowed caller, then 409: one draft at a time.
+  'POST /api/candidates/:id/development-plan': () => ({}),
+  'PUT /api/development-plans/:id': () => ({ body: { actions: [], version: 9999 } }),
+  'POST /api/development-plans/:id/agreement': () => ({ body: { version: 9999 } }),
+  'POST /api/plan-actions/:id/completion': () => ({ body: { done: false } }),
   'POST /api/educators/:id/credentials': () => ({ body: { kind: 'certification', title: 'Matrix certificate' } }),
   // Stale versions: allowed callers get 409 and nothing changes.
   'PUT /api/credentials/:id': () => ({ body: { kind: 'licence', title: 'Matrix licence', version: 9999 } }),

@@ -197,6 +197,27 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     G: await credential(dB, G.id),
     H: await credential(dB, H.id),
   };
+  // An agreed plan with one action per candidacy: the plan routes' records.
+  const plan = async (districtId: string, candidateId: string) => {
+    const [row]: { id: string }[] = await t.db.query(
+      `INSERT INTO development_plans (district_id, candidate_id, number, status, candidate_agreed_at, coordinator_agreed_at, agreed_at)
+       VALUES ($1, $2, 1, 'agreed', now(), now(), now()) RETURNING id`,
+      [districtId, candidateId],
+    );
+    const [action]: { id: string }[] = await t.db.query(
+      `INSERT INTO plan_actions (plan_id, district_id, position, kind, description, owner)
+       VALUES ($1, $2, 1, 'reflection', 'Matrix reflection', 'candidate') RETURNING id`,
+      [row!.id, districtId],
+    );
+    return { plan: row!.id, action: action!.id };
+  };
+  const plans = {
+    E: await plan(dA, cand.E!),
+    C: await plan(dA, cand.C!),
+    F: await plan(dA, cand.F!),
+    G: await plan(dB, cand.G!),
+    H: await plan(dB, cand.H!),
+  };
   // In progress, so a completion naming another district's competency reaches the level checks.
   const asgProbe = (
     await f.createAssignment({
@@ -367,6 +388,18 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     },
     positions: { own: [posA1], otherSchool: [posA2], otherDistrict: [posB, posB2] },
     credentials: { own: [cred.E], otherPerson: [cred.C], otherSchool: [cred.F], otherDistrict: [cred.G, cred.H] },
+    'development-plans': {
+      own: [plans.E.plan],
+      otherPerson: [plans.C.plan],
+      otherSchool: [plans.F.plan],
+      otherDistrict: [plans.G.plan, plans.H.plan],
+    },
+    'plan-actions': {
+      own: [plans.E.action],
+      otherPerson: [plans.C.action],
+      otherSchool: [plans.F.action],
+      otherDistrict: [plans.G.action, plans.H.action],
+    },
     // otherSchool: a session of the caller's district that the caller does not review.
     'review-sessions': { own: [reviewOwn], otherSchool: [reviewOther], otherDistrict: [reviewB] },
     'audit-log': { own: await auditOf(dA), otherDistrict: await auditOf(dB) },

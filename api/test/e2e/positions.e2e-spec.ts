@@ -235,6 +235,7 @@ describe('/positions', () => {
         roleId: ids.principalRole,
         roleTitle: 'Principal',
         roleLevel: 'school',
+        roleRequiresLicence: false,
         schoolId: ids.schoolA,
         schoolName: 'Alder High',
         incumbentEducatorId: ids.retiring,
@@ -445,6 +446,8 @@ describe('/positions', () => {
         evidenceCount: 2,
         newEvidenceSinceConfirmation: 1,
         placementRefusal: null,
+        // The role does not require a licence.
+        licence: null,
       });
       expect(ben).toEqual(expect.objectContaining({ readiness: 'ready_1_2_years', suggestedBand: 'not_assessed' }));
       const cleo = res.body.candidates[7];
@@ -521,6 +524,7 @@ describe('/positions', () => {
         stage: 'placed',
         previousIncumbentEducatorId: ids.retiring,
         vacatedPositionIds: [ids.apA],
+        warnings: [],
       });
       const ap = await as('hr').get(`/api/positions/${ids.apA}`);
       expect(ap.body).toEqual(

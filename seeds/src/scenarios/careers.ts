@@ -48,3 +48,74 @@ export async function seedCareerProfiles(m: EntityManager, districtId: string, s
   }
   return written;
 }
+
+const STATES = ['OH', 'OH', 'OH', 'MI', 'PA'] as const;
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Credentials (docs/slates.md): the district's principal and assistant-principal roles require a licence, and
+ * their candidates who accepted hold licences in every standing a placement can meet (verified, waiting for
+ * hr, expired, none), and often a master's degree.
+ */
+export async function seedCredentials(
+  m: EntityManager,
+  districtId: string,
+  hrUserId: string,
+  seed: number,
+): Promise<number> {
+  const random = new SeededRandom(seed);
+  await m.query(
+    `UPDATE leadership_roles SET requires_licence = true WHERE district_id = $1 AND title IN ('Principal', 'Assistant principal')`,
+    [districtId],
+  );
+  const people: { educatorId: string; stage: string }[] = await m.query(
+    `SELECT DISTINCT ON (c.educator_id) c.educator_id AS "educatorId", c.stage::text AS stage
+       FROM candidates c JOIN leadership_roles r ON r.id = c.role_id
+      WHERE c.district_id = $1 AND r.requires_licence AND c.stage IN ('engaged', 'developing', 'ready')
+      ORDER BY c.educator_id, c.stage DESC`,
+    [districtId],
+  );
+  let written = 0;
+  const add = async (educatorId: string, values: unknown[]) => {
+    await m.query(
+      `INSERT INTO career_credentials (educator_id, district_id, kind, title, issuer, state, number, issued_on, expires_on,
+         verified_by_user_id, verified_at, updated_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $10::uuid IS NULL THEN NULL ELSE now() - interval '20 days' END, $10)`,
+      [educatorId, districtId, ...values],
+    );
+    written++;
+  };
+  for (const p of people) {
+    const roll = random.next();
+    // Ready candidates mostly hold one; those still developing often are working towards it.
+    const odds = p.stage === 'ready' ? [0.55, 0.75, 0.85] : [0.2, 0.45, 0.55];
+    if (roll < odds[2]!) {
+      const state = random.pick(STATES);
+      const expired = roll >= odds[1]!;
+      const issued = day(-random.int(expired ? 2200 : 200, expired ? 3000 : 1500));
+      await add(p.educatorId, [
+        'licence',
+        'Principal licence (building level)',
+        `${state} Department of Education`,
+        state,
+        `${state}-${random.int(100000, 999999)}`,
+        issued,
+        expired ? day(-random.int(10, 300)) : day(random.int(200, 1800)),
+        roll < odds[0]! || expired ? hrUserId : null,
+      ]);
+    }
+    if (random.chance(0.5)) {
+      await add(p.educatorId, [
+        'degree',
+        'M.Ed. Educational Leadership',
+        random.pick(['Riverbend State University', 'Lakeside College', 'Northern University']),
+        null,
+        null,
+        day(-random.int(400, 4000)),
+        null,
+        random.chance(0.7) ? hrUserId : null,
+      ]);
+    }
+  }
+  return written;
+}

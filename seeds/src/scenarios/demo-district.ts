@@ -1,7 +1,7 @@
 import { Role } from '@emerge/api';
 import { Factories, SeededRandom } from '@emerge/api/testing';
 import { DataSource } from 'typeorm';
-import { seedCareerProfiles } from './careers.js';
+import { seedCareerProfiles, seedCredentials } from './careers.js';
 import { seedDevelopment } from './development.js';
 import { seedTargetsAndEvidence } from './evidence.js';
 import { seedDistrictFramework } from './framework.js';
@@ -235,6 +235,8 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     await seedSeatHistory(m, lakeside.id, { seed: 19 });
     await seedCareerProfiles(m, riverbend.id, 20);
     await seedCareerProfiles(m, lakeside.id, 21);
+    await seedCredentials(m, riverbend.id, users.get('hr@riverbend.example')!, 22);
+    await seedCredentials(m, lakeside.id, lakesideHr, 23);
     return true;
   });
 }

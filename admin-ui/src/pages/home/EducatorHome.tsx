@@ -7,6 +7,7 @@ import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
 import { BandChip } from '../../resources/candidates/ReadinessPanel';
 import { CareerProfile } from '../../resources/careers/CareerProfile';
+import { Credentials } from '../../resources/careers/Credentials';
 import { ASSIGNMENT_STATUSES, stageName } from '../../resources/choices';
 import { HomeSection, MiniTable, OverdueChip } from './parts';
 
@@ -226,6 +227,7 @@ function MyCareerProfile() {
   return (
     <HomeSection id="career" title="Your career profile">
       <CareerProfile educatorId={educatorId} canEdit own />
+      <Credentials educatorId={educatorId} canEdit canVerify={false} own />
     </HomeSection>
   );
 }

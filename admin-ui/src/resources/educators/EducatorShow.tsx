@@ -26,6 +26,7 @@ import { RowLinkField } from '../../layout/RowLinkField';
 import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { CareerProfile } from '../careers/CareerProfile';
+import { Credentials } from '../careers/Credentials';
 import {
   EDUCATOR_STATUSES,
   GENDERS,
@@ -92,8 +93,14 @@ function Actions() {
 function CareerProfileTab() {
   const record = useRecordContext<{ id: string }>();
   const { canAccess: canEdit } = useCanAccess({ resource: 'career-profile', action: 'edit' });
+  const { canAccess: canVerify } = useCanAccess({ resource: 'career-profile', action: 'verify' });
   if (!record) return null;
-  return <CareerProfile educatorId={record.id} canEdit={canEdit ?? false} own={false} />;
+  return (
+    <>
+      <CareerProfile educatorId={record.id} canEdit={canEdit ?? false} own={false} />
+      <Credentials educatorId={record.id} canEdit={canEdit ?? false} canVerify={canVerify ?? false} own={false} />
+    </>
+  );
 }
 
 export function EducatorShow() {

@@ -1,5 +1,7 @@
 import { Box } from '@mui/material';
 import {
+  BooleanField,
+  BooleanInput,
   Datagrid,
   List,
   maxLength,
@@ -24,6 +26,11 @@ function RoleInputs() {
       <TextInput source="title" validate={[required(), maxLength(120)]} fullWidth />
       <SelectInput source="level" choices={LEVELS} validate={required()} />
       <TextInput source="description" multiline minRows={2} fullWidth />
+      <BooleanInput
+        source="requiresLicence"
+        label="Requires a licence"
+        helperText="Placing someone without a verified, current licence then warns"
+      />
     </>
   );
 }
@@ -49,6 +56,7 @@ export const RoleShow = () => (
       <TextField source="title" />
       <SelectField source="level" choices={LEVELS} />
       <TextField source="description" />
+      <BooleanField source="requiresLicence" label="Requires a licence" />
     </SimpleShowLayout>
     <Box sx={{ px: 2, pb: 2 }}>
       <RoleTargets />

@@ -4,6 +4,7 @@ import { useCanAccess, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { BandChip, bandName } from '../candidates/ReadinessPanel';
+import { LicenceChip, type LicenceStatus } from '../careers/licence';
 import { stageName } from '../choices';
 import { PlaceDialog } from './PlaceDialog';
 
@@ -27,6 +28,7 @@ interface Entry {
   evidenceCount: number;
   newEvidenceSinceConfirmation: number;
   placementRefusal: string | null;
+  licence: LicenceStatus | null;
 }
 interface BenchData {
   roleTitle: string;
@@ -98,6 +100,12 @@ export function Bench() {
                     <TableCell>{e.schoolName ?? 'District office'}</TableCell>
                     <TableCell>
                       <BandChip band={e.readiness} />
+                      {e.licence && (
+                        <>
+                          {' '}
+                          <LicenceChip status={e.licence} />
+                        </>
+                      )}
                       {e.newEvidenceSinceConfirmation > 0 && e.readiness !== 'not_assessed' && (
                         <Chip
                           size="small"

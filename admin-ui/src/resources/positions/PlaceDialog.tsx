@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { bandName } from '../candidates/ReadinessPanel';
+import { type LicenceStatus, licenceWarning } from '../careers/licence';
 
 export interface Placeable {
   candidateId: string;
@@ -10,6 +11,8 @@ export interface Placeable {
   lastName: string;
   readiness: string;
   placementRefusal: string | null;
+  /** Sent when the seat's role requires a licence and the reader sees career profiles. */
+  licence?: LicenceStatus | null;
 }
 export interface Seat {
   id: string;
@@ -40,11 +43,15 @@ export function PlaceDialog({
   };
   async function place() {
     try {
-      await httpClient(`${API_URL}/positions/${seat.id}/placement`, {
+      const { json } = await httpClient(`${API_URL}/positions/${seat.id}/placement`, {
         method: 'POST',
         body: JSON.stringify({ candidateId: chosen!.candidateId, expectedVersion: seat.version }),
       });
-      notify(`${chosen!.firstName} ${chosen!.lastName} placed into ${seat.title}`, { type: 'success' });
+      const warnings = (json as { warnings?: string[] }).warnings ?? [];
+      const placed = `${chosen!.firstName} ${chosen!.lastName} placed into ${seat.title}`;
+      notify(warnings.length ? `${placed}. ${warnings.join('. ')}.` : placed, {
+        type: warnings.length ? 'warning' : 'success',
+      });
       setProblem(null);
       onPlaced();
       refresh();
@@ -63,6 +70,11 @@ export function PlaceDialog({
           {seat.incumbentName ? `; ${seat.incumbentName} leaves the seat` : ''}. Their candidacy moves to Placed, and
           any seat they hold now becomes vacant.
         </DialogContentText>
+        {!refusal && licenceWarning(chosen?.licence) && (
+          <Alert severity="warning" sx={{ mt: 2 }}>
+            {licenceWarning(chosen?.licence)}
+          </Alert>
+        )}
         {refusal && (
           <Alert severity="error" sx={{ mt: 2 }}>
             {refusal}

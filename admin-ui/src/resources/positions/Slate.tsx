@@ -17,6 +17,7 @@ import { Link } from 'react-router-dom';
 import { formatDate } from '../../layout/dates';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { BandChip } from '../candidates/ReadinessPanel';
+import { LicenceChip, type LicenceStatus } from '../careers/licence';
 import { stageName } from '../choices';
 import type { Seat } from './PlaceDialog';
 import { PlaceDialog } from './PlaceDialog';
@@ -42,6 +43,7 @@ interface Entry extends Person {
   rank: number;
   pinned: boolean;
   placementRefusal: string | null;
+  licence: LicenceStatus | null;
 }
 interface SlateData {
   roleTitle: string;
@@ -165,6 +167,7 @@ export function Slate() {
                     </Link>
                     <BandChip band={e.readiness} />
                     {e.pinned && <Chip size="small" color="primary" label="Pinned" />}
+                    <LicenceChip status={e.licence} />
                     <Typography component="span" variant="body2">
                       {e.schoolName ?? 'District office'} · {stageName(e.stage)} · score {e.score} of 100
                     </Typography>

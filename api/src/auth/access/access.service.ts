@@ -148,6 +148,9 @@ export class AccessService {
         // Ids are educators: an educator's own profile, or any of the district's for hr (and, read-only, the superintendent).
         if (scope.kind === 'self') return new Set(ids.filter((id) => id === scope.educatorId));
         return scope.kind === 'district' ? this.repo.educatorIds(scope, ids) : new Set();
+      case Permission.PlanManage:
+        // Ids are candidacies: the candidate's own, or any in a coordinator's or hr's district.
+        return scope.kind === 'platform' ? new Set() : this.repo.candidateIds(scope, ids);
       case Permission.CredentialVerify:
         // Ids are the credentials' holders: any educator of the district.
         return scope.kind === 'district' ? this.repo.educatorIds(scope, ids) : new Set();

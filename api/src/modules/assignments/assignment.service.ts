@@ -16,6 +16,7 @@ import { EvidenceEntity } from '../evidence/evidence.entity.js';
 import { notifyLater } from '../notifications/notify.js';
 import type { DevelopmentOpportunityEntity } from '../opportunities/opportunity.entity.js';
 import { OpportunityRepository } from '../opportunities/opportunity.repository.js';
+import { tickPlanActionsForAssignment } from '../plans/plan.service.js';
 import type {
   AssignmentResponseDto,
   CompleteAssignmentDto,
@@ -224,6 +225,7 @@ export class AssignmentService {
       row.outcomeNote = note;
       await m.save(row);
       await notifyLater(m, 'assignment.completed', row.id);
+      await tickPlanActionsForAssignment(m, row, auth.userId);
       await m.insert(
         EvidenceEntity,
         dto.levels.map((l) => ({
