@@ -80,6 +80,55 @@ function DueAssignments() {
   );
 }
 
+interface PlanActionRow {
+  id: string;
+  candidateId: string;
+  firstName: string;
+  lastName: string;
+  roleTitle: string;
+  description: string;
+  dueOn: string | null;
+}
+
+/** Actions of agreed development plans that are past their due date, across the district's candidates. */
+function OverduePlanActions() {
+  const { data, total, isPending } = useGetList<PlanActionRow>('plan-actions', {
+    filter: { overdue: true },
+    sort: { field: 'dueOn', order: 'ASC' },
+    pagination: { page: 1, perPage: ROWS },
+  });
+  return (
+    <HomeSection id="plans" title={`Development plan actions overdue${isPending ? '' : ` (${total ?? 0})`}`}>
+      {isPending ? (
+        <Typography>Loading…</Typography>
+      ) : !data?.length ? (
+        <Typography>No action of an agreed development plan is overdue.</Typography>
+      ) : (
+        <>
+          <Typography variant="body2">
+            Oldest first{total! > ROWS ? `; the first ${ROWS} of ${total}` : ''}. Open the candidate's plan to tick,
+            revise or follow up.
+          </Typography>
+          <MiniTable
+            label="Development plan actions overdue"
+            head={['Candidate', 'Action', 'Due']}
+            rows={data.map((a) => ({
+              key: a.id,
+              cells: [
+                <Link key="c" to={`/candidates/${a.candidateId}/show/plan`}>
+                  {a.lastName}, {a.firstName} ({a.roleTitle})
+                </Link>,
+                a.description,
+                <OverdueChip key="d" due={a.dueOn} />,
+              ],
+            }))}
+          />
+        </>
+      )}
+    </HomeSection>
+  );
+}
+
 function OpenSeats() {
   const { data, total, isPending } = useGetList<Opportunity>('opportunities', {
     // Closed ones (past their end date) take nobody, whatever their seats.
@@ -139,6 +188,7 @@ export function CoordinatorHome() {
   return (
     <Stack spacing={2}>
       <DueAssignments />
+      <OverduePlanActions />
       <OpenSeats />
     </Stack>
   );

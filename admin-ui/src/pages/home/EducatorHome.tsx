@@ -9,6 +9,7 @@ import { BandChip } from '../../resources/candidates/ReadinessPanel';
 import { CareerProfile } from '../../resources/careers/CareerProfile';
 import { Credentials } from '../../resources/careers/Credentials';
 import { ASSIGNMENT_STATUSES, stageName } from '../../resources/choices';
+import { DevelopmentPlan } from '../../resources/plans/DevelopmentPlan';
 import { HomeSection, MiniTable, OverdueChip } from './parts';
 
 interface Candidacy {
@@ -221,6 +222,26 @@ function WhyNominated() {
   );
 }
 
+const PLAN_STAGES = new Set(['engaged', 'developing', 'ready', 'placed', 'supported']);
+
+/** The plan of each candidacy that has accepted its nomination. */
+function MyPlans({ candidacies }: { candidacies: Candidacy[] }) {
+  const withPlans = candidacies.filter((c) => PLAN_STAGES.has(c.stage));
+  return (
+    <>
+      {withPlans.map((c) => (
+        <HomeSection
+          key={c.id}
+          id={`plan-${c.id}`}
+          title={withPlans.length > 1 ? `Your development plan: ${c.roleTitle}` : 'Your development plan'}
+        >
+          <DevelopmentPlan candidateId={c.id} own />
+        </HomeSection>
+      ))}
+    </>
+  );
+}
+
 function MyCareerProfile() {
   const educatorId = session.user()?.educatorId;
   if (!educatorId) return null;
@@ -251,6 +272,7 @@ export function EducatorHome() {
   return (
     <Stack spacing={2}>
       <Journey candidacies={list} overdue={open.filter((a) => a.overdue).length} />
+      <MyPlans candidacies={list} />
       {list.length > 0 && <MyAssignments rows={[...open, ...done]} total={total ?? 0} />}
       {ids.length > 0 && <RecentEvidence candidateIds={ids} />}
       <WhyNominated />

@@ -12,8 +12,11 @@ import {
   TextField,
   TopToolbar,
   useCanAccess,
+  useRecordContext,
 } from 'react-admin';
+import { session } from '../../providers/session';
 import { LEVELS, READINESS, STAGES } from '../choices';
+import { DevelopmentPlan } from '../plans/DevelopmentPlan';
 import { CandidateAssignments, CandidateEvidence } from './CandidateWork';
 import { CompetencyProfile } from './CompetencyProfile';
 import { ReadinessPanel } from './ReadinessPanel';
@@ -57,6 +60,12 @@ function Overview() {
   );
 }
 
+function PlanTab() {
+  const record = useRecordContext<{ id: string; educatorId: string }>();
+  if (!record) return null;
+  return <DevelopmentPlan candidateId={record.id} own={record.educatorId === session.user()?.educatorId} />;
+}
+
 /** One tab per question a reader brings: where are they, what do they show, what are they doing, are they ready. */
 export function CandidateShow() {
   return (
@@ -73,6 +82,9 @@ export function CandidateShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Assignments" path="assignments">
           <CandidateAssignments />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Development plan" path="plan">
+          <PlanTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Readiness" path="readiness">
           <ReadinessPanel />

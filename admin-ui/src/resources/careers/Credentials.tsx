@@ -250,14 +250,18 @@ function CredentialDialog({
   }
   const field = (key: keyof Draft, label: string, extra: Record<string, unknown> = {}) => (
     <TextField
-      label={label}
-      value={draft[key] ?? ''}
-      onChange={(e) => set(key, e.target.value)}
-      error={Boolean(errors[key])}
-      helperText={errors[key] ?? (extra.helperText as string | undefined)}
       fullWidth
       margin="dense"
       {...extra}
+      label={label}
+      value={draft[key] ?? ''}
+      onChange={(e) => {
+        set(key, key === 'state' ? e.target.value.toUpperCase() : e.target.value);
+        // What was wrong with this field is gone once it is changed.
+        if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
+      }}
+      error={Boolean(errors[key])}
+      helperText={errors[key] ?? (extra.helperText as string | undefined)}
     />
   );
   return (

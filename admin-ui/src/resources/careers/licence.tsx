@@ -22,7 +22,9 @@ export function LicenceChip({ status }: { status: LicenceStatus | null | undefin
     <Chip
       size="small"
       variant="outlined"
-      color={status === 'verified' ? 'success' : status === 'none' ? 'default' : 'warning'}
+      color={status === 'verified' ? 'success' : 'default'}
+      // The theme's warning orange is too light for text on white (WCAG AA): a darker one.
+      sx={status === 'unverified' || status === 'expired' ? { color: '#8a4100', borderColor: '#8a4100' } : undefined}
       label={TEXT[status]}
     />
   );
