@@ -9,6 +9,7 @@ import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIso } from '../../common/iso.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
+import { closedSql } from '../opportunities/opportunity.dto.js';
 import { ProfileLoader } from '../readiness/profile-loader.js';
 import type { DraftAction, OpenOpportunity } from './plan-draft.js';
 import { draftActions } from './plan-draft.js';
@@ -418,7 +419,7 @@ export class PlanService {
                       JOIN crosswalk_links l ON l.kind = 'exact' AND (l.from_id = oc.competency_id OR l.to_id = oc.competency_id)
                      WHERE oc.opportunity_id = o.id) AS "competencyIds"
          FROM development_opportunities o
-        WHERE o.district_id = $1 AND (o.ends_on IS NULL OR o.ends_on >= CURRENT_DATE)`,
+        WHERE o.district_id = $1 AND NOT ${closedSql('o')}`,
       [districtId],
     );
   }
