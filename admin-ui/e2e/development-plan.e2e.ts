@@ -38,14 +38,14 @@ describeBrowser('development plans', () => {
       const draft = section.getByRole('list', { name: /^Actions of draft plan/ });
       expect(await draft.getByRole('listitem').count()).toBeGreaterThan(0);
 
-      // She adds an action of her own, due in the past so that it shows as overdue once agreed.
+      // She adds an action of her own, due long ago so that it heads the overdue ones once agreed.
       await edit.press('Enter');
       const dialog = page.getByRole('dialog', { name: /^Edit draft plan/ });
       await dialog.getByRole('button', { name: 'Add an action' }).press('Enter');
       const n = await dialog.getByRole('listitem').count();
       const description = `Shadow the assistant principal for a day (${mine})`;
       await dialog.getByLabel(`Action ${n}`, { exact: true }).fill(description);
-      await dialog.getByLabel(`Action ${n} due`).fill('2026-01-15');
+      await dialog.getByLabel(`Action ${n} due`).fill('2025-01-15');
       await shot(page, `plan-edit-${mine}`);
       await expectAccessible(page, `plan editor (${mine})`);
       await dialog.getByRole('button', { name: 'Save' }).press('Enter');

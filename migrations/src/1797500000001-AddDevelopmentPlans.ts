@@ -5,7 +5,9 @@ import { addAuditTriggers, dropAuditTriggers } from './audit-triggers.js';
  * Individual development plans (issue #19 part 2). A candidacy's plans are numbered; at most one is a draft
  * and at most one is agreed (the one in force). Agreeing a draft needs both the candidate and a coordinator
  * (or hr); it then replaces the plan in force, which is kept as superseded. Actions of an agreed plan are
- * ticked as they are done, by hand or by the completion of the opportunity they name.
+ * ticked as they are done, by hand or by the completion of the opportunity they name. A revision's actions
+ * remember the action they were copied from (`source_action_id`), so that what was done on the plan in force
+ * while the revision was discussed is carried over when it is agreed.
  */
 export class AddDevelopmentPlans1797500000001 implements MigrationInterface {
   name = 'AddDevelopmentPlans1797500000001';
@@ -46,6 +48,7 @@ export class AddDevelopmentPlans1797500000001 implements MigrationInterface {
       "position" int NOT NULL, "competency_id" uuid, "kind" "plan_action_kind" NOT NULL,
       "opportunity_id" uuid, "description" varchar(1000) NOT NULL, "owner" "plan_action_owner" NOT NULL,
       "due_on" date, "done_at" timestamptz, "done_by_user_id" uuid, "assignment_id" uuid,
+      "source_action_id" uuid,
       CONSTRAINT "pk_plan_actions" PRIMARY KEY ("id"),
       CONSTRAINT "ck_plan_actions_description" CHECK (length(btrim("description")) > 0),
       CONSTRAINT "fk_plan_actions_plan" FOREIGN KEY ("plan_id") REFERENCES "development_plans" ("id") ON DELETE CASCADE,
@@ -53,7 +56,8 @@ export class AddDevelopmentPlans1797500000001 implements MigrationInterface {
       CONSTRAINT "fk_plan_actions_competency" FOREIGN KEY ("competency_id") REFERENCES "competencies" ("id") ON DELETE SET NULL,
       CONSTRAINT "fk_plan_actions_opportunity" FOREIGN KEY ("opportunity_id") REFERENCES "development_opportunities" ("id") ON DELETE SET NULL,
       CONSTRAINT "fk_plan_actions_done_by" FOREIGN KEY ("done_by_user_id") REFERENCES "users" ("id") ON DELETE SET NULL,
-      CONSTRAINT "fk_plan_actions_assignment" FOREIGN KEY ("assignment_id") REFERENCES "assignments" ("id") ON DELETE SET NULL)`);
+      CONSTRAINT "fk_plan_actions_assignment" FOREIGN KEY ("assignment_id") REFERENCES "assignments" ("id") ON DELETE SET NULL,
+      CONSTRAINT "fk_plan_actions_source" FOREIGN KEY ("source_action_id") REFERENCES "plan_actions" ("id") ON DELETE SET NULL)`);
     await queryRunner.query('CREATE INDEX "ix_plan_actions_plan" ON "plan_actions" ("plan_id", "position")');
     // The coordinator's list: open actions by due date.
     await queryRunner.query(

@@ -196,6 +196,20 @@ describe('credentials', () => {
     expect(edited.body.version).toBe(verified.body.version + 1);
   });
 
+  it('lets no one in hr verify their own credential', async () => {
+    const ed = await t.factories.createEducator({ districtId: d });
+    const hrCandidate = await t.factories.createUser({ role: 'hr', districtId: d, educatorId: ed.id });
+    const token = await t.login(hrCandidate.email);
+    const c = await add(ed.id, LICENCE, token);
+    const own = await as(token).post(`/api/credentials/${c.id}/verification`, { version: c.version });
+    expect(own.status).toBe(403);
+    expect(own.body.message).toMatch(/another member of hr/);
+    // A colleague in hr may.
+    expect((await as(tokens.hr).post(`/api/credentials/${c.id}/verification`, { version: c.version })).status).toBe(
+      200,
+    );
+  });
+
   it('counts a credential past its expiry as expired, verified or not', async () => {
     const c = await add(ids.colleague, { ...LICENCE, issuedOn: '2015-07-01', expiresOn: isoDay(-1) }, tokens.colleague);
     expect(c.status).toBe('expired');

@@ -283,6 +283,15 @@ describe('development plans', () => {
     expect(action.assignmentId).toBe(asg.id);
     expect(action.doneAt).toEqual(expect.any(String));
     expect(agreed.actions.filter((a) => a.doneAt !== null)).toHaveLength(1);
+    // What the assignment ticked stays ticked; nor does the candidate tick an experience herself.
+    for (const [token, done] of [
+      [tokens.coord, false],
+      [tokens.teacher, false],
+      [tokens.teacher, true],
+    ] as const) {
+      const res = await as(token).post(`/api/plan-actions/${action.id}/completion`, { done });
+      expect(res.status).toBe(409);
+    }
   });
 
   it('lets the candidate tick an action by hand, on the plan in force only', async () => {
@@ -334,14 +343,35 @@ describe('development plans', () => {
       (await as(tokens.teacher).post(`/api/plan-actions/${rev.body.actions[0].id}/completion`, { done: true })).status,
     ).toBe(409);
 
-    const actions = rev.body.actions.slice(1).map(editable);
+    // While the revision is discussed, the candidate ticks an action of the plan in force.
+    const tickedMeanwhile = before.actions.slice(1).find((a) => a.doneAt === null && a.kind !== 'opportunity')!;
+    await as(tokens.teacher).post(`/api/plan-actions/${tickedMeanwhile.id}/completion`, { done: true }).expect(200);
+
+    // An action is kept by its id (what was done of it stays done); an id not of this draft is a 400.
+    const unknown = await as(tokens.coord).put(`/api/development-plans/${rev.body.id}`, {
+      version: rev.body.version,
+      actions: [{ id: before.actions[0]!.id, ...editable(before.actions[0]!) }],
+    });
+    expect(unknown.status).toBe(400);
+    expect(Object.keys(unknown.body.errors)).toEqual(['actions.0.id']);
+    const kept = (rev.body.actions as Action[]).slice(1);
     let plan = (
-      await as(tokens.coord).put(`/api/development-plans/${rev.body.id}`, { version: rev.body.version, actions })
+      await as(tokens.coord).put(`/api/development-plans/${rev.body.id}`, {
+        version: rev.body.version,
+        actions: kept.map((a) => ({ id: a.id, ...editable(a) })),
+      })
     ).body;
+    expect(plan.actions.map((a: Action) => [a.description, a.doneAt, a.assignmentId])).toEqual(
+      kept.map((a) => [a.description, a.doneAt, a.assignmentId]),
+    );
     plan = (await as(tokens.coord).post(`/api/development-plans/${plan.id}/agreement`, { version: plan.version })).body;
     plan = (await as(tokens.teacher).post(`/api/development-plans/${plan.id}/agreement`, { version: plan.version }))
       .body;
     expect(plan.status).toBe('agreed');
+    // The tick made on the old plan meanwhile is carried into the new one.
+    expect(plan.actions.find((a: Action) => a.description === tickedMeanwhile.description).doneAt).toEqual(
+      expect.any(String),
+    );
     const now = await plans(tokens.teacher);
     expect(now.versions.map((v) => [v.number, v.status])).toEqual([
       [2, 'agreed'],
@@ -349,6 +379,38 @@ describe('development plans', () => {
     ]);
     const old = await as(tokens.teacher).get(`/api/development-plans/${before.id}`);
     expect(old.body).toMatchObject({ status: 'superseded', agreedAt: before.agreedAt });
-    expect(old.body.actions).toEqual(before.actions);
+    expect(old.body.actions.map((a: Action) => a.id)).toEqual(before.actions.map((a) => a.id));
+    expect(old.body.actions.map(editable)).toEqual(before.actions.map(editable));
+  });
+
+  it('lets nobody agree to their own plan for the program: a coordinator who is the candidate agrees as the candidate', async () => {
+    const f = t.factories;
+    const ed = await f.createEducator({ districtId: d });
+    const coordCandidate = await f.createUser({ role: 'coordinator', districtId: d, educatorId: ed.id });
+    const role = (await f.createLeadershipRole({ districtId: d })).id;
+    const cand = (await f.createCandidate({ districtId: d, educatorId: ed.id, roleId: role }, PATH)).id;
+    const token = await t.login(coordCandidate.email);
+    const draft = (await as(token).post(`/api/candidates/${cand}/development-plan`)).body as Plan;
+    const res = await as(token).post(`/api/development-plans/${draft.id}/agreement`, { version: draft.version });
+    expect(res.status).toBe(200);
+    expect(res.body.candidateAgreedAt).toEqual(expect.any(String));
+    expect(res.body).toMatchObject({ coordinatorAgreedAt: null, status: 'draft' });
+  });
+
+  it('keeps a paused candidacy’s plan as it is, off the lists of what is due', async () => {
+    const { draft } = await plans(tokens.coord, ids.colleagueCand);
+    await t.db.query(`UPDATE candidates SET stage = 'paused', paused_from = 'developing' WHERE id = $1`, [
+      ids.colleagueCand,
+    ]);
+    const put = await as(tokens.coord).put(`/api/development-plans/${draft!.id}`, {
+      version: draft!.version,
+      actions: [],
+    });
+    expect(put.status).toBe(409);
+    const agree = await as(tokens.coord).post(`/api/development-plans/${draft!.id}/agreement`, {
+      version: draft!.version,
+    });
+    expect(agree.status).toBe(409);
+    expect((await plans(tokens.coord, ids.colleagueCand)).draft).toEqual(draft);
   });
 });

@@ -1,3 +1,4 @@
+import { draftActions, type OpenOpportunity } from '@emerge/api';
 import { SeededRandom } from '@emerge/api/testing';
 import type { EntityManager } from 'typeorm';
 
@@ -116,6 +117,95 @@ export async function seedCredentials(
         random.chance(0.7) ? hrUserId : null,
       ]);
     }
+  }
+  return written;
+}
+
+/**
+ * Agreed development plans (docs/development.md) for about half the candidates developing or ready, drafted by
+ * the API's own rule from their gaps as they stand, agreed one to four months ago: the actions due since are
+ * mostly done and some overdue, so the coordinator's home has something to follow up. The demo logins'
+ * candidacies start without one, for the journey.
+ */
+export async function seedDevelopmentPlans(
+  m: EntityManager,
+  districtId: string,
+  coordinatorUserId: string,
+  seed: number,
+): Promise<number> {
+  const random = new SeededRandom(seed);
+  const candidacies: { id: string; roleId: string }[] = await m.query(
+    `SELECT c.id, c.role_id AS "roleId"
+       FROM candidates c
+      WHERE c.district_id = $1 AND c.stage IN ('developing', 'ready')
+        AND NOT EXISTS (SELECT 1 FROM users x WHERE x.educator_id = c.educator_id)
+      ORDER BY c.created_at, c.id`,
+    [districtId],
+  );
+  const opportunities: OpenOpportunity[] = await m.query(
+    `SELECT o.id, o.title, o.seats - o.seats_taken AS "seatsLeft", to_char(o.ends_on, 'YYYY-MM-DD') AS "endsOn",
+            ARRAY(SELECT oc.competency_id FROM opportunity_competencies oc WHERE oc.opportunity_id = o.id) AS "competencyIds"
+       FROM development_opportunities o WHERE o.district_id = $1`,
+    [districtId],
+  );
+  let written = 0;
+  for (const c of candidacies) {
+    if (!random.chance(0.5)) continue;
+    const targets: { competencyId: string; code: string; title: string; targetLevel: number; level: number | null }[] =
+      await m.query(
+        `SELECT rt.competency_id AS "competencyId", n.code, n.title, rt.target_level AS "targetLevel", tl.level
+           FROM role_targets rt JOIN competencies n ON n.id = rt.competency_id
+           LEFT JOIN target_levels tl ON tl.candidate_id = $1 AND tl.competency_id = rt.competency_id
+          WHERE rt.role_id = $2`,
+        [c.id, c.roleId],
+      );
+    const profile = targets.map((t) => ({
+      competencyId: t.competencyId,
+      code: t.code,
+      title: t.title,
+      frameworkShortName: '',
+      targetLevel: t.targetLevel,
+      scale: 4,
+      currentLevel: t.level,
+      gap: t.level === null ? null : t.targetLevel - t.level,
+      evidenceCount: t.level === null ? 0 : 1,
+      sources: [],
+    }));
+    const agreedDaysAgo = random.int(30, 120);
+    const agreedOn = new Date(Date.now() - agreedDaysAgo * 86_400_000);
+    const actions = draftActions(profile, opportunities, agreedOn);
+    if (actions.length === 0) continue;
+    const [plan]: { id: string }[] = await m.query(
+      `INSERT INTO development_plans (candidate_id, district_id, number, status, candidate_agreed_at,
+         candidate_agreed_by_user_id, coordinator_agreed_at, coordinator_agreed_by_user_id, agreed_at, created_at,
+         created_by_user_id, updated_at)
+       VALUES ($1, $2, 1, 'agreed', $3, NULL, $3, $4, $3, $3, $4, $3) RETURNING id`,
+      [c.id, districtId, agreedOn, coordinatorUserId],
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [i, a] of actions.entries()) {
+      // Most of what fell due is done, on its due day.
+      const done = a.dueOn !== null && a.dueOn < today && random.chance(0.7);
+      await m.query(
+        `INSERT INTO plan_actions (plan_id, district_id, position, competency_id, kind, opportunity_id, description, owner,
+           due_on, done_at, done_by_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          plan!.id,
+          districtId,
+          i + 1,
+          a.competencyId,
+          a.kind,
+          a.opportunityId,
+          a.description,
+          a.owner,
+          a.dueOn,
+          done ? `${a.dueOn}T16:00:00Z` : null,
+          done ? coordinatorUserId : null,
+        ],
+      );
+    }
+    written++;
   }
   return written;
 }

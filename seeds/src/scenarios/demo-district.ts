@@ -1,7 +1,7 @@
 import { Role } from '@emerge/api';
 import { Factories, SeededRandom } from '@emerge/api/testing';
 import { DataSource } from 'typeorm';
-import { seedCareerProfiles, seedCredentials } from './careers.js';
+import { seedCareerProfiles, seedCredentials, seedDevelopmentPlans } from './careers.js';
 import { seedDevelopment } from './development.js';
 import { seedTargetsAndEvidence } from './evidence.js';
 import { seedDistrictFramework } from './framework.js';
@@ -237,6 +237,8 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     await seedCareerProfiles(m, lakeside.id, 21);
     await seedCredentials(m, riverbend.id, users.get('hr@riverbend.example')!, 22);
     await seedCredentials(m, lakeside.id, lakesideHr, 23);
+    await seedDevelopmentPlans(m, riverbend.id, users.get('coordinator@riverbend.example')!, 24);
+    await seedDevelopmentPlans(m, lakeside.id, lakesideHr, 25);
     return true;
   });
 }

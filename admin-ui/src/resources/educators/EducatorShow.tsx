@@ -25,6 +25,7 @@ import { DayField } from '../../layout/dates';
 import { RowLinkField } from '../../layout/RowLinkField';
 import { TextButton } from '../../layout/TextButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
+import { session } from '../../providers/session';
 import { CareerProfile } from '../careers/CareerProfile';
 import { Credentials } from '../careers/Credentials';
 import {
@@ -98,7 +99,13 @@ function CareerProfileTab() {
   return (
     <>
       <CareerProfile educatorId={record.id} canEdit={canEdit ?? false} own={false} />
-      <Credentials educatorId={record.id} canEdit={canEdit ?? false} canVerify={canVerify ?? false} own={false} />
+      <Credentials
+        educatorId={record.id}
+        canEdit={canEdit ?? false}
+        // Nobody verifies their own: the API refuses it too.
+        canVerify={(canVerify ?? false) && record.id !== session.user()?.educatorId}
+        own={false}
+      />
     </>
   );
 }

@@ -196,6 +196,10 @@ export function DevelopmentPlan({ candidateId, own }: { candidateId: string; own
             actions={agreed.actions}
             label={`Actions of plan ${agreed.number}`}
             own={own}
+            canTick={(a) =>
+              // An experience is ticked by its assignment's completion; what that ticked stays ticked.
+              !a.assignmentId && !(a.kind === 'opportunity' && side === 'candidate' && !a.doneAt)
+            }
             onTick={
               canManage
                 ? (a, done) =>
@@ -228,11 +232,13 @@ function ActionList({
   label,
   own,
   onTick,
+  canTick = () => true,
 }: {
   actions: PlanAction[];
   label: string;
   own: boolean;
   onTick?: (a: PlanAction, done: boolean) => void;
+  canTick?: (a: PlanAction) => boolean;
 }) {
   if (actions.length === 0) return <Typography variant="body2">No actions yet.</Typography>;
   const owner = (o: PlanAction['owner']) => (o === 'candidate' && own ? 'you' : o);
@@ -246,7 +252,13 @@ function ActionList({
         >
           {onTick ? (
             <FormControlLabel
-              control={<Checkbox checked={Boolean(a.doneAt)} onChange={(e) => onTick(a, e.target.checked)} />}
+              control={
+                <Checkbox
+                  checked={Boolean(a.doneAt)}
+                  disabled={!canTick(a)}
+                  onChange={(e) => onTick(a, e.target.checked)}
+                />
+              }
               label={a.description}
             />
           ) : (
@@ -289,9 +301,11 @@ type Editable = Pick<PlanAction, 'competencyId' | 'kind' | 'opportunityId' | 'de
 
 function EditPlanDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => void; onSaved: () => void }) {
   const notify = useNotify();
-  const [rows, setRows] = useState<(Editable & { key: string; label: string })[]>(() =>
+  const [rows, setRows] = useState<(Editable & { key: string; label: string; id?: string })[]>(() =>
     plan.actions.map((a) => ({
       key: a.id,
+      // Sent back, so what was done of it stays done.
+      id: a.id,
       label: [KIND_NAMES[a.kind], a.competencyCode, a.opportunityTitle].filter(Boolean).join(' · '),
       competencyId: a.competencyId,
       kind: a.kind,

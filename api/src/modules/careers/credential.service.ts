@@ -150,6 +150,12 @@ export class CredentialService {
     await this.access.require(auth, Permission.CredentialVerify, [], 'Credential');
     return this.db.transaction(async (m) => {
       const current = await this.lockInScope(m, auth, Permission.CredentialVerify, id);
+      if (auth.educatorId && current.educatorId === auth.educatorId) {
+        throw new AppError(
+          ErrorCode.Forbidden,
+          'You cannot verify your own credential: another member of hr checks it with the issuer',
+        );
+      }
       if (dto.version !== current.version) {
         throw new AppError(
           ErrorCode.StaleVersion,

@@ -20,6 +20,8 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const MAX_PLAN_ACTIONS = 60;
 
 export class PlanActionInput {
+  /** An action of this draft that is kept (edited or not): what was done of it stays done. Absent: a new action. */
+  @ValidateUUID({ optional: true }) id?: string;
   @ValidateUUID({ nullable: true }) competencyId!: string | null;
   @ValidateEnum(PLAN_ACTION_KINDS, 'PlanActionKind') kind!: PlanActionKind;
   /** Required for kind opportunity: one of the district's opportunities. */

@@ -23,7 +23,7 @@ import type {
   PlanStatus,
   UpdatePlanDto,
 } from './plan.dto.js';
-import { PLAN_ACTION_LIST } from './plan.dto.js';
+import { MAX_PLAN_ACTIONS, PLAN_ACTION_LIST } from './plan.dto.js';
 
 /** Stages whose candidacies have a plan: from accepting the nomination on. */
 export const PLAN_STAGES = ['engaged', 'developing', 'ready', 'placed', 'supported'] as const;
@@ -43,6 +43,13 @@ interface PlanRow {
   updatedAt: Date;
 }
 type ActionRow = Omit<PlanActionDto, 'doneAt'> & { doneAt: Date | null; planId: string };
+/** What an action keeps from the action it continues: its done state, and where it was copied from. */
+interface Carried {
+  doneAt?: string | null;
+  doneByUserId?: string | null;
+  assignmentId?: string | null;
+  sourceActionId?: string | null;
+}
 
 const PLAN_SELECT = `SELECT p.id, p.candidate_id AS "candidateId", p.district_id AS "districtId", p.number,
        p.status::text AS status, p.candidate_agreed_at AS "candidateAgreedAt",
@@ -153,9 +160,9 @@ export class PlanService {
       if (agreed) {
         await m.query(
           `INSERT INTO plan_actions (plan_id, district_id, position, competency_id, kind, opportunity_id, description,
-             owner, due_on, done_at, done_by_user_id, assignment_id)
+             owner, due_on, done_at, done_by_user_id, assignment_id, source_action_id)
            SELECT $1, district_id, position, competency_id, kind, opportunity_id, description, owner, due_on, done_at,
-                  done_by_user_id, assignment_id
+                  done_by_user_id, assignment_id, id
              FROM plan_actions WHERE plan_id = $2`,
           [plan!.id, agreed.id],
         );
@@ -164,7 +171,11 @@ export class PlanService {
           (await this.profiles.profiles(candidate.districtId, [{ id: candidateId, roleId: candidate.roleId }], m)).get(
             candidateId,
           ) ?? [];
-        const actions = draftActions(profile, await this.openOpportunities(m, candidate.districtId), new Date());
+        // Within what an edit may send back, so the draft saves unchanged.
+        const actions = draftActions(profile, await this.openOpportunities(m, candidate.districtId), new Date()).slice(
+          0,
+          MAX_PLAN_ACTIONS,
+        );
         await this.insertActions(m, plan!.id, candidate.districtId, actions);
       }
       return plan!.id;
@@ -178,7 +189,19 @@ export class PlanService {
     return this.db.transaction(async (m) => {
       const plan = await this.planInScope(m, auth, Permission.PlanManage, planId, true);
       this.requireDraft(plan, dto.version);
+      await this.requirePlanStage(m, plan.candidateId);
       const errors: FieldErrors = {};
+      const existing = new Map(
+        (
+          (await m.query(
+            `SELECT id, done_at AS "doneAt", done_by_user_id AS "doneByUserId", assignment_id AS "assignmentId",
+                    source_action_id AS "sourceActionId"
+               FROM plan_actions WHERE plan_id = $1`,
+            [planId],
+          )) as (Carried & { id: string; doneAt: Date | null })[]
+        ).map((r) => [r.id, { ...r, doneAt: r.doneAt ? toIso(r.doneAt) : null }]),
+      );
+      const kept = new Set<string>();
       const competencies = await this.access.usableCompetencies(
         auth,
         dto.actions.flatMap((a) => (a.competencyId ? [a.competencyId] : [])),
@@ -193,6 +216,11 @@ export class PlanService {
         ).map((r) => r.id),
       );
       dto.actions.forEach((a, i) => {
+        if (a.id && (!existing.has(a.id) || kept.has(a.id)))
+          errors[`actions.${i}.id`] = kept.has(a.id ?? '')
+            ? 'this action is sent twice'
+            : 'not an action of this draft';
+        if (a.id) kept.add(a.id);
         if (a.competencyId && !competencies.has(a.competencyId))
           errors[`actions.${i}.competencyId`] = 'not a competency this district uses';
         if (a.kind === 'opportunity' && !a.opportunityId)
@@ -202,7 +230,15 @@ export class PlanService {
       });
       if (Object.keys(errors).length) throw AppError.validation(errors);
       await m.query('DELETE FROM plan_actions WHERE plan_id = $1', [planId]);
-      await this.insertActions(m, planId, plan.districtId, dto.actions);
+      await this.insertActions(
+        m,
+        planId,
+        plan.districtId,
+        dto.actions.map(({ id, ...a }) => {
+          const carried = id ? existing.get(id) : undefined;
+          return { ...a, ...(carried ? { ...carried, id: undefined } : {}) };
+        }),
+      );
       await m.query(
         `UPDATE development_plans SET candidate_agreed_at = NULL, candidate_agreed_by_user_id = NULL,
            coordinator_agreed_at = NULL, coordinator_agreed_by_user_id = NULL, updated_at = now(), version = version + 1
@@ -222,7 +258,9 @@ export class PlanService {
     return this.db.transaction(async (m) => {
       const plan = await this.planInScope(m, auth, Permission.PlanManage, planId, true);
       this.requireDraft(plan, dto.version);
-      const side = auth.scope.kind === 'self' ? 'candidate' : 'coordinator';
+      const { educatorId } = await this.requirePlanStage(m, plan.candidateId);
+      // The candidate agrees as the candidate whatever their role: nobody approves their own plan for the program.
+      const side = auth.scope.kind === 'self' || auth.educatorId === educatorId ? 'candidate' : 'coordinator';
       await m.query(
         `UPDATE development_plans SET ${side}_agreed_at = now(), ${side}_agreed_by_user_id = $2, updated_at = now(),
            version = version + 1 WHERE id = $1`,
@@ -234,6 +272,13 @@ export class PlanService {
         [planId],
       );
       if (both!.agreed) {
+        // What was done on the plan in force while this revision was discussed stays done.
+        await m.query(
+          `UPDATE plan_actions n SET done_at = o.done_at, done_by_user_id = o.done_by_user_id, assignment_id = o.assignment_id
+             FROM plan_actions o
+            WHERE n.plan_id = $1 AND n.source_action_id = o.id AND n.done_at IS NULL AND o.done_at IS NOT NULL`,
+          [planId],
+        );
         // The old plan first: one agreed plan per candidacy.
         await m.query(
           `UPDATE development_plans SET status = 'superseded', superseded_at = now(), updated_at = now(),
@@ -250,12 +295,23 @@ export class PlanService {
   async complete(auth: AuthContext, actionId: string, dto: CompleteActionDto): Promise<PlanActionDto> {
     await this.access.require(auth, Permission.PlanManage, [], 'Plan action');
     return this.db.transaction(async (m) => {
-      const [row]: { planId: string }[] = await m.query(
-        'SELECT plan_id AS "planId" FROM plan_actions WHERE id = $1 FOR UPDATE',
+      const [row]: { planId: string; kind: string; assignmentId: string | null }[] = await m.query(
+        `SELECT plan_id AS "planId", kind::text AS kind, assignment_id AS "assignmentId"
+           FROM plan_actions WHERE id = $1 FOR UPDATE`,
         [actionId],
       );
       if (!row) throw AppError.notFound('Plan action');
       const plan = await this.planInScope(m, auth, Permission.PlanManage, row.planId, true, 'Plan action');
+      await this.requirePlanStage(m, plan.candidateId);
+      if (dto.done && row.kind === 'opportunity' && auth.scope.kind === 'self') {
+        throw new AppError(
+          ErrorCode.Conflict,
+          'An experience is ticked when the coordinator completes its assignment, with the levels it showed',
+        );
+      }
+      if (!dto.done && row.assignmentId) {
+        throw new AppError(ErrorCode.Conflict, 'The completed assignment ticked this action: it stays done');
+      }
       if (plan.status !== 'agreed') {
         throw new AppError(
           ErrorCode.Conflict,
@@ -287,7 +343,12 @@ export class PlanService {
       .createQueryBuilder()
       .from('plan_actions', 'a')
       .innerJoin('development_plans', 'p', `p.id = a.plan_id AND p.status = 'agreed'`)
-      .innerJoin('candidates', 'c', 'c.id = p.candidate_id')
+      // Paused and exited candidacies' plans stay on their record, not on anyone's list of what is due.
+      .innerJoin(
+        'candidates',
+        'c',
+        `c.id = p.candidate_id AND c.stage IN (${PLAN_STAGES.map((x) => `'${x}'`).join(', ')})`,
+      )
       .innerJoin('educators', 'e', 'e.id = c.educator_id')
       .innerJoin('leadership_roles', 'r', 'r.id = c.role_id')
       .leftJoin('competencies', 'k', 'k.id = a.competency_id')
@@ -382,14 +443,21 @@ export class PlanService {
     );
   }
 
-  private async insertActions(m: EntityManager, planId: string, districtId: string, actions: DraftAction[]) {
+  private async insertActions(
+    m: EntityManager,
+    planId: string,
+    districtId: string,
+    actions: (DraftAction & Carried)[],
+  ) {
     if (actions.length === 0) return;
     await m.query(
-      `INSERT INTO plan_actions (plan_id, district_id, position, competency_id, kind, opportunity_id, description, owner, due_on)
+      `INSERT INTO plan_actions (plan_id, district_id, position, competency_id, kind, opportunity_id, description, owner,
+         due_on, done_at, done_by_user_id, assignment_id, source_action_id)
        SELECT $1, $2, x.position, x.competency_id, x.kind::plan_action_kind, x.opportunity_id, x.description,
-              x.owner::plan_action_owner, x.due_on
+              x.owner::plan_action_owner, x.due_on, x.done_at, x.done_by_user_id, x.assignment_id, x.source_action_id
          FROM jsonb_to_recordset($3::jsonb) AS x(position int, competency_id uuid, kind text, opportunity_id uuid,
-              description text, owner text, due_on date)`,
+              description text, owner text, due_on date, done_at timestamptz, done_by_user_id uuid,
+              assignment_id uuid, source_action_id uuid)`,
       [
         planId,
         districtId,
@@ -402,10 +470,29 @@ export class PlanService {
             description: a.description,
             owner: a.owner,
             due_on: a.dueOn,
+            done_at: a.doneAt ?? null,
+            done_by_user_id: a.doneByUserId ?? null,
+            assignment_id: a.assignmentId ?? null,
+            source_action_id: a.sourceActionId ?? null,
           })),
         ),
       ],
     );
+  }
+
+  /** 409 unless the candidacy is at a stage that has a plan (it may have been paused or exited since). */
+  private async requirePlanStage(m: EntityManager, candidateId: string): Promise<{ educatorId: string }> {
+    const [c]: { stage: string; educatorId: string }[] = await m.query(
+      'SELECT stage::text AS stage, educator_id AS "educatorId" FROM candidates WHERE id = $1',
+      [candidateId],
+    );
+    if (!c || !(PLAN_STAGES as readonly string[]).includes(c.stage)) {
+      throw new AppError(
+        ErrorCode.Conflict,
+        `This candidacy is ${c?.stage ?? 'gone'}: its development plan is kept as it is, and no longer changed`,
+      );
+    }
+    return c;
   }
 
   /** The district's opportunities not yet over, with the competencies each develops (and their exact crosswalks). */
