@@ -5,7 +5,6 @@ import {
   Button,
   Checkbox,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   FormControl,
@@ -19,6 +18,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useGetList, useNotify } from 'react-admin';
+import { DialogProblem, DialogSaveActions } from '../../layout/DialogSave';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { GRADE_BANDS } from '../schools/gradeBands';
 
@@ -273,18 +273,9 @@ function CareerProfileDialog({
             />
           </>
         )}
-        {problem && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {problem}
-          </Alert>
-        )}
+        <DialogProblem problem={problem} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          Save
-        </Button>
-      </DialogActions>
+      <DialogSaveActions onClose={onClose} onSave={() => void save()} />
     </Dialog>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { HttpError, useNotify } from 'react-admin';
+import { DialogProblem, DialogSaveActions } from '../../layout/DialogSave';
 import { API_URL, httpClient } from '../../providers/httpClient';
 
 export interface Credential {
@@ -307,18 +308,9 @@ function CredentialDialog({
             slotProps: { inputLabel: { shrink: true } },
           })}
         </Stack>
-        {problem && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {problem}
-          </Alert>
-        )}
+        <DialogProblem problem={problem} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          Save
-        </Button>
-      </DialogActions>
+      <DialogSaveActions onClose={onClose} onSave={() => void save()} />
     </Dialog>
   );
 }

@@ -5,7 +5,6 @@ import {
   Checkbox,
   Chip,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   FormControlLabel,
@@ -18,6 +17,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { HttpError, useNotify } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, formatDate } from '../../layout/dates';
+import { DialogProblem, DialogSaveActions } from '../../layout/DialogSave';
 import { OverdueChip } from '../../pages/home/parts';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
@@ -410,18 +410,9 @@ function EditPlanDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () =>
         >
           Add an action
         </Button>
-        {problem && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {problem}
-          </Alert>
-        )}
+        <DialogProblem problem={problem} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          Save
-        </Button>
-      </DialogActions>
+      <DialogSaveActions onClose={onClose} onSave={() => void save()} />
     </Dialog>
   );
 }
