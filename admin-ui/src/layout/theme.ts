@@ -13,6 +13,8 @@ export const theme = {
     background: { default: '#f7f8f7' },
     // MUI's error red (#d32f2f) was 3.8:1 on the grey form toolbar (Delete); this one is over 5:1 there, 6.6:1 on white.
     error: { main: '#b71c1c', contrastText: '#ffffff' },
+    // MUI's warning orange (#ed6c02) is 3.1:1 under white text (a warning notice); this one is over 7:1.
+    warning: { main: '#8a4100', contrastText: '#ffffff' },
   },
   components: {
     ...defaultTheme.components,

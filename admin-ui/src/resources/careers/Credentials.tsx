@@ -15,6 +15,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { HttpError, useNotify } from 'react-admin';
+import { formatDate } from '../../layout/dates';
 import { DialogProblem, DialogSaveActions } from '../../layout/DialogSave';
 import { API_URL, httpClient } from '../../providers/httpClient';
 
@@ -40,12 +41,8 @@ const KINDS = [
   { id: 'certification', name: 'Certification' },
 ] as const;
 const kindName = (k: Credential['kind']) => KINDS.find((x) => x.id === k)?.name ?? k;
-const day = (iso: string) =>
-  new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(undefined, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  });
+// The house date format (layout/dates), as everywhere else.
+const day = (iso: string) => formatDate(iso.slice(0, 10));
 
 function statusText(c: Credential): string {
   if (c.status === 'expired') return `Expired ${day(c.expiresOn!)}`;
