@@ -25,6 +25,7 @@ import { LeadershipRoleModule } from './modules/leadership-roles/leadership-role
 import { NominationModule } from './modules/nominations/nomination.module.js';
 import { NotificationModule } from './modules/notifications/notification.module.js';
 import { OpportunityModule } from './modules/opportunities/opportunity.module.js';
+import { MentorModule } from './modules/mentors/mentor.module.js';
 import { PlanModule } from './modules/plans/plan.module.js';
 import { PositionModule } from './modules/positions/position.module.js';
 import { ReadinessModule } from './modules/readiness/readiness.module.js';
@@ -95,6 +96,7 @@ export class AppModule {
         SuccessionModule,
         CareersModule,
         PlanModule,
+        MentorModule,
         ReviewsModule,
         SsoModule,
         NotificationModule,

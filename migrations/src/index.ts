@@ -33,6 +33,7 @@ import { AddCareerInterests1797300000001 } from './1797300000001-AddCareerIntere
 import { AddTargetLevels1797400000000 } from './1797400000000-AddTargetLevels.js';
 import { AddCredentials1797500000000 } from './1797500000000-AddCredentials.js';
 import { AddDevelopmentPlans1797500000001 } from './1797500000001-AddDevelopmentPlans.js';
+import { AddMentors1797600000000 } from './1797600000000-AddMentors.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -71,6 +72,7 @@ export const migrations: (new () => object)[] = [
   AddTargetLevels1797400000000,
   AddCredentials1797500000000,
   AddDevelopmentPlans1797500000001,
+  AddMentors1797600000000,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

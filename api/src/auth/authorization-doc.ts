@@ -83,6 +83,13 @@ export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   [Permission.CareerProfileManage]: 'people',
   [Permission.CredentialVerify]: 'people',
   [Permission.PlanManage]: 'people',
+  [Permission.MentorRead]: 'district',
+  [Permission.MentorManage]: 'people',
+  // A candidacy's mentorships in the people scope; for an educator also those where they are the mentor.
+  [Permission.MentorshipRead]: 'people',
+  [Permission.MentorshipRequest]: 'people',
+  [Permission.MentorshipAnswer]: 'people',
+  [Permission.MentorshipLog]: 'people',
   [Permission.ReviewSessionRead]: 'reviewer',
   [Permission.ReviewSessionManage]: 'reviewer',
   [Permission.AuditRead]: 'district',

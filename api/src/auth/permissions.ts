@@ -63,6 +63,18 @@ export enum Permission {
   CredentialVerify = 'credential.verify',
   /** Draft, edit and agree a candidate's development plan and tick its actions: hr, coordinators, the candidate. */
   PlanManage = 'plan.manage',
+  /** The district's mentors and their room (hr, coordinators). */
+  MentorRead = 'mentor.read',
+  /** Mark an educator as a mentor, set their capacity, retire them (hr). */
+  MentorManage = 'mentor.manage',
+  /** Mentorships of candidacies in scope, and those where the caller is the mentor. */
+  MentorshipRead = 'mentorship.read',
+  /** Suggested mentors for a candidacy, request one, end or withdraw: hr, coordinators, the candidate. */
+  MentorshipRequest = 'mentorship.request',
+  /** Accept or decline a request: the mentor, for themself. */
+  MentorshipAnswer = 'mentorship.answer',
+  /** Log a mentoring session's hours: the mentor or the mentee. */
+  MentorshipLog = 'mentorship.log',
   /** Talent review sessions: hr and the superintendent any of the district's; principals and coordinators those they review. */
   ReviewSessionRead = 'review-session.read',
   /** Convene, invite, decide, close: the facilitator's part (hr, superintendent). */
@@ -139,6 +151,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CareerProfileManage,
     Permission.CredentialVerify,
     Permission.PlanManage,
+    Permission.MentorRead,
+    Permission.MentorManage,
+    Permission.MentorshipRead,
+    Permission.MentorshipRequest,
     Permission.ReviewSessionRead,
     Permission.ReviewSessionManage,
     Permission.AuditRead,
@@ -169,6 +185,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.PositionRead,
     Permission.SlateRead,
     Permission.CareerProfileRead,
+    Permission.MentorRead,
+    Permission.MentorshipRead,
     Permission.ReviewSessionRead,
     Permission.ReviewSessionManage,
     Permission.AuditRead,
@@ -196,6 +214,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AssignmentManage,
     Permission.AssignmentLog,
     Permission.PlanManage,
+    Permission.MentorRead,
+    Permission.MentorshipRead,
+    Permission.MentorshipRequest,
     Permission.PositionRead,
     Permission.ReviewSessionRead,
     Permission.DashboardRead,
@@ -217,6 +238,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.OpportunityRead,
     Permission.OpportunityInterestRead,
     Permission.AssignmentRead,
+    Permission.MentorshipRead,
     Permission.ReviewSessionRead,
     Permission.DashboardRead,
     Permission.ForecastRead,
@@ -242,6 +264,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CareerProfileRead,
     Permission.CareerProfileManage,
     Permission.PlanManage,
+    Permission.MentorshipRead,
+    Permission.MentorshipRequest,
+    Permission.MentorshipAnswer,
+    Permission.MentorshipLog,
   ],
 };
 

@@ -101,6 +101,14 @@ export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<P
   // Stale versions: allowed callers get 409 and nothing changes.
   'PUT /api/credentials/:id': () => ({ body: { kind: 'licence', title: 'Matrix licence', version: 9999 } }),
   'POST /api/credentials/:id/verification': () => ({ body: { version: 9999 } }),
+  // C and F have no login: 400 for them; E's room stays above the mentee E has.
+  'PUT /api/educators/:id/mentor': () => ({ body: { capacity: 3, active: true } }),
+  // A request of F for the first allowed caller, then 409: one open request at a time.
+  'POST /api/candidates/:id/mentorships': (c) => ({ body: { mentorEducatorId: c.fx.ids.F } }),
+  // Stale versions: allowed callers get 409 and nothing changes.
+  'POST /api/mentorships/:id/answer': () => ({ body: { accept: false, version: 9999 } }),
+  'POST /api/mentorships/:id/end': () => ({ body: { version: 9999 } }),
+  'POST /api/mentorships/:id/sessions': () => ({ body: { heldOn: today(), minutes: 30 } }),
   // A stale version: allowed callers get 409 and nothing changes.
   'PUT /api/review-sessions/:id': (c) => ({
     body: { title: 'Matrix review', roleId: c.fx.ids.roleA, schoolIds: [], reviewerUserIds: [], version: 9999 },

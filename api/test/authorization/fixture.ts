@@ -51,6 +51,7 @@ export interface MatrixFixture {
     | 'posA1'
     | 'reviewOwn'
     | 'E'
+    | 'F'
     | 'G'
     | 'principalA2',
     string
@@ -218,6 +219,35 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     G: await plan(dB, cand.G!),
     H: await plan(dB, cand.H!),
   };
+  // Mentors: E actively mentors M (a candidate of A1 outside the slots); C's and F's candidacies had mentors once;
+  // G's (district B) had H.
+  const M = await f.createEducator({ districtId: dA, schoolId: A1 });
+  const candM = (await f.createCandidate({ districtId: dA, educatorId: M.id, roleId: roleA }, PATH)).id;
+  await t.db.query(
+    `INSERT INTO mentors (educator_id, district_id, capacity, taken)
+     VALUES ($1, $5, 2, 1), ($2, $5, 2, 0), ($3, $5, 2, 0), ($4, $6, 2, 0)`,
+    [E.id, C.id, F.id, H.id, dA, dB],
+  );
+  const mentorship = async (districtId: string, candidateId: string, mentorId: string, status: string) =>
+    (
+      (await t.db.query(
+        `INSERT INTO mentorships (district_id, candidate_id, mentor_educator_id, status, answered_at, ended_at)
+         VALUES ($1, $2, $3, $4::mentorship_status, now(), CASE WHEN $4 = 'ended' THEN now() END) RETURNING id`,
+        [districtId, candidateId, mentorId, status],
+      )) as { id: string }[]
+    )[0]!.id;
+  const mentorships = {
+    own: await mentorship(dA, candM, E.id, 'active'),
+    C: await mentorship(dA, cand.C!, F.id, 'ended'),
+    F: await mentorship(dA, cand.F!, C.id, 'ended'),
+    G: await mentorship(dB, cand.G!, H.id, 'ended'),
+  };
+  await t.db.query('UPDATE candidates SET mentor_educator_id = $2 WHERE id = $1', [candM, E.id]);
+  await t.db.query(
+    `INSERT INTO mentoring_sessions (mentorship_id, district_id, held_on, minutes, topic)
+     VALUES ($1, $2, CURRENT_DATE, 45, 'Matrix session')`,
+    [mentorships.own, dA],
+  );
   // In progress, so a completion naming another district's competency reaches the level checks.
   const asgProbe = (
     await f.createAssignment({
@@ -388,6 +418,14 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     },
     positions: { own: [posA1], otherSchool: [posA2], otherDistrict: [posB, posB2] },
     credentials: { own: [cred.E], otherPerson: [cred.C], otherSchool: [cred.F], otherDistrict: [cred.G, cred.H] },
+    mentors: { own: [E.id], otherDistrict: [H.id] },
+    // Own: the one E mentors (for E's readers, M is of A1 like E).
+    mentorships: {
+      own: [mentorships.own],
+      otherPerson: [mentorships.C],
+      otherSchool: [mentorships.F],
+      otherDistrict: [mentorships.G],
+    },
     'development-plans': {
       own: [plans.E.plan],
       otherPerson: [plans.C.plan],
@@ -488,6 +526,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
       posA1,
       reviewOwn,
       E: E.id,
+      F: F.id,
       G: G.id,
       principalA2: principalA2.id,
     },

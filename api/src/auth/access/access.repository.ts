@@ -80,6 +80,29 @@ export class AccessRepository {
     );
   }
 
+  /** Mentorships of candidacies in scope; for an educator, also those where they are the mentor. */
+  async mentorshipIds(scope: PeopleScope, candidates: string[]): Promise<Set<string>> {
+    const [where, params] = peopleWhere(scope, 'e.school_id', 'c.educator_id', 3);
+    const mentor = scope.kind === 'self' ? ` OR (ms.district_id = $2 AND ms.mentor_educator_id = $3)` : '';
+    return ids(
+      await this.db.query(
+        `SELECT ms.id FROM mentorships ms JOIN candidates c ON c.id = ms.candidate_id
+           JOIN educators e ON e.id = c.educator_id
+          WHERE ms.id = ANY($1::uuid[]) AND ((c.district_id = $2 ${where})${mentor})`,
+        [candidates, scope.districtId, ...params],
+      ),
+    );
+  }
+
+  async menteeCandidateIds(mentorEducatorId: string, candidates: string[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT candidate_id AS id FROM mentorships
+        WHERE candidate_id = ANY($1::uuid[]) AND mentor_educator_id = $2 AND status = 'active'`,
+      [candidates, mentorEducatorId],
+    );
+    return ids(rows);
+  }
+
   async evidenceIds(scope: PeopleScope, candidates: string[]): Promise<Set<string>> {
     const [where, params] = peopleWhere(scope, 'e.school_id', 'c.educator_id', 3);
     return ids(

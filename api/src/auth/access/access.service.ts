@@ -30,6 +30,13 @@ export class AccessService {
     if (wanted.some((id) => !allowed.has(id))) throw AppError.notFound(what);
   }
 
+  /** Candidacies among `ids` that the caller mentors now (an active mentorship): the mentor reads their plan. */
+  async mentees(auth: AuthContext, ids: string[]): Promise<Set<string>> {
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (!auth.educatorId || auth.scope.kind === 'platform' || wanted.length === 0) return new Set();
+    return this.repo.menteeCandidateIds(auth.educatorId, wanted);
+  }
+
   /** The subset of `ids` (e.g. references in a request body) that the caller may use with this permission. */
   async filter(auth: AuthContext, permission: Permission, ids: string[]): Promise<Set<string>> {
     const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
@@ -151,6 +158,16 @@ export class AccessService {
       case Permission.PlanManage:
         // Ids are candidacies: the candidate's own, or any in a coordinator's or hr's district.
         return scope.kind === 'platform' ? new Set() : this.repo.candidateIds(scope, ids);
+      case Permission.MentorRead:
+      case Permission.MentorManage:
+        // Ids are educators (marked as mentors, or to be).
+        return scope.kind === 'district' ? this.repo.educatorIds(scope, ids) : new Set();
+      case Permission.MentorshipRead:
+      case Permission.MentorshipRequest:
+      case Permission.MentorshipAnswer:
+      case Permission.MentorshipLog:
+        // Ids are mentorships: of a candidacy in scope, or (an educator) one they mentor.
+        return scope.kind === 'platform' ? new Set() : this.repo.mentorshipIds(scope, ids);
       case Permission.CredentialVerify:
         // Ids are the credentials' holders: any educator of the district.
         return scope.kind === 'district' ? this.repo.educatorIds(scope, ids) : new Set();

@@ -26,4 +26,8 @@ export const UNIQUE_CONSTRAINT_FIELDS: Record<string, { field: string; message: 
     field: 'emailDomains',
     message: 'Another district’s identity provider already answers for one of these domains',
   },
+  ux_mentorships_open: {
+    field: 'mentorEducatorId',
+    message: 'This candidacy already has a mentor, or a request waiting for an answer: end or withdraw it first',
+  },
 };

@@ -11,6 +11,7 @@ import { CANDIDATE_LIST, STAGE_TRANSITION_LIST } from './candidate.dto.js';
 import { CandidateEntity } from './candidate.entity.js';
 import { StageTransitionEntity } from './stage-transition.entity.js';
 import type { ActiveStage, ExitReason, ReadinessBand, Stage } from './stages.js';
+import { closeMentorshipsOf } from '../mentors/close-mentorships.js';
 
 /** A candidate with the read-only names lists show and sort by. */
 export interface CandidateRow {
@@ -157,6 +158,9 @@ export class CandidateRepository {
     candidate.exitReason = to === 'exited' ? exitReason : null;
     candidate.stage = to;
     candidate.stageEnteredAt = new Date();
+    if (to === 'exited' && (await closeMentorshipsOf(manager, candidate.id, actorUserId))) {
+      candidate.mentorEducatorId = null;
+    }
     await manager.save(candidate);
     const { identifiers } = await manager.insert(StageTransitionEntity, {
       districtId: candidate.districtId,

@@ -55,6 +55,19 @@ export class CandidateService {
       const row = await this.candidates.findRow(m, id);
       if (!candidate || !row) throw AppError.notFound('Candidate');
       const changes = applyPutRules(dto, { ...toCandidateResponse(row, auth), version: candidate.version });
+      if (changes.mentorEducatorId !== undefined && changes.mentorEducatorId !== candidate.mentorEducatorId) {
+        // An accepted mentorship names the mentor; it is ended (freeing the place) rather than overwritten.
+        const [open]: unknown[] = await m.query(
+          `SELECT 1 FROM mentorships WHERE candidate_id = $1 AND status = 'active'`,
+          [id],
+        );
+        if (open) {
+          throw new AppError(
+            ErrorCode.Conflict,
+            'This candidacy has an active mentorship: end it (POST /api/mentorships/{id}/end) before naming another mentor',
+          );
+        }
+      }
       if (changes.mentorEducatorId) {
         if (changes.mentorEducatorId === candidate.educatorId)
           throw AppError.validation({ mentorEducatorId: 'a candidate cannot mentor themself' });

@@ -13,6 +13,8 @@ export const EMAIL_KINDS = [
   { kind: 'assignment.completed', label: 'Your assignment is marked complete' },
   { kind: 'readiness.shared', label: 'Your readiness is shared with you' },
   { kind: 'review-session.invited', label: 'You are invited to a talent review session' },
+  { kind: 'mentorship.requested', label: 'Someone asks you to be their mentor' },
+  { kind: 'mentorship.answered', label: 'A mentor answers your request' },
   { kind: 'reminder', label: 'Reminders of what still waits for you' },
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number]['kind'];

@@ -16,7 +16,7 @@ export const NOTIFICATION_LIST: ListSpec = {
 
 export class NotificationResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  /** nomination.submitted, nomination.approved, nomination.answered, candidate.moved, assignment.created, assignment.starting, assignment.completed, readiness.shared, review-session.invited, reminder */
+  /** nomination.submitted, nomination.approved, nomination.answered, candidate.moved, assignment.created, assignment.starting, assignment.completed, readiness.shared, review-session.invited, mentorship.requested, mentorship.answered, reminder */
   @ApiProperty() kind!: string;
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;

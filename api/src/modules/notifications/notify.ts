@@ -11,6 +11,8 @@ export const EVENTS = [
   'assignment.completed',
   'readiness.shared',
   'review-session.invited',
+  'mentorship.requested',
+  'mentorship.answered',
 ] as const;
 export type NotifyEvent = (typeof EVENTS)[number];
 
@@ -175,6 +177,40 @@ export async function compose(q: Q, { event, id }: NotifyPayload): Promise<Messa
         title: `Your readiness for ${c.role} is shared with you`,
         body: `You can now read how ready you are judged for ${c.role}, and why.`,
         link: `/candidates/${id}/show`,
+      });
+    }
+    case 'mentorship.requested':
+    case 'mentorship.answered': {
+      const [ms] = await q.query(
+        `SELECT ms.district_id, ms.status::text AS status, ms.mentor_educator_id, c.educator_id,
+                e.first_name || ' ' || e.last_name AS mentee, me.first_name || ' ' || me.last_name AS mentor,
+                r.title AS role
+           FROM mentorships ms JOIN candidates c ON c.id = ms.candidate_id
+           JOIN educators e ON e.id = c.educator_id JOIN educators me ON me.id = ms.mentor_educator_id
+           JOIN leadership_roles r ON r.id = c.role_id WHERE ms.id = $1`,
+        [id],
+      );
+      if (!ms) return [];
+      if (event === 'mentorship.requested') {
+        if (ms.status !== 'requested') return [];
+        return toEducator(q, ms.mentor_educator_id, {
+          districtId: ms.district_id,
+          kind: event,
+          title: `${ms.mentee} asks you to be their mentor`,
+          body: `${ms.mentee}, preparing for ${ms.role}, would like you as their mentor. Accept or decline it in Emerge.`,
+          link: `/mentorships/${id}/show`,
+        });
+      }
+      if (ms.status !== 'active' && ms.status !== 'declined') return [];
+      return toEducator(q, ms.educator_id, {
+        districtId: ms.district_id,
+        kind: event,
+        title: ms.status === 'active' ? `${ms.mentor} is your mentor` : `${ms.mentor} cannot mentor you now`,
+        body:
+          ms.status === 'active'
+            ? `${ms.mentor} accepted your request. They can now read your development plan.`
+            : `${ms.mentor} declined your request. Choose another suggested mentor from your path.`,
+        link: `/mentorships/${id}/show`,
       });
     }
   }

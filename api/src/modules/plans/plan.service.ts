@@ -96,7 +96,7 @@ export class PlanService {
   ) {}
 
   async get(auth: AuthContext, candidateId: string): Promise<CandidatePlansDto> {
-    await this.access.require(auth, Permission.CandidateRead, [candidateId], 'Candidate');
+    await this.requireReader(auth, candidateId, 'Candidate');
     const plans: PlanRow[] = await this.db.query(`${PLAN_SELECT} WHERE p.candidate_id = $1 ORDER BY p.number DESC`, [
       candidateId,
     ]);
@@ -120,8 +120,13 @@ export class PlanService {
   /** A plan as it stood, agreed or superseded: the record of what was agreed. */
   async version(auth: AuthContext, planId: string): Promise<PlanDto> {
     await this.access.require(auth, Permission.CandidateRead, [], 'Development plan');
-    const plan = await this.planInScope(this.db.manager, auth, Permission.CandidateRead, planId, false);
-    return this.toPlan(plan, await this.actions(this.db.manager, [plan.id]));
+    const [row]: { candidateId: string }[] = await this.db.query(
+      'SELECT candidate_id AS "candidateId" FROM development_plans WHERE id = $1',
+      [planId],
+    );
+    if (!row) throw AppError.notFound('Development plan');
+    await this.requireReader(auth, row.candidateId, 'Development plan');
+    return this.read(this.db.manager, planId);
   }
 
   /**
@@ -375,6 +380,14 @@ export class PlanService {
     };
   }
 
+  /** Readers of the candidacy, and its mentor while the mentorship is active: the plan is what they work on. */
+  private async requireReader(auth: AuthContext, candidateId: string, what: string): Promise<void> {
+    await this.access.require(auth, Permission.CandidateRead, []);
+    if ((await this.access.filter(auth, Permission.CandidateRead, [candidateId])).has(candidateId)) return;
+    if ((await this.access.mentees(auth, [candidateId])).has(candidateId)) return;
+    throw AppError.notFound(what);
+  }
+
   private requireDraft(plan: PlanRow, version: number): void {
     if (plan.status !== 'draft') {
       throw new AppError(
@@ -532,11 +545,13 @@ export async function tickPlanActionsForAssignment(
   userId: string,
 ): Promise<number> {
   const rows: unknown[] = await m.query(
-    `UPDATE plan_actions a SET done_at = now(), done_by_user_id = $4, assignment_id = $1
-       FROM development_plans p
-      WHERE p.id = a.plan_id AND p.candidate_id = $2 AND p.status IN ('agreed', 'draft')
-        AND a.opportunity_id = $3 AND a.done_at IS NULL
-      RETURNING a.id`,
+    `WITH ticked AS (
+       UPDATE plan_actions a SET done_at = now(), done_by_user_id = $4, assignment_id = $1
+         FROM development_plans p
+        WHERE p.id = a.plan_id AND p.candidate_id = $2 AND p.status IN ('agreed', 'draft')
+          AND a.opportunity_id = $3 AND a.done_at IS NULL
+        RETURNING a.id)
+     SELECT id FROM ticked`,
     [assignment.id, assignment.candidateId, assignment.opportunityId, userId],
   );
   return rows.length;
