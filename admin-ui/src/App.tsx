@@ -15,6 +15,7 @@ import emailOutbox from './resources/email-outbox';
 import evidence from './resources/evidence';
 import frameworks, { competencies, crosswalkLinks } from './resources/frameworks';
 import leadershipRoles from './resources/leadership-roles';
+import { mentors, mentorships } from './resources/mentors';
 import nominations from './resources/nominations';
 import opportunities from './resources/opportunities';
 import positions from './resources/positions';
@@ -65,6 +66,8 @@ export function App() {
       <Resource name="assignments" {...assignments} />
       <Resource name="positions" {...positions} />
       <Resource name="review-sessions" {...reviewSessions} options={{ label: 'Talent reviews' }} />
+      <Resource name="mentors" {...mentors} />
+      <Resource name="mentorships" {...mentorships} />
       <Resource name="competency-frameworks" {...frameworks} options={{ label: 'Frameworks' }} />
       <Resource name="competencies" {...competencies} />
       <Resource name="crosswalk-links" {...crosswalkLinks} />

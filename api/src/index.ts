@@ -30,6 +30,7 @@ export type { MeasuredColumn, Utility } from './modules/dashboard/disclosure.js'
 export { EducatorEntity } from './modules/educators/educator.entity.js';
 export { LeadershipRoleEntity } from './modules/leadership-roles/leadership-role.entity.js';
 export { NominationEntity } from './modules/nominations/nomination.entity.js';
+export { gapsOf, mentorsWhoFit } from './modules/mentors/mentor-fit.js';
 export { draftActions } from './modules/plans/plan-draft.js';
 export type { OpenOpportunity } from './modules/plans/plan-draft.js';
 export { rankSlate, toSlateCandidate } from './modules/positions/slate-rank.js';

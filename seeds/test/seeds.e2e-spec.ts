@@ -198,4 +198,32 @@ describe('seeds', () => {
     // The console's placement journey: a vacancy with a ready candidate awaiting confirmation.
     expect(journey.awaiting).toBeGreaterThanOrEqual(1);
   });
+
+  it('gives the demo mentors within capacity, the demo mentor Elena and a request waiting', async () => {
+    const [mentors] = await ds.query(`
+      SELECT count(*)::int AS mentors,
+             count(*) FILTER (WHERE m.taken <> (SELECT count(*) FROM mentorships x
+                                                 WHERE x.mentor_educator_id = m.educator_id AND x.status = 'active'))::int AS miscounted,
+             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.educator_id = m.educator_id AND u.active))::int AS without_login
+        FROM mentors m`);
+    expect(mentors.mentors).toBeGreaterThanOrEqual(8);
+    expect(mentors).toMatchObject({ miscounted: 0, without_login: 0 });
+    const [pairs] = await ds.query(`
+      SELECT count(*) FILTER (WHERE x.status = 'active')::int AS active,
+             count(*) FILTER (WHERE c.mentor_educator_id IS DISTINCT FROM x.mentor_educator_id AND x.status = 'active')::int AS unnamed,
+             (SELECT count(*) FROM mentoring_sessions)::int AS sessions
+        FROM mentorships x JOIN candidates c ON c.id = x.candidate_id`);
+    expect(pairs.active).toBeGreaterThanOrEqual(10);
+    expect(pairs.unnamed).toBe(0);
+    expect(pairs.sessions).toBeGreaterThan(pairs.active);
+    const demo: { status: string; mentee: string }[] = await ds.query(`
+      SELECT x.status::text AS status, mu.email AS mentee
+        FROM mentorships x JOIN users u ON u.educator_id = x.mentor_educator_id
+        JOIN candidates c ON c.id = x.candidate_id LEFT JOIN users mu ON mu.educator_id = c.educator_id
+       WHERE u.email = 'mentor@riverbend.example' ORDER BY x.status`);
+    expect(demo).toEqual([
+      { status: 'requested', mentee: null },
+      { status: 'active', mentee: 'educator@riverbend.example' },
+    ]);
+  });
 });

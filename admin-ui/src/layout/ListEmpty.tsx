@@ -58,6 +58,13 @@ const WORDS: Record<string, Words> = {
     add: 'Add the experiences the district offers: shadowing, committees, coursework.',
     from: 'The leadership-program coordinators add them; check back soon.',
   },
+  mentors: {
+    none: 'No mentors yet',
+    from: {
+      hr: 'Mark an educator as a mentor, with how many mentees they take, on the educator’s page (Mentor section).',
+      default: 'HR marks educators as mentors; they appear here then, with their room for mentees.',
+    },
+  },
   'review-sessions': {
     none: 'No talent review sessions yet',
     add: 'Convene one for a role or a group of schools, and invite the principals and coordinators who know the candidates.',

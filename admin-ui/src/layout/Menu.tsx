@@ -3,6 +3,7 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
 import BarChartIcon from '@mui/icons-material/BarChart';
+import Diversity3Icon from '@mui/icons-material/Diversity3';
 import EmojiObjectsIcon from '@mui/icons-material/EmojiObjects';
 import EventSeatIcon from '@mui/icons-material/EventSeat';
 import GroupsIcon from '@mui/icons-material/Groups';
@@ -59,6 +60,7 @@ export function Menu() {
       <ResourceItem resource="positions" label="Positions" icon={<EventSeatIcon />} />
       <PageItem resource="forecast" action="list" to="/forecast" label="Vacancy forecast" icon={<TrendingUpIcon />} />
       <ResourceItem resource="review-sessions" label="Talent reviews" icon={<GroupsIcon />} />
+      <ResourceItem resource="mentors" label="Mentors" icon={<Diversity3Icon />} />
       <ResourceItem resource="educators" label="Educators" icon={<BadgeIcon />} />
       <ResourceItem resource="leadership-roles" label="Leadership roles" icon={<WorkspacePremiumIcon />} />
       <ResourceItem resource="competency-frameworks" label="Frameworks" icon={<AccountTreeIcon />} />

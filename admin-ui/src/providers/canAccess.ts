@@ -28,6 +28,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     slates: ['show', 'edit'],
     'career-profile': ['show', 'edit', 'verify'],
     'review-sessions': ['list', 'show', 'create'],
+    mentors: ['list', 'edit'],
+    mentorships: ['show', 'create'],
     dashboard: ['list', 'equity'],
     forecast: ['list', 'seats'],
     'district-settings': ['show', 'edit'],
@@ -40,6 +42,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
     slates: ['show'],
     'career-profile': ['show'],
     'review-sessions': ['list', 'show', 'create'],
+    mentors: ['list'],
+    mentorships: ['show'],
     dashboard: ['list', 'equity'],
     forecast: ['list', 'seats'],
     'district-settings': ['show'],
@@ -55,6 +59,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
   },
   coordinator: {
     'review-sessions': READ,
+    mentors: ['list'],
+    mentorships: ['show', 'create'],
     dashboard: ['list'],
     forecast: ['list'],
     schools: READ,
@@ -71,6 +77,7 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
   },
   principal: {
     'review-sessions': READ,
+    mentorships: ['show'],
     dashboard: ['list'],
     forecast: ['list'],
     schools: READ,
@@ -86,6 +93,8 @@ const RULES: Record<Role, Record<string, readonly string[]>> = {
   educator: {
     // Their own only (the home page); the API enforces it.
     'career-profile': ['show', 'edit'],
+    // As mentee or mentor.
+    mentorships: ['show', 'create'],
     schools: READ,
     nominations: ['list', 'show', 'create'],
     candidates: ['show'],

@@ -3,6 +3,7 @@ import { Factories, SeededRandom } from '@emerge/api/testing';
 import { DataSource } from 'typeorm';
 import { seedCareerProfiles, seedCredentials, seedDevelopmentPlans } from './careers.js';
 import { seedDevelopment } from './development.js';
+import { seedMentors } from './mentors.js';
 import { seedTargetsAndEvidence } from './evidence.js';
 import { seedDistrictFramework } from './framework.js';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
@@ -21,6 +22,7 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; note: string }[] = [
   { email: 'principal@riverbend.example', role: 'principal', note: 'principal of Riverbend High School' },
   { email: 'educator@riverbend.example', role: 'educator', note: 'teacher at Riverbend High School, a candidate' },
   { email: 'teacher@riverbend.example', role: 'educator', note: 'teacher at Riverbend High School, not yet nominated' },
+  { email: 'mentor@riverbend.example', role: 'educator', note: 'a leader at Eastview High School who mentors Elena' },
   { email: 'hr@lakeside.example', role: 'hr', note: 'Lakeside County Schools talent office' },
 ];
 
@@ -76,7 +78,7 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     };
     const users = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
-      if (account.role === 'educator') continue; // linked to their roster records below
+      if (account.role === 'educator') continue; // linked to their roster records below (the mentor: seedMentors)
       const districtId = account.email.endsWith('@lakeside.example') ? lakeside.id : riverbend.id;
       const user = await f.createUser({
         email: account.email,
@@ -161,7 +163,6 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
         districtId: riverbend.id,
         educatorId: elena.id,
         roleId: ap,
-        mentorEducatorId: people.educators.find((e) => e.jobTitle === 'Principal')?.id ?? null,
       },
       [
         { to: 'engaged', daysAgo: 640, reason: 'Accepted the nomination' },
@@ -239,6 +240,13 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     await seedCredentials(m, lakeside.id, lakesideHr, 23);
     await seedDevelopmentPlans(m, riverbend.id, users.get('coordinator@riverbend.example')!, 24);
     await seedDevelopmentPlans(m, lakeside.id, lakesideHr, 25);
+    await seedMentors(m, f, riverbend.id, 26, {
+      email: 'mentor@riverbend.example',
+      password: DEMO_PASSWORD,
+      schoolCode: 'EHS',
+      menteeCandidateId: elenaCandidate.id,
+    });
+    await seedMentors(m, f, lakeside.id, 27);
     return true;
   });
 }

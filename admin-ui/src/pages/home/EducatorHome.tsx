@@ -9,6 +9,7 @@ import { BandChip } from '../../resources/candidates/ReadinessPanel';
 import { CareerProfile } from '../../resources/careers/CareerProfile';
 import { Credentials } from '../../resources/careers/Credentials';
 import { ASSIGNMENT_STATUSES, stageName } from '../../resources/choices';
+import { MenteesSection, MentorPanel } from '../../resources/mentors/Mentoring';
 import { DevelopmentPlan } from '../../resources/plans/DevelopmentPlan';
 import { HomeSection, MiniTable, OverdueChip } from './parts';
 
@@ -236,6 +237,12 @@ function MyPlans({ candidacies }: { candidacies: Candidacy[] }) {
           title={withPlans.length > 1 ? `Your development plan: ${c.roleTitle}` : 'Your development plan'}
         >
           <DevelopmentPlan candidateId={c.id} own />
+          <Box component="section" aria-labelledby={`mentor-${c.id}`} sx={{ mt: 3 }}>
+            <Typography id={`mentor-${c.id}`} component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
+              Your mentor
+            </Typography>
+            <MentorPanel candidateId={c.id} own />
+          </Box>
         </HomeSection>
       ))}
     </>
@@ -275,6 +282,7 @@ export function EducatorHome() {
       <MyPlans candidacies={list} />
       {list.length > 0 && <MyAssignments rows={[...open, ...done]} total={total ?? 0} />}
       {ids.length > 0 && <RecentEvidence candidateIds={ids} />}
+      <MenteesSection />
       <WhyNominated />
       <MyCareerProfile />
     </Stack>

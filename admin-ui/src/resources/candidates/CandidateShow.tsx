@@ -1,4 +1,4 @@
-import { Card, CardContent, Grid } from '@mui/material';
+import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
 import {
   EditButton,
   FunctionField,
@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { session } from '../../providers/session';
 import { LEVELS, READINESS, STAGES } from '../choices';
+import { MentorPanel } from '../mentors/Mentoring';
 import { DevelopmentPlan } from '../plans/DevelopmentPlan';
 import { CandidateAssignments, CandidateEvidence } from './CandidateWork';
 import { CompetencyProfile } from './CompetencyProfile';
@@ -63,7 +64,18 @@ function Overview() {
 function PlanTab() {
   const record = useRecordContext<{ id: string; educatorId: string }>();
   if (!record) return null;
-  return <DevelopmentPlan candidateId={record.id} own={record.educatorId === session.user()?.educatorId} />;
+  const own = record.educatorId === session.user()?.educatorId;
+  return (
+    <>
+      <DevelopmentPlan candidateId={record.id} own={own} />
+      <Box component="section" aria-labelledby="mentor-title" sx={{ mt: 3 }}>
+        <Typography id="mentor-title" component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
+          Mentor
+        </Typography>
+        <MentorPanel candidateId={record.id} own={own} />
+      </Box>
+    </>
+  );
 }
 
 /** One tab per question a reader brings: where are they, what do they show, what are they doing, are they ready. */

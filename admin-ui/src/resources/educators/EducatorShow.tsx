@@ -37,6 +37,7 @@ import {
   RACE_ETHNICITIES,
   STAGES,
 } from '../choices';
+import { MentorSettings } from '../mentors/MentorSettings';
 import { LoginLinksDialog, LoginResult } from './LoginLinks';
 
 function GiveLoginButton() {
@@ -110,7 +111,15 @@ function CareerProfileTab() {
   );
 }
 
+function MentorTab() {
+  const record = useRecordContext<{ id: string }>();
+  const { canAccess: canEdit } = useCanAccess({ resource: 'mentors', action: 'edit' });
+  if (!record) return null;
+  return <MentorSettings educatorId={record.id} canEdit={canEdit ?? false} />;
+}
+
 export function EducatorShow() {
+  const { canAccess: seesMentors } = useCanAccess({ resource: 'mentors', action: 'list' });
   const { canAccess: seesNominations } = useCanAccess({ resource: 'nominations', action: 'list' });
   const { canAccess: seesCareer } = useCanAccess({ resource: 'career-profile', action: 'show' });
   const { canAccess: seesCandidates } = useCanAccess({ resource: 'candidates', action: 'list' });
@@ -133,6 +142,11 @@ export function EducatorShow() {
         {seesCareer && (
           <Tab label="Career profile" path="career">
             <CareerProfileTab />
+          </Tab>
+        )}
+        {seesMentors && (
+          <Tab label="Mentor" path="mentor">
+            <MentorTab />
           </Tab>
         )}
         {seesNominations && (

@@ -71,10 +71,19 @@ const MANAGES = new Set(['hr', 'coordinator', 'educator']);
  * A candidacy's development plan: the plan in force with its progress, the draft being agreed, and the way
  * to draft, edit, agree and revise it. `own`: the candidate's own view (second person).
  */
-export function DevelopmentPlan({ candidateId, own }: { candidateId: string; own: boolean }) {
+export function DevelopmentPlan({
+  candidateId,
+  own,
+  readOnly = false,
+}: {
+  candidateId: string;
+  own: boolean;
+  /** Shown, not worked on (a mentor's view; the mentorship page). */
+  readOnly?: boolean;
+}) {
   const notify = useNotify();
   const role = session.user()?.role ?? '';
-  const canManage = MANAGES.has(role);
+  const canManage = !readOnly && MANAGES.has(role);
   const side = role === 'educator' ? 'candidate' : 'coordinator';
   const [plans, setPlans] = useState<Plans | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -11,6 +11,7 @@ import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery, Page } from '../../common/pagination/list-query.js';
 import { notifyLater } from '../notifications/notify.js';
 import { PLAN_STAGES } from '../plans/plan.service.js';
+import { gapsOf, levelOf, mentorsWhoFit } from './mentor-fit.js';
 import type {
   AnswerMentorshipDto,
   EndMentorshipDto,
@@ -25,18 +26,13 @@ import type {
 } from './mentor.dto.js';
 import { MENTOR_LIST, MENTORSHIP_LIST } from './mentor.dto.js';
 
-/** The highest level of the leadership seats an educator holds; classroom when they hold none. */
-const LEVEL_OF = (educator: string) => `coalesce((
-  SELECT (ARRAY['classroom', 'school', 'district'])[max(array_position(ARRAY['classroom', 'school', 'district'], r.level::text))]
-    FROM positions p JOIN leadership_roles r ON r.id = p.role_id WHERE p.incumbent_educator_id = ${educator}), 'classroom')`;
-
 const MENTOR_COLUMNS = [
   'm.educator_id AS "id"',
   'e.first_name AS "firstName"',
   'e.last_name AS "lastName"',
   'e.job_title AS "jobTitle"',
   's.name AS "schoolName"',
-  `${LEVEL_OF('m.educator_id')} AS "level"`,
+  `${levelOf('m.educator_id')} AS "level"`,
   'm.capacity AS "capacity"',
   'm.taken AS "taken"',
   'm.active AS "active"',
@@ -135,50 +131,8 @@ export class MentorService {
   async suggestions(auth: AuthContext, candidateId: string): Promise<MentorSuggestionsDto> {
     await this.requireCandidate(auth, candidateId);
     const staff = auth.scope.kind === 'district';
-    const gaps: { id: string; title: string; target: number }[] = await this.db.query(
-      `SELECT k.id, k.title, rt.target_level AS target
-         FROM candidates c JOIN role_targets rt ON rt.role_id = c.role_id
-         JOIN competencies k ON k.id = rt.competency_id
-         LEFT JOIN target_levels tl ON tl.candidate_id = c.id AND tl.competency_id = rt.competency_id
-        WHERE c.id = $1 AND coalesce(tl.level, 0) < rt.target_level
-        ORDER BY rt.target_level - coalesce(tl.level, 0) DESC, k.title`,
-      [candidateId],
-    );
-    const rows: (Omit<MentorDto, 'capacity' | 'taken' | 'active' | 'hasLogin' | 'version'> & {
-      room: number;
-      strengths: string[];
-    })[] = await this.db.query(
-      `WITH cand AS (
-         SELECT c.id, c.district_id, c.educator_id, ce.school_id,
-                array_position(ARRAY['classroom', 'school', 'district'], r.level::text) AS target_rank
-           FROM candidates c JOIN educators ce ON ce.id = c.educator_id JOIN leadership_roles r ON r.id = c.role_id
-          WHERE c.id = $1),
-       gap AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS g(id uuid, title text, target int)),
-       pool AS (
-         SELECT m.educator_id, m.capacity - m.taken AS room, ${LEVEL_OF('m.educator_id')} AS level
-           FROM mentors m JOIN cand ON cand.district_id = m.district_id
-           JOIN educators me ON me.id = m.educator_id AND me.status = 'active'
-          WHERE m.active AND m.taken < m.capacity AND m.educator_id <> cand.educator_id
-            AND EXISTS (SELECT 1 FROM users u WHERE u.educator_id = m.educator_id AND u.active)
-            AND NOT EXISTS (
-              SELECT 1 FROM positions p JOIN leadership_roles pr ON pr.id = p.role_id
-               WHERE p.incumbent_educator_id = m.educator_id AND pr.level = 'school'
-                 AND p.school_id = cand.school_id))
-       SELECT pool.educator_id AS id, e.first_name AS "firstName", e.last_name AS "lastName",
-              e.job_title AS "jobTitle", s.name AS "schoolName", pool.level, pool.room,
-              ARRAY(SELECT g.title FROM gap g
-                     WHERE (SELECT max(x.level) FROM (
-                              SELECT lr.level FROM latest_ratings lr JOIN candidates mc ON mc.id = lr.candidate_id
-                               WHERE mc.educator_id = pool.educator_id AND lr.competency_id = g.id
-                              UNION ALL
-                              SELECT tl.level FROM target_levels tl JOIN candidates mc ON mc.id = tl.candidate_id
-                               WHERE mc.educator_id = pool.educator_id AND tl.competency_id = g.id) x) >= g.target
-                     ORDER BY g.title) AS strengths
-         FROM pool CROSS JOIN cand JOIN educators e ON e.id = pool.educator_id
-         LEFT JOIN schools s ON s.id = e.school_id
-        WHERE array_position(ARRAY['classroom', 'school', 'district'], pool.level) - cand.target_rank IN (0, 1)`,
-      [candidateId, JSON.stringify(gaps)],
-    );
+    const gaps = await gapsOf(this.db, candidateId);
+    const rows = await mentorsWhoFit(this.db, candidateId, gaps);
     const byName = (a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }) =>
       a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName);
     const mentors = staff
