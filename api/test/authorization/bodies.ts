@@ -103,8 +103,8 @@ export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<P
   'POST /api/credentials/:id/verification': () => ({ body: { version: 9999 } }),
   // C and F have no login: 400 for them; E's room stays above the mentee E has.
   'PUT /api/educators/:id/mentor': () => ({ body: { capacity: 3, active: true } }),
-  // A request of F for the first allowed caller, then 409: one open request at a time.
-  'POST /api/candidates/:id/mentorships': (c) => ({ body: { mentorEducatorId: c.fx.ids.F } }),
+  // A request of N (a mentor who fits E) for the first allowed caller, then 409: one open request at a time.
+  'POST /api/candidates/:id/mentorships': (c) => ({ body: { mentorEducatorId: c.fx.ids.N } }),
   // Stale versions: allowed callers get 409 and nothing changes.
   'POST /api/mentorships/:id/answer': () => ({ body: { accept: false, version: 9999 } }),
   'POST /api/mentorships/:id/end': () => ({ body: { version: 9999 } }),
@@ -439,17 +439,14 @@ export const CROSS_REFERENCES: Record<string, (c: CreateContext, fetch: Fetch) =
       what: 'interestRoleIds of B',
     },
   ],
-  'PUT /api/candidates/:id': async ({ fx }, fetch) => {
-    const url = `/api/candidates/${fx.ids.candE}`;
-    return [
-      {
-        method: 'PUT',
-        url,
-        payload: { body: { ...(await fetch('hr', url)), mentorEducatorId: fx.ids.G } },
-        what: 'mentorEducatorId of B',
-      },
-    ];
-  },
+  'POST /api/candidates/:id/mentorships': async ({ fx }) => [
+    {
+      method: 'POST',
+      url: `/api/candidates/${fx.ids.candE}/mentorships`,
+      payload: { body: { mentorEducatorId: fx.ids.G } },
+      what: 'mentorEducatorId of B',
+    },
+  ],
   'POST /api/competencies': async ({ fx }) => [
     {
       method: 'POST',

@@ -52,6 +52,7 @@ export interface MatrixFixture {
     | 'reviewOwn'
     | 'E'
     | 'F'
+    | 'N'
     | 'G'
     | 'principalA2',
     string
@@ -222,11 +223,13 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   // Mentors: E actively mentors M (a candidate of A1 outside the slots); C's and F's candidacies had mentors once;
   // G's (district B) had H.
   const M = await f.createEducator({ districtId: dA, schoolId: A1 });
+  // N: a school leader of A2 with a login, who fits E's candidacy (the request route's mentor).
+  const { educator: N } = await f.createEducatorUser({ districtId: dA, schoolId: A2, leadershipLevel: 'school' });
   const candM = (await f.createCandidate({ districtId: dA, educatorId: M.id, roleId: roleA }, PATH)).id;
   await t.db.query(
     `INSERT INTO mentors (educator_id, district_id, capacity, taken)
-     VALUES ($1, $5, 2, 1), ($2, $5, 2, 0), ($3, $5, 2, 0), ($4, $6, 2, 0)`,
-    [E.id, C.id, F.id, H.id, dA, dB],
+     VALUES ($1, $5, 2, 1), ($2, $5, 2, 0), ($3, $5, 2, 0), ($4, $6, 2, 0), ($7, $5, 2, 0)`,
+    [E.id, C.id, F.id, H.id, dA, dB, N.id],
   );
   const mentorship = async (districtId: string, candidateId: string, mentorId: string, status: string) =>
     (
@@ -527,6 +530,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
       reviewOwn,
       E: E.id,
       F: F.id,
+      N: N.id,
       G: G.id,
       principalA2: principalA2.id,
     },

@@ -99,8 +99,9 @@ export class CandidateResponseDto {
 }
 
 export class UpdateCandidateDto {
-  @ValidateUUID({ nullable: true }) mentorEducatorId?: string | null;
   @ValidateString({ maxLength: 8000, optional: true }) notes?: string;
+  @ReadOnly('a mentor is asked and accepts: POST /api/candidates/{id}/mentorships')
+  mentorEducatorId?: string | null;
   @ReadOnly('ids never change') id?: string;
   @ReadOnly('a candidate stays in its district') districtId?: string;
   @ReadOnly('a candidacy is one educator; nominate again for another') educatorId?: string;
@@ -116,7 +117,7 @@ export class UpdateCandidateDto {
   @ReadOnly('use POST /api/candidates/{id}/transitions') exitReason?: string;
   @ReadOnly('use POST /api/candidates/{id}/transitions') stageEnteredAt?: string;
   @ReadOnly('computed', { computed: true }) daysInStage?: number;
-  @ReadOnly('edit mentorEducatorId instead') mentorName?: string;
+  @ReadOnly('a mentor is asked and accepts: POST /api/candidates/{id}/mentorships') mentorName?: string;
   @ReadOnly('confirm it with POST /api/candidates/{id}/readiness', { computed: true }) readiness?: string;
   @ReadOnly('use POST /api/candidates/{id}/readiness/sharing') readinessShared?: boolean;
   @ReadOnly('set by the server') createdAt?: string;

@@ -195,12 +195,4 @@ export class CandidateRepository {
     whereInScope(qb, scope, { district: 't.district_id', school: 'e.school_id', educator: 'c.educator_id' });
     return fetchRawPage<TransitionRow>(qb, query, STAGE_TRANSITION_LIST);
   }
-
-  async educatorInDistrict(manager: EntityManager, districtId: string, educatorId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM educators WHERE id = $1 AND district_id = $2`, [
-      educatorId,
-      districtId,
-    ]);
-    return rows.length > 0;
-  }
 }

@@ -47,7 +47,7 @@ export class CandidateService {
     return { ...toCandidateResponse(row, auth), actions: candidateActions(row, auth) };
   }
 
-  /** Mentor and notes; everything else moves through its own route. */
+  /** Notes; everything else moves through its own route (the mentor: a mentorship). */
   async update(auth: AuthContext, id: string, dto: UpdateCandidateDto): Promise<CandidateResponseDto> {
     await this.access.require(auth, Permission.CandidateUpdate, [id], 'Candidate');
     await this.db.transaction(async (m) => {
@@ -55,26 +55,6 @@ export class CandidateService {
       const row = await this.candidates.findRow(m, id);
       if (!candidate || !row) throw AppError.notFound('Candidate');
       const changes = applyPutRules(dto, { ...toCandidateResponse(row, auth), version: candidate.version });
-      if (changes.mentorEducatorId !== undefined && changes.mentorEducatorId !== candidate.mentorEducatorId) {
-        // An accepted mentorship names the mentor; it is ended (freeing the place) rather than overwritten.
-        const [open]: unknown[] = await m.query(
-          `SELECT 1 FROM mentorships WHERE candidate_id = $1 AND status = 'active'`,
-          [id],
-        );
-        if (open) {
-          throw new AppError(
-            ErrorCode.Conflict,
-            'This candidacy has an active mentorship: end it (POST /api/mentorships/{id}/end) before naming another mentor',
-          );
-        }
-      }
-      if (changes.mentorEducatorId) {
-        if (changes.mentorEducatorId === candidate.educatorId)
-          throw AppError.validation({ mentorEducatorId: 'a candidate cannot mentor themself' });
-        if (!(await this.candidates.educatorInDistrict(m, candidate.districtId, changes.mentorEducatorId))) {
-          throw AppError.validation({ mentorEducatorId: "the mentor must be one of the district's educators" });
-        }
-      }
       Object.assign(candidate, changes);
       await m.save(candidate);
     });

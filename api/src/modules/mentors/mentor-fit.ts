@@ -2,10 +2,17 @@ import type { LeadershipLevel } from '../educators/educator.entity.js';
 
 type Q = { query(sql: string, params?: unknown[]): Promise<unknown> };
 
-/** The highest level of the leadership seats an educator holds; classroom when they hold none. */
+const RANKS = `ARRAY['classroom', 'school', 'district']`;
+
+/**
+ * An educator's level: the highest of the seats they hold and of the roster's current leadership level;
+ * classroom when neither says more. `educator` is the SQL naming their id.
+ */
 export const levelOf = (educator: string) => `coalesce((
-  SELECT (ARRAY['classroom', 'school', 'district'])[max(array_position(ARRAY['classroom', 'school', 'district'], r.level::text))]
-    FROM positions p JOIN leadership_roles r ON r.id = p.role_id WHERE p.incumbent_educator_id = ${educator}), 'classroom')`;
+  SELECT (${RANKS})[max(array_position(${RANKS}, l))]
+    FROM (SELECT r.level::text AS l FROM positions p JOIN leadership_roles r ON r.id = p.role_id
+           WHERE p.incumbent_educator_id = ${educator}
+          UNION ALL SELECT le.leadership_level::text FROM educators le WHERE le.id = ${educator}) x), 'classroom')`;
 
 export interface Gap {
   id: string;
@@ -39,15 +46,16 @@ export function gapsOf(q: Q, candidateId: string): Promise<Gap[]> {
 }
 
 /**
- * Mentors who fit a candidacy: active, with a login and room, not the candidate, not their line manager (who
- * holds a school seat at the candidate's school), at the role's level or the next one up; with the gaps their
- * own evidence (latest ratings and kept target levels of their own candidacies) meets.
+ * Mentors who fit a candidacy: active, with a login and room, not the candidate, not their line manager (a
+ * school leader of the candidate's school), at the role's level or the next one up; with the gaps their own
+ * evidence (latest ratings and kept target levels of their own candidacies) meets. Emerge holds no reporting
+ * lines, so a district-office candidate's manager is not known and nobody is left out for it.
  */
 export function mentorsWhoFit(q: Q, candidateId: string, gaps: Gap[]): Promise<FittingMentor[]> {
   return q.query(
     `WITH cand AS (
        SELECT c.id, c.district_id, c.educator_id, ce.school_id,
-              array_position(ARRAY['classroom', 'school', 'district'], r.level::text) AS target_rank
+              array_position(${RANKS}, r.level::text) AS target_rank
          FROM candidates c JOIN educators ce ON ce.id = c.educator_id JOIN leadership_roles r ON r.id = c.role_id
         WHERE c.id = $1),
      gap AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS g(id uuid, title text, target int)),
@@ -57,10 +65,12 @@ export function mentorsWhoFit(q: Q, candidateId: string, gaps: Gap[]): Promise<F
          JOIN educators me ON me.id = m.educator_id AND me.status = 'active'
         WHERE m.active AND m.taken < m.capacity AND m.educator_id <> cand.educator_id
           AND EXISTS (SELECT 1 FROM users u WHERE u.educator_id = m.educator_id AND u.active)
-          AND NOT EXISTS (
-            SELECT 1 FROM positions p JOIN leadership_roles pr ON pr.id = p.role_id
-             WHERE p.incumbent_educator_id = m.educator_id AND pr.level = 'school'
-               AND p.school_id = cand.school_id))
+          -- The line manager: a school leader of the candidate's own school, by seat or by the roster.
+          AND NOT (cand.school_id IS NOT NULL AND (me.school_id IS NOT DISTINCT FROM cand.school_id
+              AND me.leadership_level IS NOT DISTINCT FROM 'school'
+            OR EXISTS (SELECT 1 FROM positions p JOIN leadership_roles pr ON pr.id = p.role_id
+                        WHERE p.incumbent_educator_id = m.educator_id AND pr.level = 'school'
+                          AND p.school_id = cand.school_id))))
      SELECT pool.educator_id AS id, e.first_name AS "firstName", e.last_name AS "lastName",
             e.job_title AS "jobTitle", s.name AS "schoolName", pool.level, pool.room,
             ARRAY(SELECT g.title FROM gap g
@@ -73,7 +83,7 @@ export function mentorsWhoFit(q: Q, candidateId: string, gaps: Gap[]): Promise<F
                    ORDER BY g.title) AS strengths
        FROM pool CROSS JOIN cand JOIN educators e ON e.id = pool.educator_id
        LEFT JOIN schools s ON s.id = e.school_id
-      WHERE array_position(ARRAY['classroom', 'school', 'district'], pool.level) - cand.target_rank IN (0, 1)`,
+      WHERE array_position(${RANKS}, pool.level) - cand.target_rank IN (0, 1)`,
     [candidateId, JSON.stringify(gaps)],
   ) as Promise<FittingMentor[]>;
 }

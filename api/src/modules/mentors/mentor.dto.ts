@@ -66,9 +66,10 @@ export class MentorSuggestionDto {
   @ApiProperty() lastName!: string;
   @ApiProperty({ nullable: true, type: String }) jobTitle!: string | null;
   @ApiProperty({ nullable: true, type: String }) schoolName!: string | null;
-  @ApiProperty({ enum: LEADERSHIP_LEVELS, enumName: 'LeadershipLevel' }) level!: LeadershipLevel;
-  /** Places left. */
-  @ApiProperty() room!: number;
+  /** Their level (coordinators and hr; null for the candidate). */
+  @ApiProperty({ enum: LEADERSHIP_LEVELS, enumName: 'LeadershipLevel', nullable: true }) level!: LeadershipLevel | null;
+  /** Places left (coordinators and hr; null for the candidate). */
+  @ApiProperty({ nullable: true, type: Number }) room!: number | null;
   /**
    * The candidate's gap competencies on which the mentor's own evidence meets the role's target, strongest
    * fit first. Given to coordinators and hr; null for the candidate, who sees a shortlist in name order

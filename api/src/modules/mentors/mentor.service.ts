@@ -119,6 +119,17 @@ export class MentorService {
           'The capacity is below the mentees they have now: end a mentorship first, or keep the capacity',
         );
       }
+      if (!dto.active) {
+        // Requests to a retired mentor would otherwise hold their candidacies' one open place.
+        await m.query(
+          `WITH closed AS (
+             UPDATE mentorships SET status = 'withdrawn', ended_at = now(), ended_by_user_id = $2, updated_at = now(),
+                    version = version + 1
+              WHERE mentor_educator_id = $1 AND status = 'requested' RETURNING id)
+           SELECT id FROM closed`,
+          [educatorId, auth.userId],
+        );
+      }
       return this.mentor(m, educatorId);
     });
   }
@@ -143,7 +154,8 @@ export class MentorService {
       : rows
           .sort(byName)
           .slice(0, 50)
-          .map((r) => ({ ...r, strengths: null, rank: null }));
+          // Nor a colleague's seat level or room, which would show when they take a mentee.
+          .map((r) => ({ ...r, level: null, room: null, strengths: null, rank: null }));
     return { candidateId, gaps: gaps.map((g) => g.title), mentors };
   }
 
@@ -151,30 +163,19 @@ export class MentorService {
   async request(auth: AuthContext, candidateId: string, dto: RequestMentorshipDto): Promise<MentorshipDto> {
     await this.requireCandidate(auth, candidateId);
     const id = await this.db.transaction(async (m) => {
-      const [c]: { districtId: string; educatorId: string; schoolId: string | null; stage: string }[] = await m.query(
-        `SELECT c.district_id AS "districtId", c.educator_id AS "educatorId", e.school_id AS "schoolId",
-                c.stage::text AS stage
-           FROM candidates c JOIN educators e ON e.id = c.educator_id WHERE c.id = $1 FOR UPDATE OF c`,
+      const [c]: { districtId: string; stage: string }[] = await m.query(
+        `SELECT district_id AS "districtId", stage::text AS stage FROM candidates WHERE id = $1 FOR UPDATE`,
         [candidateId],
       );
       if (!c) throw AppError.notFound('Candidate');
       this.requireStage(c.stage);
-      const [mentor]: { active: boolean; room: number; hasLogin: boolean; lineManager: boolean }[] = await m.query(
-        `SELECT m.active AND me.status = 'active' AS active, m.capacity - m.taken AS room,
-                EXISTS (SELECT 1 FROM users u WHERE u.educator_id = m.educator_id AND u.active) AS "hasLogin",
-                EXISTS (SELECT 1 FROM positions p JOIN leadership_roles pr ON pr.id = p.role_id
-                         WHERE p.incumbent_educator_id = m.educator_id AND pr.level = 'school'
-                           AND p.school_id = $3) AS "lineManager"
-           FROM mentors m JOIN educators me ON me.id = m.educator_id
-          WHERE m.educator_id = $1 AND m.district_id = $2`,
-        [dto.mentorEducatorId, c.districtId, c.schoolId],
-      );
-      const field = (message: string) => AppError.validation({ mentorEducatorId: message });
-      if (!mentor) throw field("not one of the district's mentors");
-      if (dto.mentorEducatorId === c.educatorId) throw field('a candidate cannot mentor themself');
-      if (!mentor.active || !mentor.hasLogin) throw field('this mentor is not taking mentees now');
-      if (mentor.lineManager) throw field("a mentor is someone other than the candidate's own line manager");
-      if (mentor.room <= 0) throw new AppError(ErrorCode.Conflict, 'This mentor has no room left: choose another');
+      // One answer whatever the reason, so that a request cannot be used to learn about a colleague.
+      const fitting = await mentorsWhoFit(m, candidateId, []);
+      if (!fitting.some((x) => x.id === dto.mentorEducatorId)) {
+        throw AppError.validation({
+          mentorEducatorId: 'not one of the mentors who fit this candidacy now: choose one from the suggestions',
+        });
+      }
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO mentorships (district_id, candidate_id, mentor_educator_id, message, requested_by_user_id)
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -190,6 +191,7 @@ export class MentorService {
   async answer(auth: AuthContext, id: string, dto: AnswerMentorshipDto): Promise<MentorshipDto> {
     await this.access.require(auth, Permission.MentorshipAnswer, [id], 'Mentorship');
     await this.db.transaction(async (m) => {
+      await this.lockCandidacyOf(m, id);
       const ms = await this.lockMentorship(m, id, dto.version);
       if (ms.mentorEducatorId !== auth.educatorId) {
         throw new AppError(ErrorCode.Forbidden, 'Only the mentor asked answers this request');
@@ -236,6 +238,7 @@ export class MentorService {
   async end(auth: AuthContext, id: string, dto: EndMentorshipDto): Promise<MentorshipDto> {
     await this.access.require(auth, Permission.MentorshipRequest, [id], 'Mentorship');
     await this.db.transaction(async (m) => {
+      await this.lockCandidacyOf(m, id);
       const ms = await this.lockMentorship(m, id, dto.version);
       if (ms.status === 'requested') {
         if (ms.mentorEducatorId === auth.educatorId) {
@@ -347,6 +350,14 @@ export class MentorService {
         `A mentor is found once the candidate has accepted the nomination and while the candidacy goes on; it is ${stage}`,
       );
     }
+  }
+
+  /** The candidacy first, as a stage move locks it before its mentorships: one lock order, no deadlock. */
+  private async lockCandidacyOf(m: EntityManager, mentorshipId: string): Promise<void> {
+    await m.query(
+      'SELECT 1 FROM candidates WHERE id = (SELECT candidate_id FROM mentorships WHERE id = $1) FOR UPDATE',
+      [mentorshipId],
+    );
   }
 
   private async lockMentorship(
