@@ -6,7 +6,6 @@ import {
   ValidateBoolean,
   ValidateEnum,
   ValidateString,
-  ValidateUUID,
   ValidateVersion,
 } from '../../common/validation/decorators.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';

@@ -6,12 +6,12 @@ import { RowById } from '../../common/crud/row-by-id.js';
 import { fetchRawPage } from '../../common/pagination/apply-list-query.js';
 import type { ListQuery } from '../../common/pagination/list-query.js';
 import type { LeadershipLevel } from '../educators/educator.entity.js';
+import { closeMentorshipsOf } from '../mentors/close-mentorships.js';
 import { notifyLater } from '../notifications/notify.js';
 import { CANDIDATE_LIST, STAGE_TRANSITION_LIST } from './candidate.dto.js';
 import { CandidateEntity } from './candidate.entity.js';
 import { StageTransitionEntity } from './stage-transition.entity.js';
 import type { ActiveStage, ExitReason, ReadinessBand, Stage } from './stages.js';
-import { closeMentorshipsOf } from '../mentors/close-mentorships.js';
 
 /** A candidate with the read-only names lists show and sort by. */
 export interface CandidateRow {
