@@ -7,8 +7,8 @@ import {
   expectAccessible,
   launch,
   login,
-  nominatedAndApproved,
   newPage,
+  nominatedAndApproved,
   shot,
   tokenFor,
 } from './browser.js';
@@ -40,9 +40,6 @@ describeBrowser('mentors', () => {
     const { nominee, candidateId } = await nominatedAndApproved();
     const own = await tokenFor(nominee.email, nominee.password);
     await api(own, 'POST', `/candidates/${candidateId}/consent`, { accepted: true });
-    const [first, last] = [nominee.email, ''];
-    void first;
-    void last;
 
     const page = await newPage(browser, mine);
     await login(page, nominee.email, nominee.password);
@@ -68,13 +65,15 @@ describeBrowser('mentors', () => {
     const other = await newPage(browser, theirs);
     await login(other, 'mentor@riverbend.example');
     const mentoring = other.getByRole('region', { name: 'Mentoring' });
-    const nomineeName = (await api(own, 'GET', `/candidates/${candidateId}`)) as { educatorName?: string };
-    void nomineeName;
     const answer = mentoring.getByRole('link', { name: /^Answer: / }).first();
     await answer.waitFor();
     await shot(other, `mentor-home-${theirs}`);
     await expectAccessible(other, `mentor home (${theirs})`);
-    const [request] = (await api(own, 'GET', `/mentorships?filter=${encodeURIComponent(JSON.stringify({ candidateId }))}`)) as {
+    const [request] = (await api(
+      own,
+      'GET',
+      `/mentorships?filter=${encodeURIComponent(JSON.stringify({ candidateId }))}`,
+    )) as {
       id: string;
       candidateName: string;
     }[];
@@ -109,7 +108,11 @@ describeBrowser('mentors', () => {
     await expectAccessible(page, `mentee home (${mine})`);
 
     // Frees the mentor's place for the next run (and the next suite on this database).
-    const [active] = (await api(own, 'GET', `/mentorships?filter=${encodeURIComponent(JSON.stringify({ candidateId }))}`)) as {
+    const [active] = (await api(
+      own,
+      'GET',
+      `/mentorships?filter=${encodeURIComponent(JSON.stringify({ candidateId }))}`,
+    )) as {
       id: string;
       version: number;
     }[];

@@ -44,8 +44,8 @@ interface Suggestion {
   lastName: string;
   jobTitle: string | null;
   schoolName: string | null;
-  level: string;
-  room: number;
+  level: string | null;
+  room: number | null;
   strengths: string[] | null;
   rank: number | null;
 }
@@ -278,9 +278,7 @@ function Suggestions({
             ...(ranked ? ['Rank'] : []),
             'Mentor',
             'School',
-            'Level',
-            'Room',
-            ...(ranked ? ['Strong on'] : []),
+            ...(ranked ? ['Level', 'Room', 'Strong on'] : []),
             'Ask',
           ]}
           rows={data.mentors.map((m) => {
@@ -291,9 +289,7 @@ function Suggestions({
                 ...(ranked ? [String(m.rank)] : []),
                 `${name}${m.jobTitle ? `, ${m.jobTitle}` : ''}`,
                 m.schoolName ?? 'District office',
-                LEVELS[m.level] ?? m.level,
-                String(m.room),
-                ...(ranked ? [m.strengths?.join(', ') || '—'] : []),
+                ...(ranked ? [LEVELS[m.level ?? ''] ?? m.level, String(m.room), m.strengths?.join(', ') || '—'] : []),
                 <Button key="ask" size="small" onClick={() => setAsking(m)} aria-label={`Ask ${name}`}>
                   Ask
                 </Button>,
@@ -513,7 +509,7 @@ export function MenteesSection() {
             m.candidateName,
             m.roleTitle,
             m.status === 'requested' ? (
-              <Chip key="s" size="small" color="warning" label="Asks you to mentor them" />
+              <Chip key="s" size="small" color="warning" label="New request" />
             ) : (
               statusName(m.status)
             ),
