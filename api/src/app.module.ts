@@ -29,6 +29,7 @@ import { OpportunityModule } from './modules/opportunities/opportunity.module.js
 import { PlanModule } from './modules/plans/plan.module.js';
 import { PositionModule } from './modules/positions/position.module.js';
 import { ReadinessModule } from './modules/readiness/readiness.module.js';
+import { ReflectionModule } from './modules/reflections/reflection.module.js';
 import { ReviewsModule } from './modules/reviews/reviews.module.js';
 import { SchoolModule } from './modules/schools/school.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
@@ -97,6 +98,7 @@ export class AppModule {
         CareersModule,
         PlanModule,
         MentorModule,
+        ReflectionModule,
         ReviewsModule,
         SsoModule,
         NotificationModule,

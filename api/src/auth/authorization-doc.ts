@@ -90,6 +90,9 @@ export const PERMISSION_SCOPE: Record<Permission, ScopeRule> = {
   [Permission.MentorshipRequest]: 'people',
   [Permission.MentorshipAnswer]: 'people',
   [Permission.MentorshipLog]: 'people',
+  // The author's own; the program reads those shared with it, the mentor those shared with them.
+  [Permission.ReflectionRead]: 'people',
+  [Permission.ReflectionWrite]: 'people',
   [Permission.ReviewSessionRead]: 'reviewer',
   [Permission.ReviewSessionManage]: 'reviewer',
   [Permission.AuditRead]: 'district',

@@ -75,6 +75,10 @@ export enum Permission {
   MentorshipAnswer = 'mentorship.answer',
   /** Log a mentoring session's hours: the mentor or the mentee. */
   MentorshipLog = 'mentorship.log',
+  /** Reflections: one's own, and those shared with the caller (their mentee's, the program's). */
+  ReflectionRead = 'reflection.read',
+  /** Write, share, delete one's own reflections, and attach them as self-reflection evidence. */
+  ReflectionWrite = 'reflection.write',
   /** Talent review sessions: hr and the superintendent any of the district's; principals and coordinators those they review. */
   ReviewSessionRead = 'review-session.read',
   /** Convene, invite, decide, close: the facilitator's part (hr, superintendent). */
@@ -155,6 +159,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.MentorManage,
     Permission.MentorshipRead,
     Permission.MentorshipRequest,
+    Permission.ReflectionRead,
     Permission.ReviewSessionRead,
     Permission.ReviewSessionManage,
     Permission.AuditRead,
@@ -217,6 +222,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.MentorRead,
     Permission.MentorshipRead,
     Permission.MentorshipRequest,
+    Permission.ReflectionRead,
     Permission.PositionRead,
     Permission.ReviewSessionRead,
     Permission.DashboardRead,
@@ -268,6 +274,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.MentorshipRequest,
     Permission.MentorshipAnswer,
     Permission.MentorshipLog,
+    Permission.ReflectionRead,
+    Permission.ReflectionWrite,
   ],
 };
 

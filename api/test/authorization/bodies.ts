@@ -23,6 +23,14 @@ const uniq = () => `${Date.now().toString(36)}${++n}`;
 const today = () => new Date().toISOString().slice(0, 10);
 const RATIONALE = 'Leads the grade-level team with clarity and care.';
 
+const reflection = (competencyId: string) => ({
+  competencyIds: [competencyId],
+  body: 'Matrix reflection',
+  shareMentor: false,
+  shareCoordinator: false,
+  shareHr: false,
+});
+
 /** Whoever may read the record in full: B's hr for B's records, A's hr otherwise. */
 const ownerOf = (c: ItemContext): Actor => (c.fx.owner.get(c.id) === 'B' ? 'hrB' : 'hr');
 /** The record as its district's hr reads it: a PUT that changes nothing, so the answer is about access. */
@@ -105,6 +113,12 @@ export const ITEM_BODIES: Record<string, (c: ItemContext) => Payload | Promise<P
   'PUT /api/educators/:id/mentor': () => ({ body: { capacity: 3, active: true } }),
   // A request of N (a mentor who fits E) for the first allowed caller, then 409: one open request at a time.
   'POST /api/candidates/:id/mentorships': (c) => ({ body: { mentorEducatorId: c.fx.ids.N } }),
+  'PUT /api/reflections/:id': () => ({
+    body: { ...reflection('00000000-0000-4000-8000-000000000000'), version: 9999 },
+  }),
+  'POST /api/reflections/:id/evidence': (c) => ({
+    body: { candidateId: c.fx.ids.candE, competencyId: c.fx.ids.faC1, level: 2, version: 9999 },
+  }),
   // Stale versions: allowed callers get 409 and nothing changes.
   'POST /api/mentorships/:id/answer': () => ({ body: { accept: false, version: 9999 } }),
   'POST /api/mentorships/:id/end': () => ({ body: { version: 9999 } }),
@@ -177,6 +191,8 @@ export const CREATES: Record<string, CreateSpec> = {
   'POST /api/educators/import': { build: () => ({ csv: '' }) },
   'POST /api/educators/logins': { ref: 'educators', build: (_c, ref) => ({ body: { ids: [ref] } }) },
   'POST /api/leadership-roles': { build: () => ({ body: { title: `Matrix role ${uniq()}`, level: 'school' } }) },
+  // The author's own, always: only the caller's scope applies.
+  'POST /api/reflections': { build: (c) => ({ body: reflection(c.fx.ids.refC1) }) },
   'POST /api/nominations': {
     ref: 'educators',
     build: (c, ref) => ({ body: { educatorId: ref, targetRoleId: c.fx.ids.roleA, rationale: RATIONALE } }),
@@ -298,6 +314,14 @@ export const CROSS_REFERENCES: Record<string, (c: CreateContext, fetch: Fetch) =
       payload: {
         body: { educatorId: fx.ids.E, targetRoleId: fx.ids.roleA, rationale: RATIONALE, competencyIds: [fx.ids.fbC1] },
       },
+      what: 'competencyIds of B',
+    },
+  ],
+  'POST /api/reflections': async ({ fx }) => [
+    {
+      method: 'POST',
+      url: '/api/reflections',
+      payload: { body: reflection(fx.ids.fbC1) },
       what: 'competencyIds of B',
     },
   ],

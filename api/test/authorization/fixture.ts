@@ -251,6 +251,21 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
      VALUES ($1, $2, CURRENT_DATE, 45, 'Matrix session')`,
     [mentorships.own, dA],
   );
+  // Reflections shared with the program (a private one is only ever its author's: reflections.e2e-spec.ts).
+  const reflection = async (districtId: string, educatorId: string, competencyId: string) =>
+    (
+      (await t.db.query(
+        `INSERT INTO reflections (district_id, educator_id, competency_ids, body, share_coordinator, share_hr)
+         VALUES ($1, $2, ARRAY[$3::uuid], 'Matrix reflection', true, true) RETURNING id`,
+        [districtId, educatorId, competencyId],
+      )) as { id: string }[]
+    )[0]!.id;
+  const refl = {
+    E: await reflection(dA, E.id, refC1),
+    C: await reflection(dA, C.id, refC1),
+    F: await reflection(dA, F.id, refC1),
+    G: await reflection(dB, G.id, fbC1),
+  };
   // In progress, so a completion naming another district's competency reaches the level checks.
   const asgProbe = (
     await f.createAssignment({
@@ -422,6 +437,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     positions: { own: [posA1], otherSchool: [posA2], otherDistrict: [posB, posB2] },
     credentials: { own: [cred.E], otherPerson: [cred.C], otherSchool: [cred.F], otherDistrict: [cred.G, cred.H] },
     mentors: { own: [E.id], otherDistrict: [H.id] },
+    reflections: { own: [refl.E], otherPerson: [refl.C], otherSchool: [refl.F], otherDistrict: [refl.G] },
     // Own: the one E mentors (for E's readers, M is of A1 like E).
     mentorships: {
       own: [mentorships.own],
@@ -563,6 +579,16 @@ export async function throwaway(t: TestApp, fx: MatrixFixture, resource: string,
         `INSERT INTO career_credentials (district_id, educator_id, kind, title)
          SELECT district_id, educator_id, 'degree', 'Matrix degree' FROM career_credentials WHERE id = $1 RETURNING id`,
         [fx.slots.credentials![slot]![0]],
+      );
+      return row!.id;
+    }
+    case 'reflections': {
+      // Another reflection of the author the slot's one belongs to.
+      const [row]: { id: string }[] = await t.db.query(
+        `INSERT INTO reflections (district_id, educator_id, competency_ids, body, share_coordinator, share_hr)
+         SELECT district_id, educator_id, competency_ids, 'Matrix throwaway', true, true FROM reflections WHERE id = $1
+         RETURNING id`,
+        [fx.slots.reflections![slot]![0]],
       );
       return row!.id;
     }

@@ -3,5 +3,9 @@ import { EvidenceController } from './evidence.controller.js';
 import { EvidenceRepository } from './evidence.repository.js';
 import { EvidenceService } from './evidence.service.js';
 
-@Module({ controllers: [EvidenceController], providers: [EvidenceService, EvidenceRepository] })
+@Module({
+  controllers: [EvidenceController],
+  providers: [EvidenceService, EvidenceRepository],
+  exports: [EvidenceRepository],
+})
 export class EvidenceModule {}
