@@ -11,6 +11,7 @@ import { Credentials } from '../../resources/careers/Credentials';
 import { ASSIGNMENT_STATUSES, stageName } from '../../resources/choices';
 import { MenteesSection, MentorPanel } from '../../resources/mentors/Mentoring';
 import { DevelopmentPlan } from '../../resources/plans/DevelopmentPlan';
+import { MyReflections } from '../../resources/reflections/Reflections';
 import { HomeSection, MiniTable, OverdueChip } from './parts';
 
 interface Candidacy {
@@ -282,6 +283,11 @@ export function EducatorHome() {
       <MyPlans candidacies={list} />
       {list.length > 0 && <MyAssignments rows={[...open, ...done]} total={total ?? 0} />}
       {ids.length > 0 && <RecentEvidence candidateIds={ids} />}
+      {session.user()?.educatorId && (
+        <HomeSection id="reflections" title="Your reflections">
+          <MyReflections candidateId={list.find((c) => PLAN_STAGES.has(c.stage))?.id ?? null} />
+        </HomeSection>
+      )}
       <MenteesSection />
       <WhyNominated />
       <MyCareerProfile />

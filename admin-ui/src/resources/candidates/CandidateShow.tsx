@@ -18,6 +18,7 @@ import { session } from '../../providers/session';
 import { LEVELS, READINESS, STAGES } from '../choices';
 import { MentorPanel } from '../mentors/Mentoring';
 import { DevelopmentPlan } from '../plans/DevelopmentPlan';
+import { SharedReflections } from '../reflections/Reflections';
 import { CandidateAssignments, CandidateEvidence } from './CandidateWork';
 import { CompetencyProfile } from './CompetencyProfile';
 import { ReadinessPanel } from './ReadinessPanel';
@@ -61,6 +62,9 @@ function Overview() {
   );
 }
 
+// Coordinators and hr read the reflections shared with them; principals and the superintendent read none.
+const PROGRAM = new Set(['coordinator', 'hr']);
+
 function PlanTab() {
   const record = useRecordContext<{ id: string; educatorId: string }>();
   if (!record) return null;
@@ -74,6 +78,14 @@ function PlanTab() {
         </Typography>
         <MentorPanel candidateId={record.id} own={own} />
       </Box>
+      {!own && PROGRAM.has(session.user()?.role ?? '') && (
+        <Box component="section" aria-labelledby="reflections-title" sx={{ mt: 3 }}>
+          <Typography id="reflections-title" component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
+            Reflections shared with you
+          </Typography>
+          <SharedReflections educatorId={record.educatorId} whose="The candidate" />
+        </Box>
+      )}
     </>
   );
 }

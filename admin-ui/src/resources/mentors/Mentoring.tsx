@@ -25,6 +25,7 @@ export interface Mentorship {
   id: string;
   candidateId: string;
   candidateName: string;
+  menteeEducatorId: string;
   roleTitle: string;
   mentorEducatorId: string;
   mentorName: string;

@@ -4,6 +4,7 @@ import { Show, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { formatDate } from '../../layout/dates';
 import { session } from '../../providers/session';
 import { DevelopmentPlan } from '../plans/DevelopmentPlan';
+import { SharedReflections } from '../reflections/Reflections';
 import { EndDialog, MentoringSessions, type Mentorship, post, statusName } from './Mentoring';
 
 const day = (iso: string) => formatDate(iso.slice(0, 10));
@@ -121,6 +122,11 @@ function MentorshipView() {
       {(m.yourPart !== 'mentor' || m.status === 'active') && (
         <Section id="plan-title" title={m.yourPart === 'mentee' ? 'Your development plan' : 'Development plan'}>
           <DevelopmentPlan candidateId={m.candidateId} own={m.yourPart === 'mentee'} readOnly />
+        </Section>
+      )}
+      {m.yourPart === 'mentor' && m.status === 'active' && (
+        <Section id="reflections-title" title="Reflections shared with you">
+          <SharedReflections educatorId={m.menteeEducatorId} whose={m.candidateName} />
         </Section>
       )}
       {ending && (

@@ -110,6 +110,8 @@ export class MentorshipDto {
   @ApiProperty({ format: 'uuid' }) candidateId!: string;
   /** The mentee. */
   @ApiProperty() candidateName!: string;
+  /** The mentee's educator record (their shared reflections are filtered by it). */
+  @ApiProperty({ format: 'uuid' }) menteeEducatorId!: string;
   /** The role the candidacy aims at. */
   @ApiProperty() roleTitle!: string;
   @ApiProperty({ format: 'uuid' }) mentorEducatorId!: string;

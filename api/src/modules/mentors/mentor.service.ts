@@ -62,7 +62,6 @@ type MentorshipRow = Omit<MentorshipDto, 'requestedAt' | 'answeredAt' | 'endedAt
   requestedAt: Date;
   answeredAt: Date | null;
   endedAt: Date | null;
-  menteeEducatorId: string;
 };
 
 const iso = (d: Date | null) => (d ? toIso(d) : null);
@@ -435,11 +434,11 @@ export class MentorService {
     return qb;
   }
 
-  private toMentorship(auth: AuthContext, { menteeEducatorId, ...r }: MentorshipRow): MentorshipDto {
+  private toMentorship(auth: AuthContext, r: MentorshipRow): MentorshipDto {
     const yourPart =
       auth.educatorId && auth.educatorId === r.mentorEducatorId
         ? 'mentor'
-        : auth.educatorId && auth.educatorId === menteeEducatorId
+        : auth.educatorId && auth.educatorId === r.menteeEducatorId
           ? 'mentee'
           : 'program';
     return {
