@@ -104,6 +104,8 @@ describeBrowser('mentors', () => {
     await page.reload();
     await panel.getByText(`Your mentor is ${mentorName}`).waitFor();
     await panel.getByRole('link', { name: /0\.75 hours of mentoring logged/ }).waitFor();
+    // Against the hours the district expects of an assistant principal.
+    await page.getByRole('region', { name: 'Your hours' }).getByText('0.75 of 12 hours').waitFor();
     await shot(page, `mentee-home-${mine}`);
     await expectAccessible(page, `mentee home (${mine})`);
 
@@ -117,6 +119,17 @@ describeBrowser('mentors', () => {
       version: number;
     }[];
     await api(own, 'POST', `/mentorships/${active!.id}/end`, { version: active!.version });
+  });
+
+  it.each(['desktop', 'phone'] as const)('the coordinator sees who is behind their hours on a %s', async (device) => {
+    const page = await newPage(browser, device);
+    await login(page, 'coordinator@riverbend.example');
+    const section = page.getByRole('region', { name: /^Hours behind target \(\d+\)$/ });
+    await section.getByRole('table', { name: 'Hours behind target' }).waitFor();
+    expect(await section.getByRole('row').count()).toBeGreaterThan(1);
+    await shot(page, `coordinator-hours-${device}`);
+    await expectAccessible(page, `coordinator home with hours (${device})`);
+    expect(await overflows(page)).toBe(false);
   });
 
   it.each(['desktop', 'phone'] as const)('hr finds the mentors and a mentor’s room on a %s', async (device) => {

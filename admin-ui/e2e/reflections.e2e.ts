@@ -86,6 +86,8 @@ describeBrowser('reflections', () => {
       await login(principal, 'principal@riverbend.example');
       await principal.goto(`${principal.url().split('#')[0]}#/candidates/${candidateId}/show/plan`);
       await principal.getByRole('heading', { name: 'Mentor' }).waitFor();
+      // The panels have loaded (the mentor's name comes from the API) before absence is asserted.
+      await principal.getByText(/^Mentor: /).waitFor();
       expect(await principal.getByText(shared).count()).toBe(0);
       expect(await principal.getByText(secret).count()).toBe(0);
       expect(await principal.getByRole('heading', { name: 'Reflections shared with you' }).count()).toBe(0);

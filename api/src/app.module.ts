@@ -21,6 +21,7 @@ import { DistrictModule } from './modules/districts/district.module.js';
 import { EducatorModule } from './modules/educators/educator.module.js';
 import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { HoursModule } from './modules/hours/hours.module.js';
 import { LeadershipRoleModule } from './modules/leadership-roles/leadership-role.module.js';
 import { MentorModule } from './modules/mentors/mentor.module.js';
 import { NominationModule } from './modules/nominations/nomination.module.js';
@@ -99,6 +100,7 @@ export class AppModule {
         PlanModule,
         MentorModule,
         ReflectionModule,
+        HoursModule,
         ReviewsModule,
         SsoModule,
         NotificationModule,

@@ -35,6 +35,7 @@ import { AddCredentials1797500000000 } from './1797500000000-AddCredentials.js';
 import { AddDevelopmentPlans1797500000001 } from './1797500000001-AddDevelopmentPlans.js';
 import { AddMentors1797600000000 } from './1797600000000-AddMentors.js';
 import { AddReflections1797600000001 } from './1797600000001-AddReflections.js';
+import { AddHoursTargets1797600000002 } from './1797600000002-AddHoursTargets.js';
 
 // The ordered list of migrations. `npm run db:migration:generate -- Name` rewrites it.
 export const migrations: (new () => object)[] = [
@@ -75,6 +76,7 @@ export const migrations: (new () => object)[] = [
   AddDevelopmentPlans1797500000001,
   AddMentors1797600000000,
   AddReflections1797600000001,
+  AddHoursTargets1797600000002,
 ];
 
 export { LATEST_RATINGS_SELECT } from './1795740000000-AddLatestRatings.js';

@@ -266,6 +266,9 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     F: await reflection(dA, F.id, refC1),
     G: await reflection(dB, G.id, fbC1),
   };
+  await t.db.query('UPDATE leadership_roles SET internship_hours_target = 100 WHERE id = ANY($1::uuid[])', [
+    [roleA, roleB],
+  ]);
   // In progress, so a completion naming another district's competency reaches the level checks.
   const asgProbe = (
     await f.createAssignment({
@@ -437,6 +440,13 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     positions: { own: [posA1], otherSchool: [posA2], otherDistrict: [posB, posB2] },
     credentials: { own: [cred.E], otherPerson: [cred.C], otherSchool: [cred.F], otherDistrict: [cred.G, cred.H] },
     mentors: { own: [E.id], otherDistrict: [H.id] },
+    // Candidacies of roles with an hours target (both roles have one).
+    'candidate-hours': {
+      own: [cand.E!],
+      otherPerson: [cand.C!],
+      otherSchool: [cand.F!],
+      otherDistrict: [cand.G!, cand.H!, cand.I!],
+    },
     reflections: { own: [refl.E], otherPerson: [refl.C], otherSchool: [refl.F], otherDistrict: [refl.G] },
     // Own: the one E mentors (for E's readers, M is of A1 like E).
     mentorships: {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { EMAIL_KINDS } from '../../src/modules/notifications/email.js';
 import { createTestApp, TestApp } from '../test-app.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers read as JSON */
@@ -162,7 +163,8 @@ describe('email notifications', () => {
   it('lists every kind with its choice (immediately unless chosen) and refuses what is not a kind or a choice', async () => {
     const res = await as(nominee.token).get('/api/me/notification-settings');
     expect(res.body.emailEnabled).toBe(true);
-    expect(res.body.settings).toHaveLength(10);
+    expect(res.body.settings).toHaveLength(EMAIL_KINDS.length);
+    expect(EMAIL_KINDS.length).toBe(12);
     expect(res.body.settings[0]).toEqual({
       kind: 'nomination.submitted',
       label: 'A nomination waits for your review',
@@ -177,7 +179,7 @@ describe('email notifications', () => {
       const bad = await as(nominee.token).put('/api/me/notification-settings', body);
       expect({ body, status: bad.status }).toEqual({ body, status: 400 });
     }
-    expect(Object.values(await settingsOf(nominee.token))).toEqual(Array(10).fill('immediate'));
+    expect(Object.values(await settingsOf(nominee.token))).toEqual(Array(EMAIL_KINDS.length).fill('immediate'));
     // A kind named twice: the last choice counts.
     const twice = await as(hr.token).put('/api/me/notification-settings', {
       settings: [
@@ -219,7 +221,7 @@ describe('email notifications', () => {
     const shown = await t.http().get('/api/email/unsubscribe?token=nonsense').set('Accept', 'text/html');
     expect(shown.status).toBe(400);
     expect(shown.text).toContain('Notification settings');
-    expect(Object.values(await settingsOf(nominee.token))).toEqual(Array(10).fill('immediate'));
+    expect(Object.values(await settingsOf(nominee.token))).toEqual(Array(EMAIL_KINDS.length).fill('immediate'));
 
     // As a mail client sends it (RFC 8058: a POST with the one-click body, no cookie, no token).
     const click = await t.http().post(path).type('form').send('List-Unsubscribe=One-Click');

@@ -247,6 +247,13 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
       menteeCandidateId: elenaCandidate.id,
     });
     await seedMentors(m, f, lakeside.id, 27);
+    // What the district expects before a seat: a principal residency's internship hours, and mentoring.
+    await m.query(
+      `UPDATE leadership_roles SET internship_hours_target = CASE title WHEN 'Principal' THEN 300 ELSE 120 END,
+              mentoring_hours_target = CASE title WHEN 'Principal' THEN 24 ELSE 12 END
+        WHERE district_id = $1 AND title IN ('Principal', 'Assistant principal')`,
+      [riverbend.id],
+    );
     return true;
   });
 }

@@ -4,6 +4,7 @@ import { useGetList } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText } from '../../layout/dates';
 import { ASSIGNMENT_STATUSES, OPPORTUNITY_TYPES } from '../../resources/choices';
+import { hoursOf } from '../../resources/hours/Hours';
 import { HomeSection, isoDay, listUrl, MiniTable, OverdueChip } from './parts';
 
 const ROWS = 8;
@@ -129,6 +130,58 @@ function OverduePlanActions() {
   );
 }
 
+interface HoursRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  roleTitle: string;
+  internshipHours: number;
+  internshipTarget: number | null;
+  mentoringHours: number;
+  mentoringTarget: number | null;
+}
+
+/** Candidates furthest behind the hours their role expects (internship, mentoring). */
+function HoursBehind() {
+  const { data, total, isPending } = useGetList<HoursRow>('candidate-hours', {
+    filter: { behind: true },
+    sort: { field: 'progress', order: 'ASC' },
+    pagination: { page: 1, perPage: ROWS },
+  });
+  return (
+    <HomeSection id="hours" title={`Hours behind target${isPending ? '' : ` (${total ?? 0})`}`}>
+      {isPending ? (
+        <Typography>Loading…</Typography>
+      ) : !data?.length ? (
+        <Typography>
+          No candidate is behind: either all have the hours their role expects, or no role sets a target yet (HR sets
+          them on each leadership role).
+        </Typography>
+      ) : (
+        <>
+          <Typography variant="body2">
+            Least advanced first{total! > ROWS ? `; the first ${ROWS} of ${total}` : ''}.
+          </Typography>
+          <MiniTable
+            label="Hours behind target"
+            head={['Candidate', 'Internship', 'Mentoring']}
+            rows={data.map((r) => ({
+              key: r.id,
+              cells: [
+                <Link key="c" to={`/candidates/${r.id}/show/plan`}>
+                  {r.lastName}, {r.firstName} ({r.roleTitle})
+                </Link>,
+                hoursOf(r.internshipHours, r.internshipTarget),
+                hoursOf(r.mentoringHours, r.mentoringTarget),
+              ],
+            }))}
+          />
+        </>
+      )}
+    </HomeSection>
+  );
+}
+
 function OpenSeats() {
   const { data, total, isPending } = useGetList<Opportunity>('opportunities', {
     // Closed ones (past their end date) take nobody, whatever their seats.
@@ -189,6 +242,7 @@ export function CoordinatorHome() {
     <Stack spacing={2}>
       <DueAssignments />
       <OverduePlanActions />
+      <HoursBehind />
       <OpenSeats />
     </Stack>
   );

@@ -9,6 +9,7 @@ import { BandChip } from '../../resources/candidates/ReadinessPanel';
 import { CareerProfile } from '../../resources/careers/CareerProfile';
 import { Credentials } from '../../resources/careers/Credentials';
 import { ASSIGNMENT_STATUSES, stageName } from '../../resources/choices';
+import { HoursPanel } from '../../resources/hours/Hours';
 import { MenteesSection, MentorPanel } from '../../resources/mentors/Mentoring';
 import { DevelopmentPlan } from '../../resources/plans/DevelopmentPlan';
 import { MyReflections } from '../../resources/reflections/Reflections';
@@ -243,6 +244,12 @@ function MyPlans({ candidacies }: { candidacies: Candidacy[] }) {
               Your mentor
             </Typography>
             <MentorPanel candidateId={c.id} own />
+          </Box>
+          <Box component="section" aria-labelledby={`hours-${c.id}`} sx={{ mt: 3 }}>
+            <Typography id={`hours-${c.id}`} component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
+              Your hours
+            </Typography>
+            <HoursPanel candidateId={c.id} />
           </Box>
         </HomeSection>
       ))}

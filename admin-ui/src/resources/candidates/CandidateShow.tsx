@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { session } from '../../providers/session';
 import { LEVELS, READINESS, STAGES } from '../choices';
+import { HoursPanel } from '../hours/Hours';
 import { MentorPanel } from '../mentors/Mentoring';
 import { DevelopmentPlan } from '../plans/DevelopmentPlan';
 import { SharedReflections } from '../reflections/Reflections';
@@ -77,6 +78,12 @@ function PlanTab() {
           Mentor
         </Typography>
         <MentorPanel candidateId={record.id} own={own} />
+      </Box>
+      <Box component="section" aria-labelledby="hours-title" sx={{ mt: 3 }}>
+        <Typography id="hours-title" component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
+          Hours
+        </Typography>
+        <HoursPanel candidateId={record.id} />
       </Box>
       {!own && PROGRAM.has(session.user()?.role ?? '') && (
         <Box component="section" aria-labelledby="reflections-title" sx={{ mt: 3 }}>

@@ -5,6 +5,8 @@ import {
   Datagrid,
   List,
   maxLength,
+  NumberField,
+  NumberInput,
   required,
   SearchInput,
   SelectField,
@@ -30,6 +32,20 @@ function RoleInputs() {
         source="requiresLicence"
         label="Requires a licence"
         helperText="Placing someone without a verified, current licence then warns"
+      />
+      <NumberInput
+        source="internshipHoursTarget"
+        label="Internship hours expected"
+        helperText="Hours a candidate logs on assignments (e.g. a residency); empty: no target"
+        min={1}
+        max={5000}
+      />
+      <NumberInput
+        source="mentoringHoursTarget"
+        label="Mentoring hours expected"
+        helperText="Hours of mentoring sessions; empty: no target"
+        min={1}
+        max={1000}
       />
     </>
   );
@@ -57,6 +73,8 @@ export const RoleShow = () => (
       <SelectField source="level" choices={LEVELS} />
       <TextField source="description" />
       <BooleanField source="requiresLicence" label="Requires a licence" />
+      <NumberField source="internshipHoursTarget" label="Internship hours expected" emptyText="No target" />
+      <NumberField source="mentoringHoursTarget" label="Mentoring hours expected" emptyText="No target" />
     </SimpleShowLayout>
     <Box sx={{ px: 2, pb: 2 }}>
       <RoleTargets />

@@ -22,6 +22,7 @@ import { useNotify } from 'react-admin';
 import { formatDate } from '../../layout/dates';
 import { DialogProblem, DialogSaveActions } from '../../layout/DialogSave';
 import { API_URL, httpClient } from '../../providers/httpClient';
+import { session } from '../../providers/session';
 
 export interface Reflection {
   id: string;
@@ -113,11 +114,13 @@ export function MyReflections({ candidateId }: { candidateId: string | null }) {
   const [editing, setEditing] = useState<Reflection | 'new' | null>(null);
   const [attaching, setAttaching] = useState<Reflection | null>(null);
   const [removing, setRemoving] = useState<Reflection | null>(null);
+  const educatorId = session.user()?.educatorId;
   const load = useCallback(() => {
-    reflectionsOf({})
-      .then((all) => setList(all.filter((r) => r.own)))
+    // Their own only: a mentor also reads their mentees' shared ones through the same list.
+    reflectionsOf({ educatorId })
+      .then(setList)
       .catch((e: Error) => setError(e.message));
-  }, []);
+  }, [educatorId]);
   useEffect(() => {
     httpClient(`${API_URL}/reflection-attributes`)
       .then(({ json }) => setAttributes((json as { attributes: Attribute[] }).attributes))

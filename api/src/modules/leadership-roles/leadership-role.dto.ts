@@ -6,6 +6,7 @@ import {
   ReadOnly,
   ValidateBoolean,
   ValidateEnum,
+  ValidateInt,
   ValidateString,
   ValidateVersion,
 } from '../../common/validation/decorators.js';
@@ -28,6 +29,10 @@ class LeadershipRoleFields {
   @ValidateString({ maxLength: 4000, optional: true }) description?: string;
   /** The seat needs an administrator licence: placing someone without a verified, current one warns. */
   @ValidateBoolean({ optional: true }) requiresLicence?: boolean;
+  /** Internship hours a candidate for the role is expected to log (1 to 5000); null: no target. */
+  @ValidateInt({ min: 1, max: 5000, nullable: true }) internshipHoursTarget?: number | null;
+  /** Mentoring hours a candidate for the role is expected to have (1 to 1000); null: no target. */
+  @ValidateInt({ min: 1, max: 1000, nullable: true }) mentoringHoursTarget?: number | null;
 }
 
 @AcceptsCloneOf(() => UpdateLeadershipRoleDto)
@@ -48,6 +53,8 @@ export class LeadershipRoleResponseDto {
   @ApiProperty({ enum: LEADERSHIP_LEVELS, enumName: 'LeadershipLevel' }) level!: LeadershipLevel;
   @ApiProperty() description!: string;
   @ApiProperty() requiresLicence!: boolean;
+  @ApiProperty({ nullable: true, type: Number }) internshipHoursTarget!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) mentoringHoursTarget!: number | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -61,6 +68,8 @@ export function toLeadershipRoleResponse(r: LeadershipRoleEntity): LeadershipRol
     level: r.level,
     description: r.description,
     requiresLicence: r.requiresLicence,
+    internshipHoursTarget: r.internshipHoursTarget,
+    mentoringHoursTarget: r.mentoringHoursTarget,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

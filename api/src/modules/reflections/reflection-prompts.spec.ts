@@ -20,4 +20,10 @@ describe('promptsFor', () => {
     );
     expect(rest).toHaveLength(3);
   });
+
+  it('keeps a long first sentence within what a reflection stores as its prompt', () => {
+    const [first] = promptsFor({ title: 'Transformation', description: 'x'.repeat(2000) });
+    expect(first!.length).toBeLessThanOrEqual(500);
+    expect(first).toContain('…');
+  });
 });

@@ -19,6 +19,16 @@ import type {
 } from './reflection.dto.js';
 import { REFLECTION_LIST } from './reflection.dto.js';
 
+interface Locked {
+  body: string;
+  shared: boolean;
+  shareMentor: boolean;
+  sharedMentorIds: string[];
+  planActionId: string | null;
+  evidenceId: string | null;
+  createdOn: string;
+}
+
 type Row = Omit<ReflectionDto, 'createdAt' | 'updatedAt' | 'own'> & { createdAt: Date; updatedAt: Date };
 
 const COLUMNS = `x.id, x.educator_id AS "educatorId", e.first_name || ' ' || e.last_name AS "authorName",
@@ -37,7 +47,8 @@ const COLUMNS = `x.id, x.educator_id AS "educatorId", e.first_name || ' ' || e.l
 function readableSql(auth: AuthContext): string {
   switch (auth.role) {
     case 'educator':
-      return `x.district_id = $1 AND (x.educator_id = $2 OR (x.share_mentor AND EXISTS (
+      // The mentor it was shared with, while still mentoring the author: not whoever mentors them later.
+      return `x.district_id = $1 AND (x.educator_id = $2 OR (x.share_mentor AND $2 = ANY (x.shared_mentor_ids) AND EXISTS (
         SELECT 1 FROM mentorships ms JOIN candidates c ON c.id = ms.candidate_id
          WHERE ms.mentor_educator_id = $2 AND ms.status = 'active' AND c.educator_id = x.educator_id)))`;
     case 'coordinator':
@@ -118,11 +129,12 @@ export class ReflectionService {
     await this.access.require(auth, Permission.ReflectionWrite, []);
     const author = this.author(auth);
     const id = await this.db.transaction(async (m) => {
-      await this.check(m, auth, author, dto);
+      await this.check(m, auth, author, dto, null);
+      const mentors = dto.shareMentor ? await this.mentorsOf(m, author) : [];
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO reflections (district_id, educator_id, competency_ids, prompt, body, share_mentor,
-           share_coordinator, share_hr, plan_action_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+           share_coordinator, share_hr, shared_mentor_ids, plan_action_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           auth.districtId,
           author,
@@ -132,6 +144,7 @@ export class ReflectionService {
           dto.shareMentor,
           dto.shareCoordinator,
           dto.shareHr,
+          mentors,
           dto.planActionId ?? null,
         ],
       );
@@ -145,11 +158,24 @@ export class ReflectionService {
     await this.access.require(auth, Permission.ReflectionWrite, []);
     const author = this.author(auth);
     await this.db.transaction(async (m) => {
-      await this.lockOwn(m, author, id, dto.version);
-      await this.check(m, auth, author, dto);
+      const before = await this.lockOwn(m, author, id, dto.version);
+      await this.check(m, auth, author, dto, before.planActionId);
+      if (before.evidenceId && !dto.shareMentor && !dto.shareCoordinator && !dto.shareHr) {
+        throw new AppError(
+          ErrorCode.Conflict,
+          'This reflection is evidence on your candidacy, read where evidence is: it cannot become private again',
+        );
+      }
+      // Shared with the mentors of the moment it is shared; kept while it stays shared with the mentor.
+      const mentors = !dto.shareMentor
+        ? []
+        : before.shareMentor
+          ? before.sharedMentorIds
+          : await this.mentorsOf(m, author);
       await m.query(
         `UPDATE reflections SET competency_ids = $2, prompt = $3, body = $4, share_mentor = $5, share_coordinator = $6,
-           share_hr = $7, plan_action_id = $8, updated_at = now(), version = version + 1 WHERE id = $1`,
+           share_hr = $7, shared_mentor_ids = $8, plan_action_id = $9, updated_at = now(), version = version + 1
+         WHERE id = $1`,
         [
           id,
           dto.competencyIds,
@@ -158,6 +184,7 @@ export class ReflectionService {
           dto.shareMentor,
           dto.shareCoordinator,
           dto.shareHr,
+          mentors,
           dto.planActionId ?? null,
         ],
       );
@@ -235,19 +262,14 @@ export class ReflectionService {
   }
 
   /** The author's own reflection, locked; anyone else's is a 404 (even one shared with the caller). */
-  private async lockOwn(
-    m: EntityManager,
-    author: string,
-    id: string,
-    version?: number,
-  ): Promise<{ body: string; shared: boolean; evidenceId: string | null; createdOn: string }> {
-    const [r]: { body: string; shared: boolean; evidenceId: string | null; createdOn: string; version: number }[] =
-      await m.query(
-        `SELECT body, share_mentor OR share_coordinator OR share_hr AS shared, evidence_id AS "evidenceId",
-                to_char(created_at, 'YYYY-MM-DD') AS "createdOn", version
-           FROM reflections WHERE id = $1 AND educator_id = $2 FOR UPDATE`,
-        [id, author],
-      );
+  private async lockOwn(m: EntityManager, author: string, id: string, version?: number): Promise<Locked> {
+    const [r]: (Locked & { version: number })[] = await m.query(
+      `SELECT body, share_mentor OR share_coordinator OR share_hr AS shared, share_mentor AS "shareMentor",
+              shared_mentor_ids AS "sharedMentorIds", plan_action_id AS "planActionId", evidence_id AS "evidenceId",
+              to_char(created_at, 'YYYY-MM-DD') AS "createdOn", version
+         FROM reflections WHERE id = $1 AND educator_id = $2 FOR UPDATE`,
+      [id, author],
+    );
     if (!r) throw AppError.notFound('Reflection');
     if (version !== undefined && version !== r.version) {
       throw new AppError(
@@ -258,14 +280,32 @@ export class ReflectionService {
     return r;
   }
 
-  private async check(m: EntityManager, auth: AuthContext, author: string, dto: SaveReflectionDto): Promise<void> {
+  /** The mentors of the author's active mentorships: those a reflection shared with "my mentor" reaches. */
+  private async mentorsOf(m: EntityManager, author: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT DISTINCT ms.mentor_educator_id AS id FROM mentorships ms JOIN candidates c ON c.id = ms.candidate_id
+        WHERE c.educator_id = $1 AND ms.status = 'active'`,
+      [author],
+    );
+    if (rows.length === 0) throw AppError.validation({ shareMentor: 'you have no mentor now to share it with' });
+    return rows.map((r) => r.id);
+  }
+
+  private async check(
+    m: EntityManager,
+    auth: AuthContext,
+    author: string,
+    dto: SaveReflectionDto,
+    currentPlanActionId: string | null,
+  ): Promise<void> {
     const errors: FieldErrors = {};
     const usable = await this.access.usableCompetencies(auth, dto.competencyIds);
     if (dto.competencyIds.some((id) => !usable.has(id)))
       errors.competencyIds = 'every attribute must be a node of a framework your district uses';
     if (new Set(dto.competencyIds).size !== dto.competencyIds.length)
       errors.competencyIds = 'an attribute is named twice';
-    if (dto.planActionId) {
+    // Checked when it changes: a plan revised since keeps the old link valid.
+    if (dto.planActionId && dto.planActionId !== currentPlanActionId) {
       const [action]: unknown[] = await m.query(
         `SELECT 1 FROM plan_actions a JOIN development_plans p ON p.id = a.plan_id
            JOIN candidates c ON c.id = p.candidate_id
