@@ -13,10 +13,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { useNotify } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, formatDate } from '../../layout/dates';
-import { DialogProblem, DialogSaveActions } from '../../layout/DialogSave';
+import { DialogProblem, DialogSaveActions, useDialogSave } from '../../layout/DialogSave';
 import { HomeSection, MiniTable } from '../../pages/home/parts';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
@@ -91,7 +90,6 @@ async function mentorshipsOf(filter: object): Promise<Mentorship[]> {
  * one. `own`: the candidate's view (second person).
  */
 export function MentorPanel({ candidateId, own }: { candidateId: string; own: boolean }) {
-  const notify = useNotify();
   const canRequest = REQUESTERS.has(session.user()?.role ?? '');
   const [list, setList] = useState<Mentorship[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -156,9 +154,8 @@ export function MentorPanel({ candidateId, own }: { candidateId: string; own: bo
             <Suggestions
               candidateId={candidateId}
               own={own}
-              onRequested={(name) => {
+              onRequested={() => {
                 setFinding(false);
-                notify(`Request sent to ${name}`, { type: 'success' });
                 load();
               }}
             />
@@ -200,18 +197,13 @@ export function EndDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const notify = useNotify();
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, run } = useDialogSave(onDone);
   const withdraw = mentorship.status === 'requested';
-  const end = async () => {
-    try {
-      await post(`/mentorships/${mentorship.id}/end`, { version: mentorship.version });
-      notify(withdraw ? 'Request withdrawn' : 'Mentorship ended', { type: 'success' });
-      onDone();
-    } catch (e) {
-      setProblem((e as Error).message);
-    }
-  };
+  const end = () =>
+    run(
+      () => post(`/mentorships/${mentorship.id}/end`, { version: mentorship.version }),
+      withdraw ? 'Request withdrawn' : 'Mentorship ended',
+    );
   return (
     <Dialog open onClose={onClose} aria-labelledby="end-mentorship-title">
       <DialogTitle id="end-mentorship-title">
@@ -245,7 +237,7 @@ function Suggestions({
 }: {
   candidateId: string;
   own: boolean;
-  onRequested: (name: string) => void;
+  onRequested: () => void;
 }) {
   const [data, setData] = useState<{ gaps: string[]; mentors: Suggestion[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -305,7 +297,7 @@ function Suggestions({
           mentor={asking}
           own={own}
           onClose={() => setAsking(null)}
-          onDone={() => onRequested(`${asking.firstName} ${asking.lastName}`)}
+          onDone={onRequested}
         />
       )}
     </Box>
@@ -326,16 +318,13 @@ function RequestDialog({
   onDone: () => void;
 }) {
   const [message, setMessage] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, run } = useDialogSave(onDone);
   const name = `${mentor.firstName} ${mentor.lastName}`;
-  const send = async () => {
-    try {
-      await post(`/candidates/${candidateId}/mentorships`, { mentorEducatorId: mentor.id, message });
-      onDone();
-    } catch (e) {
-      setProblem((e as Error).message);
-    }
-  };
+  const send = () =>
+    run(
+      () => post(`/candidates/${candidateId}/mentorships`, { mentorEducatorId: mentor.id, message }),
+      `Request sent to ${name}`,
+    );
   return (
     <Dialog open onClose={onClose} aria-labelledby="request-mentor-title" fullWidth>
       <DialogTitle id="request-mentor-title">
@@ -433,20 +422,15 @@ function LogSessionDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const notify = useNotify();
   const [heldOn, setHeldOn] = useState(new Date().toISOString().slice(0, 10));
   const [minutes, setMinutes] = useState('60');
   const [topic, setTopic] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const save = async () => {
-    try {
-      await post(`/mentorships/${mentorshipId}/sessions`, { heldOn, minutes: Number(minutes), topic });
-      notify('Session logged', { type: 'success' });
-      onDone();
-    } catch (e) {
-      setProblem((e as Error).message);
-    }
-  };
+  const { problem, run } = useDialogSave(onDone);
+  const save = () =>
+    run(
+      () => post(`/mentorships/${mentorshipId}/sessions`, { heldOn, minutes: Number(minutes), topic }),
+      'Session logged',
+    );
   return (
     <Dialog open onClose={onClose} aria-labelledby="log-session-title" fullWidth>
       <DialogTitle id="log-session-title">Log a mentoring session</DialogTitle>

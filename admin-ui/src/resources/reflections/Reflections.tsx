@@ -20,7 +20,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { formatDate } from '../../layout/dates';
-import { DialogProblem, DialogSaveActions } from '../../layout/DialogSave';
+import { DialogProblem, DialogSaveActions, useDialogSave } from '../../layout/DialogSave';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { session } from '../../providers/session';
 
@@ -257,7 +257,6 @@ function ReflectionDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const notify = useNotify();
   const [attributeId, setAttributeId] = useState(reflection?.competencyIds[0] ?? attributes[0]!.id);
   const [prompt, setPrompt] = useState(reflection?.prompt ?? '');
   const [body, setBody] = useState(reflection?.body ?? '');
@@ -268,7 +267,7 @@ function ReflectionDialog({
   });
   const [planActionId, setPlanActionId] = useState(reflection?.planActionId ?? '');
   const [actions, setActions] = useState<PlanAction[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, run } = useDialogSave(onSaved);
   useEffect(() => {
     if (!candidateId) return;
     httpClient(`${API_URL}/candidates/${candidateId}/development-plan`)
@@ -290,16 +289,14 @@ function ReflectionDialog({
       planActionId: planActionId || null,
       ...(reflection ? { version: reflection.version } : {}),
     };
-    try {
-      await httpClient(`${API_URL}/reflections${reflection ? `/${reflection.id}` : ''}`, {
-        method: reflection ? 'PUT' : 'POST',
-        body: JSON.stringify(payload),
-      });
-      notify(reflection ? 'Reflection saved' : 'Reflection written', { type: 'success' });
-      onSaved();
-    } catch (e) {
-      setProblem((e as Error).message);
-    }
+    await run(
+      () =>
+        httpClient(`${API_URL}/reflections${reflection ? `/${reflection.id}` : ''}`, {
+          method: reflection ? 'PUT' : 'POST',
+          body: JSON.stringify(payload),
+        }),
+      reflection ? 'Reflection saved' : 'Reflection written',
+    );
   };
   return (
     <Dialog open onClose={onClose} aria-labelledby="reflection-title" fullWidth maxWidth="md">
@@ -394,29 +391,26 @@ function EvidenceDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const notify = useNotify();
   const [entries, setEntries] = useState<ProfileEntry[]>([]);
   const [competencyId, setCompetencyId] = useState('');
   const [level, setLevel] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, run } = useDialogSave(onSaved);
+  const [loadProblem, setLoadProblem] = useState<string | null>(null);
   useEffect(() => {
     httpClient(`${API_URL}/candidates/${candidateId}/competency-profile`)
       .then(({ json }) => setEntries(json as ProfileEntry[]))
-      .catch((e: Error) => setProblem(e.message));
+      .catch((e: Error) => setLoadProblem(e.message));
   }, [candidateId]);
   const entry = entries.find((e) => e.competencyId === competencyId);
-  const save = async () => {
-    try {
-      await httpClient(`${API_URL}/reflections/${reflection.id}/evidence`, {
-        method: 'POST',
-        body: JSON.stringify({ candidateId, competencyId, level: Number(level), version: reflection.version }),
-      });
-      notify('Added to your evidence', { type: 'success' });
-      onSaved();
-    } catch (e) {
-      setProblem((e as Error).message);
-    }
-  };
+  const save = () =>
+    run(
+      () =>
+        httpClient(`${API_URL}/reflections/${reflection.id}/evidence`, {
+          method: 'POST',
+          body: JSON.stringify({ candidateId, competencyId, level: Number(level), version: reflection.version }),
+        }),
+      'Added to your evidence',
+    );
   return (
     <Dialog open onClose={onClose} aria-labelledby="reflection-evidence-title" fullWidth>
       <DialogTitle id="reflection-evidence-title">Make this reflection evidence</DialogTitle>
@@ -445,7 +439,7 @@ function EvidenceDialog({
             ))}
           </TextField>
         </Stack>
-        <DialogProblem problem={problem} />
+        <DialogProblem problem={problem ?? loadProblem} />
       </DialogContent>
       <DialogSaveActions onClose={onClose} onSave={() => void save()} />
     </Dialog>
