@@ -13,6 +13,7 @@ const HR = [
   'Positions',
   'Vacancy forecast',
   'Talent reviews',
+  'Mentors',
   'Educators',
   'Leadership roles',
   'Frameworks',
@@ -34,7 +35,7 @@ const ROLES: [string, string, string[]][] = [
   [
     'principal',
     'principal@riverbend.example',
-    HR.filter((item) => !['Users', 'Positions', 'District settings'].includes(item)),
+    HR.filter((item) => !['Users', 'Positions', 'Mentors', 'District settings'].includes(item)),
   ],
   [
     'educator',
@@ -44,6 +45,11 @@ const ROLES: [string, string, string[]][] = [
   [
     'educator (not nominated)',
     'teacher@riverbend.example',
+    ['Home', 'Nominations', 'My assignments', 'Opportunities', 'Frameworks', 'Schools'],
+  ],
+  [
+    'educator (a mentor)',
+    'mentor@riverbend.example',
     ['Home', 'Nominations', 'My assignments', 'Opportunities', 'Frameworks', 'Schools'],
   ],
   ['hr (Lakeside)', 'hr@lakeside.example', HR],

@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Portrait of a Leader first). Private unless the author shares it, per reflection, with their mentor (the
  * mentors they had when they shared it, `shared_mentor_ids`), the coordinators or hr. Not audited: the audit
  * log is read by hr and the superintendent, and that a private reflection exists, when, and on what, is the
- * author's alone. Evidence made from one is audited as evidence.
+ * author's alone. Evidence made from one is audited as evidence. `evidence_id` has no foreign key: evidence is
+ * never deleted, and the scale generator truncates and freezes the evidence table, which nothing may reference.
  */
 export class AddReflections1797600000001 implements MigrationInterface {
   name = 'AddReflections1797600000001';
@@ -24,8 +25,7 @@ export class AddReflections1797600000001 implements MigrationInterface {
       CONSTRAINT "ck_reflections_mentor" CHECK ("share_mentor" OR cardinality("shared_mentor_ids") = 0),
       CONSTRAINT "fk_reflections_district" FOREIGN KEY ("district_id") REFERENCES "districts" ("id") ON DELETE CASCADE,
       CONSTRAINT "fk_reflections_educator" FOREIGN KEY ("educator_id") REFERENCES "educators" ("id") ON DELETE CASCADE,
-      CONSTRAINT "fk_reflections_plan_action" FOREIGN KEY ("plan_action_id") REFERENCES "plan_actions" ("id") ON DELETE SET NULL,
-      CONSTRAINT "fk_reflections_evidence" FOREIGN KEY ("evidence_id") REFERENCES "evidence" ("id") ON DELETE SET NULL)`);
+      CONSTRAINT "fk_reflections_plan_action" FOREIGN KEY ("plan_action_id") REFERENCES "plan_actions" ("id") ON DELETE SET NULL)`);
     await queryRunner.query(
       'CREATE INDEX "ix_reflections_educator" ON "reflections" ("educator_id", "created_at" DESC)',
     );
